@@ -1,0 +1,43 @@
+"""Shared fixtures: the real inputs every test module uses."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS_DIR = REPO / "examples" / "seeds"
+TESTS_DATA = Path(__file__).resolve().parent / "data"
+
+
+def _find_timeml_dir() -> Path | None:
+    """TimeBank+AQUAINT lives in the project's shared/ folder beside the checkout (CI puts a
+    copy there too); TIMELINE_TIMEML_DIR overrides."""
+    env = os.environ.get("TIMELINE_TIMEML_DIR")
+    if env:
+        return Path(env)
+    for parent in REPO.parents:
+        candidate = parent / "shared" / "data" / "timebank-aquaint"
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+TIMEML_DIR = _find_timeml_dir()
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return SEEDS_DIR
+
+
+@pytest.fixture(scope="session")
+def timeml_dir() -> Path:
+    """The TimeBank+AQUAINT folder; in CI its absence is a failure, not a skip."""
+    if TIMEML_DIR is None or not TIMEML_DIR.is_dir():
+        if os.environ.get("CI"):
+            pytest.fail("TimeBank+AQUAINT not found: set TIMELINE_TIMEML_DIR or place shared/ beside the checkout")
+        pytest.skip("TimeBank+AQUAINT not found (set TIMELINE_TIMEML_DIR)")
+    return TIMEML_DIR

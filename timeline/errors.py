@@ -1,0 +1,35 @@
+"""Every error the library raises on purpose. All are ValueError subclasses so callers can
+catch one thing; each message names the document (or file) and says what to do."""
+
+
+class TimelineError(ValueError):
+    """Base class of the errors timeline raises on purpose."""
+
+
+class DocumentError(TimelineError):
+    """A document could not be read or understood; the message names it (and the line)."""
+
+    def __init__(self, doc: str, reason: str, line: int | None = None):
+        self.doc = doc
+        self.reason = reason
+        self.line = line
+        where = f"{doc}, line {line}" if line is not None else doc
+        super().__init__(f"{where}: {reason}")
+
+
+class TableError(TimelineError):
+    """A user-supplied events table breaks the schema; `problems` lists every problem found."""
+
+    def __init__(self, problems: list[str], source: str = "events table"):
+        self.problems = list(problems)
+        self.source = source
+        body = "\n".join(f"  - {p}" for p in self.problems)
+        super().__init__(f"{source} has {len(self.problems)} problem(s):\n{body}")
+
+
+class ExportError(TimelineError):
+    """An output could not be produced (e.g. no browser for image export); says how to fix it."""
+
+
+class UsageError(TimelineError):
+    """The caller asked for something that makes no sense (bad option, unknown format)."""

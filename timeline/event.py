@@ -1,0 +1,47 @@
+"""One dated happening as the extractor sees it, before it becomes a table row."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+CERTAINTIES = ("explicit", "relative", "inferred")
+
+
+@dataclass
+class Mention:
+    """One telling of an event in one document; offsets index into that document's text."""
+
+    doc_id: str
+    evidence: str
+    evidence_start: int
+    evidence_end: int
+    time_text: str = ""
+    time_start: int = -1
+    time_end: int = -1
+    date: str = ""
+    certainty: str = "inferred"
+    confidence: float = 0.0
+    url: str = ""
+
+    def to_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+@dataclass
+class Event:
+    """What happened, when, who, where, and every mention that tells it."""
+
+    date: str  # TIMEX3 value
+    start: dt.date
+    end: dt.date  # last covered day, inclusive
+    granularity: str
+    title: str
+    description: str
+    actors: list[str] = field(default_factory=list)
+    place: str = ""
+    category: str = ""
+    certainty: str = "inferred"
+    confidence: float = 0.0
+    mentions: list[Mention] = field(default_factory=list)
+    event_id: str = ""
