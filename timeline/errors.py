@@ -16,6 +16,10 @@ class DocumentError(TimelineError):
         where = f"{doc}, line {line}" if line is not None else doc
         super().__init__(f"{where}: {reason}")
 
+    def __reduce__(self):
+        # rebuilt from its fields, so it survives the trip back from a worker process
+        return (type(self), (self.doc, self.reason, self.line))
+
 
 class TableError(TimelineError):
     """A user-supplied events table breaks the schema; `problems` lists every problem found."""
@@ -25,6 +29,9 @@ class TableError(TimelineError):
         self.source = source
         body = "\n".join(f"  - {p}" for p in self.problems)
         super().__init__(f"{source} has {len(self.problems)} problem(s):\n{body}")
+
+    def __reduce__(self):
+        return (type(self), (self.problems, self.source))
 
 
 class ExportError(TimelineError):
