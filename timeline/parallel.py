@@ -2,21 +2,207 @@
 
 The pipeline calls `map_ordered(fn, items, options)`; results come back in input order so a
 run's output does not depend on the backend or the number of workers.
+
+Backends (`Options.backend`):
+
+- ``serial``: a plain loop in this process.
+- ``processes``: a pool of worker processes (`Options.jobs`, 0 = every core). Items are sent in
+  chunks and at most a few chunks per worker are in flight, so a streamed corpus of any size
+  is never held in memory at once.
+- ``dask``: Dask distributed futures, on the cluster at `Options.scheduler` or, when that is
+  empty, on a LocalCluster started for the run. The same bounded, ordered window is used.
+
+`fn` must be a picklable top-level function (use `functools.partial` to bind options); an
+exception raised by `fn` reaches the caller at that item's position, after every earlier result.
 """
 
 from __future__ import annotations
 
+import logging
+import multiprocessing
+import os
+import signal
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from typing import TypeVar
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, TypeVar
 
+from timeline.errors import UsageError
 from timeline.options import Options
+
+log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+# A chunk closes at this many items or this many characters of text, whichever comes first:
+# short wire stories travel in batches (less pickling per item) while one huge document does
+# not hold a whole batch of small ones hostage behind it.
+CHUNK_ITEMS = 16
+CHUNK_CHARS = 200_000
+# chunks in flight per worker: enough to keep every worker busy while the parent consumes
+# results, small enough that memory stays flat however long the input stream is
+IN_FLIGHT_PER_WORKER = 3
+
+
+def resolve_jobs(jobs: int) -> int:
+    """The number of workers `jobs` asks for: 0 (or less) means every core."""
+    if jobs is None or jobs <= 0:
+        return os.cpu_count() or 1
+    return int(jobs)
 
 
 def map_ordered(fn: Callable[[T], R], items: Iterable[T], options: Options) -> Iterator[R]:
     """Yield fn(item) for each item, in input order. `fn` must be a picklable top-level
     function (it may be shipped to worker processes or a Dask cluster)."""
+    backend = options.backend
+    if backend == "serial":
+        return _map_serial(fn, items)
+    if backend == "processes":
+        workers = resolve_jobs(options.jobs)
+        if workers == 1:
+            # a pool of one only adds pickling and start-up to the serial loop
+            return _map_serial(fn, items)
+        return _map_processes(fn, items, workers)
+    if backend == "dask":
+        return _map_dask(fn, items, options)
+    raise UsageError(f"backend must be serial, processes or dask, not {backend!r}")
+
+
+def _map_serial(fn, items):
     for item in items:
         yield fn(item)
+
+
+# ---------------------------------------------------------------------------- chunking
+
+def _size(item: Any) -> int:
+    text = getattr(item, "text", item)
+    return len(text) if isinstance(text, (str, bytes)) else 0
+
+
+def chunked(items: Iterable[T], max_items: int = CHUNK_ITEMS,
+            max_chars: int = CHUNK_CHARS) -> Iterator[list[T]]:
+    """Group a stream into lists of at most `max_items` items or about `max_chars` of text."""
+    chunk: list[T] = []
+    chars = 0
+    for item in items:
+        chunk.append(item)
+        chars += _size(item)
+        if len(chunk) >= max_items or chars >= max_chars:
+            yield chunk
+            chunk, chars = [], 0
+    if chunk:
+        yield chunk
+
+
+def apply_chunk(fn: Callable[[T], R], chunk: list[T]) -> list[tuple[bool, Any]]:
+    """Run fn over one chunk in a worker. Each result is (ok, value); an exception is returned
+    rather than raised so the results before it in the chunk are not lost."""
+    out: list[tuple[bool, Any]] = []
+    for item in chunk:
+        try:
+            out.append((True, fn(item)))
+        except Exception as exc:  # noqa: BLE001 - handed back to the caller, re-raised in order
+            out.append((False, exc))
+    return out
+
+
+def _unpack(results: list[tuple[bool, Any]]) -> Iterator[Any]:
+    for ok, value in results:
+        if not ok:
+            raise value
+        yield value
+
+
+def _windowed(submit: Callable[[list], Any], result: Callable[[Any], list], cancel: Callable[[Any], Any],
+              items: Iterable, window: int) -> Iterator:
+    """Submit chunks while at most `window` are pending; yield results in submission order."""
+    pending: deque = deque()
+    chunks = chunked(items)
+    try:
+        for chunk in chunks:
+            pending.append(submit(chunk))
+            if len(pending) >= window:
+                yield from _unpack(result(pending.popleft()))
+        while pending:
+            yield from _unpack(result(pending.popleft()))
+    finally:
+        # reached on normal end (nothing left), on an error, on Ctrl-C and when the consumer
+        # stops early: drop work nobody will read
+        for future in pending:
+            cancel(future)
+
+
+# ---------------------------------------------------------------------------- processes
+
+def _ignore_sigint() -> None:
+    # Ctrl-C goes to the whole process group; the parent handles it (cancels and cleans up),
+    # workers would only add a traceback each
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _mp_context():
+    # forkserver: workers start from a clean server process, which is safe even when the
+    # parent runs threads (progress bar, Dask) and does not copy the parent's memory.
+    # The server preloads timeline so each worker does not import it again.
+    methods = multiprocessing.get_all_start_methods()
+    if "forkserver" in methods:
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["timeline.options", "timeline.parallel"])
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+def _map_processes(fn, items, workers: int):
+    executor = ProcessPoolExecutor(max_workers=workers, mp_context=_mp_context(),
+                                   initializer=_ignore_sigint)
+    log.info("processing on %d worker processes", workers)
+    try:
+        yield from _windowed(
+            submit=lambda chunk: executor.submit(apply_chunk, fn, chunk),
+            result=lambda future: future.result(),
+            cancel=lambda future: future.cancel(),
+            items=items, window=workers * IN_FLIGHT_PER_WORKER,
+        )
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+# ---------------------------------------------------------------------------- dask
+
+def _dask_client(options: Options):
+    """A distributed Client on `options.scheduler`, or on a LocalCluster made for this run.
+    Returns (client, cluster or None); the caller closes both."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as exc:
+        raise UsageError("the dask backend needs dask.distributed: pip install 'timeline[cluster]'") from exc
+    if options.scheduler:
+        try:
+            return Client(options.scheduler, timeout="20s"), None
+        except (OSError, TimeoutError) as exc:
+            raise UsageError(f"cannot reach the Dask scheduler at {options.scheduler}: {exc}") from exc
+    # one single-threaded worker process per job: the per-document work is pure Python and
+    # holds the GIL, so threads would not run it in parallel
+    cluster = LocalCluster(n_workers=resolve_jobs(options.jobs), threads_per_worker=1,
+                           processes=True, dashboard_address=None)
+    return Client(cluster), cluster
+
+
+def _map_dask(fn, items, options: Options):
+    client, cluster = _dask_client(options)
+    try:
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        log.info("processing on Dask at %s with %d worker(s)", client.scheduler_info().get("address"), workers)
+        yield from _windowed(
+            # pure=False: two equal chunks are still two pieces of work with their own results
+            submit=lambda chunk: client.submit(apply_chunk, fn, chunk, pure=False),
+            result=lambda future: future.result(),
+            cancel=lambda future: future.cancel(),
+            items=items, window=workers * IN_FLIGHT_PER_WORKER,
+        )
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
