@@ -1,0 +1,110 @@
+"""Tagger quality on TimeBank and AQUAINT with the TempEval-3 entity metrics.
+
+Each document's <TEXT> (tags removed) is tagged with `timeline.tag` in news mode, its DCT as the
+reference date, and scored against the gold TIMEX3. Prints one table row per part and, with
+--errors, the disagreements. Writes nothing.
+
+    python benchmarks/tag_quality.py                      # TimeBank, AQUAINT, all
+    python benchmarks/tag_quality.py --part AQUAINT --errors 40
+    python benchmarks/tag_quality.py --errors --kinds value,missed
+
+Data: $TIMELINE_TIMEML_DIR or ../shared/data/timebank-aquaint beside the checkout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import os
+import sys
+import time
+from pathlib import Path
+
+PARTS = ("TimeBank", "AQUAINT")
+REPO = Path(__file__).resolve().parent.parent
+
+
+def data_dir() -> Path:
+    env = os.environ.get("TIMELINE_TIMEML_DIR")
+    if env:
+        return Path(env)
+    for parent in REPO.parents:
+        candidate = parent / "shared" / "data" / "timebank-aquaint"
+        if candidate.is_dir():
+            return candidate
+    sys.exit("TimeBank+AQUAINT not found: set TIMELINE_TIMEML_DIR")
+
+
+def load_tagger():
+    try:
+        import timeline.timex.tagger  # noqa: F401  (the tagger module itself, not the wrapper)
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith("timeline.timex"):
+            sys.exit(f"The tagger is not built yet ({exc.name} is missing): timeline.tag needs "
+                     "timeline/timex/tagger.py. Nothing to measure.")
+        raise
+    from timeline.timex import tag
+
+    return tag
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--part", choices=PARTS, action="append",
+                    help="only this part (repeatable); default both")
+    ap.add_argument("--errors", nargs="?", type=int, const=-1, default=None, metavar="N",
+                    help="list the first N disagreements (all when N is omitted)")
+    ap.add_argument("--kinds", default="missed,spurious,span,value,type",
+                    help="error kinds to list, comma-separated (default: all)")
+    ap.add_argument("--mode", default="news", choices=("news", "narrative"))
+    args = ap.parse_args(argv)
+
+    from timeline.evaluate import Scores, errors, score
+    from timeline.timeml import read_timeml
+
+    tag = load_tagger()
+    root = data_dir()
+    parts = args.part or list(PARTS)
+    rows: list[tuple[str, Scores]] = []
+    all_gold, all_system, all_texts = {}, {}, {}
+    started = time.perf_counter()
+    chars = 0
+    for part in parts:
+        gold, system = {}, {}
+        for path in sorted((root / part).glob("*.tml")):
+            doc = read_timeml(path)
+            key = f"{part}/{path.name}"
+            gold[key] = doc.timexes
+            system[key] = tag(doc.text, ref_date=doc.dct, mode=args.mode)
+            all_texts[key] = doc.text
+            chars += len(doc.text)
+        rows.append((part, score(gold, system)))
+        all_gold.update(gold)
+        all_system.update(system)
+    elapsed = time.perf_counter() - started
+    if len(parts) > 1:
+        rows.append(("all", score(all_gold, all_system)))
+
+    head = (f"{'part':10}{'docs':>6}{'gold':>6}{'sys':>6} | {'strict P':>8}{'R':>7}{'F1':>7} | "
+            f"{'relax P':>8}{'R':>7}{'F1':>7} | {'value F1':>8}{'type F1':>8}")
+    print(head)
+    print("-" * len(head))
+    for name, s in rows:
+        print(f"{name:10}{s.docs:6d}{s.gold:6d}{s.system:6d} | {s.strict_precision:8.3f}"
+              f"{s.strict_recall:7.3f}{s.strict_f1:7.3f} | {s.relaxed_precision:8.3f}"
+              f"{s.relaxed_recall:7.3f}{s.relaxed_f1:7.3f} | {s.value_f1:8.3f}{s.type_f1:8.3f}")
+    print(f"\n{chars:,} characters tagged in {elapsed:.2f} s (reading and scoring included)")
+
+    if args.errors is not None:
+        kinds = {k.strip() for k in args.kinds.split(",") if k.strip()}
+        found = [e for e in errors(all_gold, all_system, all_texts) if e.kind in kinds]
+        counts = collections.Counter(e.kind for e in found)
+        print(f"\n{len(found)} disagreements: " + ", ".join(f"{k} {n}" for k, n in counts.most_common()))
+        shown = found if args.errors < 0 else found[:args.errors]
+        for e in shown:
+            print(e.line())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,262 @@
+"""TimeML in and out: read gold TIMEX3 annotations (TimeBank, AQUAINT, TempEval-3 files) as
+`Timex` spans over the plain text of <TEXT>, and write tagger output back as TimeML.
+
+Offsets are character offsets into the text of <TEXT> with every tag removed and every entity
+(`&amp;`, `&#8217;`, ...) replaced by its character, so `doc.text[t.start:t.end] == t.text`.
+Nothing here uses an XML parser on purpose: the corpora are not always well-formed (stray `&`,
+undeclared entities) and writing must leave every byte outside the inserted tags unchanged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import logging
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from timeline.atomic import atomic_path
+from timeline.errors import DocumentError
+from timeline.timex.model import TIMEX_TYPES, Timex
+from timeline.timex.values import granularity_of
+
+log = logging.getLogger(__name__)
+
+_TEXT = re.compile(r"<TEXT\b[^>]*>(.*?)</TEXT\s*>", re.S)
+_DCT = re.compile(r"<DCT\b[^>]*>(.*?)</DCT\s*>", re.S)
+_DOCID = re.compile(r"<DOCID\b[^>]*>(.*?)</DOCID\s*>", re.S)
+_ATTR = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+# One pass over <TEXT>: a tag, an entity, or a run of plain characters.
+_PIECE = re.compile(r"(<[^>]*>)|(&(?:#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);)|([^<&]+|[<&])")
+_TAG = re.compile(r"<\s*(/?)\s*([A-Za-z][\w:.-]*)([^>]*?)(/?)\s*>", re.S)
+_DATE_IN_VALUE = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})")
+
+
+@dataclass(frozen=True)
+class TimeMLDoc:
+    """A TimeML document: the plain text of <TEXT>, its creation date and its TIMEX3 spans.
+
+    `source` is the file's full content when read from a file (needed to write it back with
+    every other character unchanged); `path` where it came from.
+    """
+
+    doc_id: str
+    text: str
+    dct: dt.date | None
+    timexes: list[Timex] = field(default_factory=list)
+    source: str | None = None
+    path: str | None = None
+
+
+@dataclass(frozen=True)
+class _Body:
+    """<TEXT> content taken apart: plain text, the raw content with tags removed (entities
+    kept as written) and, for each plain offset, the offset in that tag-free raw string."""
+
+    text: str
+    raw_untagged: str
+    raw_index: list[int]
+    timexes: list[Timex]
+
+
+def _attrs(tag_body: str) -> dict[str, str]:
+    return {m[1]: html.unescape(m[2] if m[2] is not None else m[3]) for m in _ATTR.finditer(tag_body)}
+
+
+def _dct_of(source: str) -> dt.date | None:
+    m = _DCT.search(source)
+    if not m:
+        return None
+    inner = m[1]
+    tag = re.search(r"<TIMEX3\b([^>]*)>", inner)
+    candidates = [_attrs(tag[1]).get("value", "")] if tag else []
+    candidates.append(re.sub(r"<[^>]*>", "", inner))  # e.g. <DCT>19980108</DCT> without TIMEX3
+    for candidate in candidates:
+        if d := _DATE_IN_VALUE.search(candidate):
+            try:
+                return dt.date(int(d[1]), int(d[2]), int(d[3]))
+            except ValueError:
+                continue
+    return None
+
+
+def _parse_body(body: str, doc: str) -> _Body:
+    plain: list[str] = []
+    raw: list[str] = []
+    raw_index: list[int] = []
+    plain_len = raw_len = 0
+    open_timex: tuple[int, dict[str, str]] | None = None
+    timexes: list[Timex] = []
+    for m in _PIECE.finditer(body):
+        tag, entity, chars = m.groups()
+        if tag is not None:
+            t = _TAG.match(tag)
+            if not t or t[2].upper() != "TIMEX3":
+                continue
+            closing, self_closing = t[1] == "/", t[4] == "/" or t[3].rstrip().endswith("/")
+            if self_closing:
+                continue  # a non-consuming TIMEX3 marks no text
+            if not closing:
+                if open_timex is not None:
+                    raise DocumentError(doc, "nested <TIMEX3> elements in <TEXT>")
+                open_timex = (plain_len, _attrs(t[3]))
+            elif open_timex is not None:
+                start, attrs = open_timex
+                open_timex = None
+                timexes.append(_gold_timex(start, plain_len, "".join(plain[start:]), attrs, doc))
+            continue
+        if entity is not None:
+            char = html.unescape(entity)
+            if char == entity:  # unknown entity: keep it literally, as a reader would see it
+                for c in entity:
+                    plain.append(c)
+                    raw_index.append(raw_len)
+                    raw_len += 1
+                    plain_len += 1
+                raw.append(entity)
+                continue
+            for c in char:
+                plain.append(c)
+                raw_index.append(raw_len)
+                plain_len += 1
+            raw.append(entity)
+            raw_len += len(entity)
+            continue
+        plain.extend(chars)
+        raw_index.extend(range(raw_len, raw_len + len(chars)))
+        raw.append(chars)
+        raw_len += len(chars)
+        plain_len += len(chars)
+    if open_timex is not None:
+        raise DocumentError(doc, "a <TIMEX3> in <TEXT> is never closed")
+    raw_index.append(raw_len)
+    return _Body("".join(plain), "".join(raw), raw_index, timexes)
+
+
+def _gold_timex(start: int, end: int, text: str, attrs: dict[str, str], doc: str) -> Timex:
+    timex_type = attrs.get("type", "").upper()
+    if timex_type not in TIMEX_TYPES:
+        log.warning("%s: TIMEX3 %s has type %r", doc, attrs.get("tid", "?"), attrs.get("type"))
+    value = attrs.get("value", "")
+    return Timex(start=start, end=end, text=text, type=timex_type, value=value,
+                 granularity=granularity_of(value, timex_type) if value else "vague",
+                 mod=attrs.get("mod", ""), anchored_by="")
+
+
+def parse_timeml(source: str, doc_id: str | None = None, path: str | None = None) -> TimeMLDoc:
+    """A TimeMLDoc from the content of a TimeML file (see `read_timeml`)."""
+    name = path or doc_id or "TimeML document"
+    m = _TEXT.search(source)
+    if not m:
+        raise DocumentError(name, "no <TEXT> element; is this a TimeML file?")
+    body = _parse_body(m[1], name)
+    if doc_id is None:
+        d = _DOCID.search(source)
+        doc_id = html.unescape(d[1].strip()) if d else (Path(path).name if path else "document")
+    return TimeMLDoc(doc_id=doc_id, text=body.text, dct=_dct_of(source), timexes=body.timexes,
+                     source=source, path=path)
+
+
+def read_timeml(path: str | os.PathLike) -> TimeMLDoc:
+    """Read a TimeML file: the plain text of <TEXT> (tags removed, entities unescaped), the DCT
+    (the date of `<DCT><TIMEX3 value=...>`, None when absent) and every TIMEX3 inside <TEXT> as
+    a `Timex` with offsets into that text. Works for gold files (TimeBank, AQUAINT: TIMEX3,
+    EVENT and SIGNAL tags) and TempEval-3 input files (no tags in <TEXT>). `doc_id` is the
+    file name, so gold and system files pair up by name."""
+    p = Path(path)
+    try:
+        source = p.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        source = p.read_text(encoding="latin-1")
+        log.warning("%s is not UTF-8; read as Latin-1", p)
+    except OSError as exc:
+        raise DocumentError(str(p), f"cannot read it ({exc.strerror or exc})") from exc
+    return parse_timeml(source, doc_id=p.name, path=str(p))
+
+
+def _check_spans(text: str, timexes: list[Timex], doc: str) -> list[Timex]:
+    ordered = sorted(timexes, key=lambda t: (t.start, t.end))
+    last_end = 0
+    for t in ordered:
+        if not 0 <= t.start < t.end <= len(text):
+            raise DocumentError(doc, f"timex {t.text!r} at {t.start}:{t.end} lies outside the text")
+        if text[t.start:t.end] != t.text:
+            raise DocumentError(doc, f"timex {t.text!r} at {t.start}:{t.end} does not match the "
+                                     f"text there ({text[t.start:t.end]!r})")
+        if t.start < last_end:
+            raise DocumentError(doc, f"timex {t.text!r} at {t.start}:{t.end} overlaps the one before")
+        last_end = t.end
+    return ordered
+
+
+def _q(value: str) -> str:
+    return html.escape(value, quote=True)
+
+
+def _open_tag(tid: int, t: Timex) -> str:
+    tag = f'<TIMEX3 tid="t{tid}" type="{_q(t.type)}" value="{_q(t.value)}"'
+    if t.mod:
+        tag += f' mod="{_q(t.mod)}"'
+    return tag + ">"
+
+
+def _with_tags(raw: str, raw_index: list[int], timexes: list[Timex]) -> str:
+    out: list[str] = []
+    pos = 0
+    for n, t in enumerate(timexes, start=1):
+        a, b = raw_index[t.start], raw_index[t.end]
+        out += [raw[pos:a], _open_tag(n, t), raw[a:b], "</TIMEX3>"]
+        pos = b
+    out.append(raw[pos:])
+    return "".join(out)
+
+
+def _fresh_document(doc: TimeMLDoc, timexes: list[Timex]) -> str:
+    """TimeML for a document that did not come from a TimeML file (e.g. a .txt input)."""
+    escaped = [_q(c) if c in "<>&" else c for c in doc.text]
+    index, pos = [], 0
+    for piece in escaped:
+        index.append(pos)
+        pos += len(piece)
+    index.append(pos)
+    body = _with_tags("".join(escaped), index, timexes)
+    dct = ""
+    if doc.dct:
+        iso = doc.dct.isoformat()
+        dct = (f'<DCT><TIMEX3 tid="t0" type="DATE" value="{iso}" temporalFunction="false" '
+               f'functionInDocument="CREATION_TIME">{iso}</TIMEX3></DCT>\n\n')
+    return (f'<?xml version="1.0" ?>\n<TimeML>\n\n<DOCID>{_q(doc.doc_id)}</DOCID>\n\n{dct}'
+            f"<TEXT>{body}</TEXT>\n\n</TimeML>\n")
+
+
+def timeml_string(original: TimeMLDoc | str | os.PathLike, timexes: list[Timex]) -> str:
+    """The TimeML text `write_timeml` writes (see there)."""
+    doc = original if isinstance(original, TimeMLDoc) else read_timeml(original)
+    name = doc.path or doc.doc_id
+    ordered = _check_spans(doc.text, list(timexes), name)
+    if doc.source is None:
+        return _fresh_document(doc, ordered)
+    m = _TEXT.search(doc.source)
+    body = _parse_body(m[1], name)
+    tagged = _with_tags(body.raw_untagged, body.raw_index, ordered)
+    return doc.source[:m.start(1)] + tagged + doc.source[m.end(1):]
+
+
+def write_timeml(original: TimeMLDoc | str | os.PathLike, timexes: list[Timex],
+                 out_path: str | os.PathLike) -> Path:
+    """Write `original` with `<TIMEX3 tid="tN" type=... value=... [mod=...]>` elements around
+    `timexes` (offsets into its plain <TEXT> text) and return the path written.
+
+    Every character outside <TEXT>, the DCT element included, is kept as it was; inside <TEXT>
+    every character is kept, entities as written. Tags already in <TEXT> of a gold-annotated
+    input (TIMEX3, EVENT, SIGNAL, any other) are removed first, so the output carries exactly
+    the given timexes. A TimeMLDoc not read from a file (no `source`) gets a minimal TimeML
+    document around its text. Timexes must lie in the text, match it and not overlap.
+    """
+    content = timeml_string(original, timexes)
+    out = Path(out_path)
+    with atomic_path(out) as tmp:
+        tmp.write_text(content, encoding="utf-8")
+    return out
