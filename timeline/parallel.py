@@ -43,6 +43,8 @@ CHUNK_CHARS = 200_000
 # chunks in flight per worker: enough to keep every worker busy while the parent consumes
 # results, small enough that memory stays flat however long the input stream is
 IN_FLIGHT_PER_WORKER = 3
+# how long to wait for a Dask scheduler named by --scheduler before calling it unreachable
+DASK_CONNECT_TIMEOUT = "20s"
 
 
 def resolve_jobs(jobs: int) -> int:
@@ -180,7 +182,7 @@ def _dask_client(options: Options):
         raise UsageError("the dask backend needs dask.distributed: pip install 'timeline[cluster]'") from exc
     if options.scheduler:
         try:
-            return Client(options.scheduler, timeout="20s"), None
+            return Client(options.scheduler, timeout=DASK_CONNECT_TIMEOUT), None
         except (OSError, TimeoutError) as exc:
             raise UsageError(f"cannot reach the Dask scheduler at {options.scheduler}: {exc}") from exc
     # one single-threaded worker process per job: the per-document work is pure Python and
