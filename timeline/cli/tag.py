@@ -1,0 +1,233 @@
+"""`timeline tag`: find and normalize the time expressions of documents, as JSON lines or TimeML.
+
+    timeline tag article.txt --ref-date 2025-02-04
+    timeline tag corpus.jsonl                      # {"id": ..., "text": ..., "date": ...} per line
+    timeline tag te3-input/*.tml --format timeml --out tagged/
+
+Inputs by extension: `.tml`/`.xml` TimeML (text of <TEXT>, reference date from the DCT),
+`.jsonl`/`.ndjson` one document per line, anything else plain text (`-` reads stdin); a folder
+stands for the files in it. A document that cannot be read or tagged is reported on stderr and
+skipped; the others are still tagged, and the exit code is then 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib
+import json
+import re
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from timeline.errors import DocumentError, TimelineError, UsageError
+
+TIMEML_SUFFIXES = (".tml", ".xml")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+TEXT_SUFFIXES = (".txt", ".md", ".text")
+_UNSAFE_NAME = re.compile(r"[^\w.-]+")
+
+
+@dataclass
+class _Input:
+    """One document to tag and where its TimeML output goes."""
+
+    doc_id: str
+    text: str
+    ref_date: dt.date | None
+    out_name: str
+    timeml: object | None = None  # the TimeMLDoc when the input was TimeML
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "tag", help="find and normalize time expressions (TIMEX3)",
+        description="Find every time expression and give its TIMEX3 type and value.")
+    p.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="text/Markdown files, JSONL files (id, text, date), TimeML files, folders, or - for stdin")
+    p.add_argument("--ref-date", metavar="YYYY-MM-DD", type=_iso_date,
+                   help="reference date for documents that carry none (a TimeML DCT or a JSONL "
+                        "'date' is used when present)")
+    p.add_argument("--mode", choices=("news", "narrative"), default="news",
+                   help="news: relative dates anchor on the reference date; narrative: on the "
+                        "latest fully specified date in the text (default: news)")
+    p.add_argument("--format", choices=("jsonl", "timeml"), default="jsonl",
+                   help="jsonl: one JSON object per expression on stdout; timeml: one TimeML file "
+                        "per document in --out (default: jsonl)")
+    p.add_argument("--out", metavar="DIR", help="output folder for --format timeml")
+    p.set_defaults(run=run)
+
+
+def _iso_date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        # argparse turns this into a usage error (exit 2) naming the option
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date; give it as YYYY-MM-DD") from None
+
+
+def _date_field(value, where: str, line: int | None) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    try:
+        return dt.date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        raise DocumentError(where, f"'date' {value!r} is not a YYYY-MM-DD date", line) from None
+
+
+def _read_text_file(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DocumentError(str(path), f"cannot read it ({exc.strerror or exc})") from exc
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise DocumentError(str(path), "is not UTF-8 text; convert it (e.g. iconv -t utf-8)") from None
+
+
+def _expand(inputs: list[str]) -> Iterator[str | Path]:
+    for item in inputs:
+        if item == "-":
+            yield item
+            continue
+        path = Path(item)
+        if path.is_dir():
+            known = TIMEML_SUFFIXES + JSONL_SUFFIXES + TEXT_SUFFIXES
+            yield from sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in known)
+        else:
+            yield path
+
+
+def _documents(source: str | Path, default_date: dt.date | None,
+               errors: list[DocumentError]) -> Iterator[_Input]:
+    """The documents of one input; per-record problems of a JSONL file go to `errors`."""
+    if source == "-":
+        yield _Input("stdin", sys.stdin.read(), default_date, "stdin.tml")
+        return
+    path = Path(source)
+    suffix = path.suffix.lower()
+    if not path.exists():
+        raise DocumentError(str(path), "no such file")
+    if suffix in TIMEML_SUFFIXES:
+        from timeline.timeml import read_timeml
+
+        doc = read_timeml(path)
+        yield _Input(path.name, doc.text, doc.dct or default_date, path.name, timeml=doc)
+    elif suffix in JSONL_SUFFIXES:
+        yield from _jsonl_documents(path, default_date, errors)
+    else:
+        yield _Input(path.name, _read_text_file(path), default_date, f"{path.stem}.tml")
+
+
+def _jsonl_documents(path: Path, default_date: dt.date | None,
+                     errors: list[DocumentError]) -> Iterator[_Input]:
+    text = _read_text_file(path)
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            if not isinstance(record, dict):
+                raise DocumentError(str(path), "expected a JSON object with 'id' and 'text'", n)
+            body = record.get("text")
+            if not isinstance(body, str):
+                raise DocumentError(str(path), "no 'text' string in this record", n)
+            doc_id = str(record.get("id") or f"{path.stem}-{n}")
+            date = _date_field(record.get("date"), str(path), n) or default_date
+        except json.JSONDecodeError as exc:
+            errors.append(DocumentError(str(path), f"not valid JSON ({exc.msg})", n))
+            continue
+        except DocumentError as exc:
+            errors.append(exc)
+            continue
+        yield _Input(doc_id, body, date, f"{_UNSAFE_NAME.sub('_', doc_id)}.tml")
+
+
+def _jsonl_lines(doc_id: str, timexes) -> Iterator[str]:
+    for t in timexes:
+        yield json.dumps({"doc_id": doc_id, "start": t.start, "end": t.end, "text": t.text,
+                          "type": t.type, "value": t.value, "granularity": t.granularity,
+                          "mod": t.mod}, ensure_ascii=False)
+
+
+def run(args) -> int:
+    if args.format == "timeml" and not args.out:
+        raise UsageError("--format timeml writes one file per document: give --out DIR")
+    if args.out and args.format != "timeml":
+        raise UsageError("--out is only used with --format timeml")
+    from timeline.progress import progress
+    from timeline.timex import tag
+
+    _require_tagger()
+
+    out_dir = Path(args.out) if args.out else None
+    if out_dir is not None and out_dir.exists() and not out_dir.is_dir():
+        raise UsageError(f"--out {out_dir} exists and is not a folder")
+    problems: list[DocumentError] = []
+    reported = tagged = expressions = 0
+    written: set[str] = set()
+    sources = list(_expand(args.inputs))
+    for source in progress(sources, total=len(sources), desc="files", unit="file"):
+        try:
+            for doc in _documents(source, args.ref_date, problems):
+                count = _tag_one(doc, args, tag, out_dir, written, problems)
+                if count is not None:
+                    tagged += 1
+                    expressions += count
+        except DocumentError as exc:
+            problems.append(exc)
+        # report as we go, so a long run shows its problems before it ends
+        for exc in problems[reported:]:
+            print(f"skipped: {exc}", file=sys.stderr)
+        reported = len(problems)
+    sys.stdout.flush()
+    where = f" into {out_dir}" if out_dir else ""
+    print(f"tagged {tagged} document(s){where}: {expressions} time expression(s)"
+          + (f"; {len(problems)} skipped" if problems else ""), file=sys.stderr)
+    return 1 if problems else 0
+
+
+def _require_tagger() -> None:
+    # Without this, a missing tagger would show up as every document "failing" one by one.
+    try:
+        importlib.import_module("timeline.timex.tagger")
+    except ModuleNotFoundError as exc:
+        if not (exc.name or "").startswith("timeline"):
+            raise
+        raise TimelineError(f"the time expression tagger is not available ({exc.name} is "
+                            "missing); reinstall timeline") from exc
+
+
+def _tag_one(doc: _Input, args, tag, out_dir: Path | None, written: set[str],
+             problems: list[DocumentError]) -> int | None:
+    """Tag one document and write its output; the number of expressions, None if skipped."""
+    where = doc.doc_id
+    try:
+        timexes = tag(doc.text, ref_date=doc.ref_date, mode=args.mode)
+    except Exception as exc:  # noqa: BLE001 -- one bad document must not stop the run
+        problems.append(DocumentError(where, f"the tagger failed ({type(exc).__name__}: {exc})"))
+        return None
+    if out_dir is None:
+        for line in _jsonl_lines(doc.doc_id, timexes):
+            sys.stdout.write(line + "\n")
+        return len(timexes)
+    from timeline.timeml import TimeMLDoc, write_timeml
+
+    if doc.out_name in written:
+        problems.append(DocumentError(where, f"a second document would also be written to "
+                                             f"{out_dir / doc.out_name}; give documents distinct names/ids"))
+        return None
+    original = doc.timeml or TimeMLDoc(doc_id=doc.doc_id, text=doc.text, dct=doc.ref_date)
+    try:
+        write_timeml(original, timexes, out_dir / doc.out_name)
+    except DocumentError as exc:
+        problems.append(exc)
+        return None
+    except OSError as exc:
+        problems.append(DocumentError(where, f"cannot write {out_dir / doc.out_name} ({exc.strerror or exc})"))
+        return None
+    written.add(doc.out_name)
+    return len(timexes)
