@@ -1,0 +1,147 @@
+"""Reference-date logic: the tense of the clause around an expression, calendar arithmetic by
+unit, and the anchor a relative expression is resolved against (news vs narrative)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from timeline.timex.lexicon import Language
+
+_CLAUSE_END = re.compile(r"[.!?;\n]\s|\n")
+_QUOTE_OR_DASH = re.compile(r"[\"“”]")
+WINDOW = 120
+
+
+def clause(text: str, start: int, end: int) -> tuple[str, str]:
+    """The text of the sentence before and after a span (bounded, so long documents stay fast)."""
+    lo = max(0, start - WINDOW)
+    before = text[lo:start]
+    cut = None
+    for m in _CLAUSE_END.finditer(before):
+        cut = m.end()
+    if cut is not None:
+        before = before[cut:]
+    after = text[end:end + WINDOW]
+    m = _CLAUSE_END.search(after)
+    if m:
+        after = after[:m.start()]
+    return before, after
+
+
+def tense(text: str, start: int, end: int, lang: Language) -> str:
+    """"future", "past" or "present" for the clause around text[start:end]."""
+    before, after = clause(text, start, end)
+    around = before + " " + after
+    if lang.markers["future"].search(around):
+        return "future"
+    if lang.markers["past"].search(around):
+        return "past"
+    if lang.markers["present"].search(around):
+        return "present"
+    return "unknown"
+
+
+def add_months(year: int, month: int, n: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + n
+    return index // 12, index % 12 + 1
+
+
+def shift(ref: dt.date, unit: str, n: int) -> dt.date:
+    """`ref` moved by n units (D, W, M, Q, Y, DE, CE); month ends are clamped."""
+    if unit == "D":
+        return ref + dt.timedelta(days=n)
+    if unit in ("W", "WE"):
+        return ref + dt.timedelta(weeks=n)
+    months = {"M": 1, "Q": 3, "H": 6, "Y": 12, "DE": 120, "CE": 1200}.get(unit)
+    if months is None:
+        return ref
+    year, month = add_months(ref.year, ref.month, n * months)
+    if not 1 <= year <= 9999:
+        return ref
+    day = min(ref.day, _month_len(year, month))
+    return dt.date(year, month, day)
+
+
+def _month_len(year: int, month: int) -> int:
+    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return (nxt - dt.timedelta(days=1)).day
+
+
+def format_unit(day: dt.date, unit: str) -> str:
+    """The TIMEX3 value naming the `unit` that contains `day`."""
+    if unit == "D":
+        return day.isoformat()
+    if unit == "W":
+        iso = day.isocalendar()
+        return f"{iso[0]:04d}-W{iso[1]:02d}"
+    if unit == "WE":
+        iso = day.isocalendar()
+        return f"{iso[0]:04d}-W{iso[1]:02d}-WE"
+    if unit == "M":
+        return f"{day.year:04d}-{day.month:02d}"
+    if unit == "Q":
+        return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
+    if unit == "H":
+        return f"{day.year:04d}-H{(day.month - 1) // 6 + 1}"
+    if unit == "Y":
+        return f"{day.year:04d}"
+    if unit == "DE":
+        return f"{day.year // 10:03d}"
+    if unit == "CE":
+        return f"{day.year // 100:02d}"
+    return day.isoformat()
+
+
+def resolve_weekday(ref: dt.date, weekday: int, direction: int | None, when: str) -> dt.date:
+    """The day a bare or modified weekday name points to.
+
+    `direction` is -1 (last Friday), +1 (next Friday), 0 (this Friday) or None (bare). A bare
+    weekday in a past clause is the latest such day up to the reference date; in a future
+    clause the next one from it; otherwise the nearest, because news mostly reports the week.
+    """
+    diff = weekday - ref.isoweekday()
+    if direction == 0:
+        return ref + dt.timedelta(days=diff)
+    if direction == -1:
+        back = (ref.isoweekday() - weekday) % 7 or 7
+        return ref - dt.timedelta(days=back)
+    if direction == 1:
+        ahead = (weekday - ref.isoweekday()) % 7 or 7
+        return ref + dt.timedelta(days=ahead)
+    if when == "future":
+        return ref + dt.timedelta(days=(weekday - ref.isoweekday()) % 7)
+    if when == "past":
+        return ref - dt.timedelta(days=(ref.isoweekday() - weekday) % 7)
+    back = (ref.isoweekday() - weekday) % 7
+    ahead = (weekday - ref.isoweekday()) % 7
+    return ref - dt.timedelta(days=back) if back <= ahead else ref + dt.timedelta(days=ahead)
+
+
+def resolve_month_year(ref: dt.date, month: int, when: str) -> int:
+    """The year of a month named without one: the reference year, unless the tense says the
+    month is in the previous (past clause, month after the reference) or next year."""
+    if when == "past" and month > ref.month:
+        return ref.year - 1
+    if when == "future" and month < ref.month:
+        return ref.year + 1
+    return ref.year
+
+
+def resolve_day_year(ref: dt.date, month: int, day: int, when: str) -> int:
+    """The year of a month-day without one, following the same tense logic at day precision,
+    but never more than ~6 months away against the tense (news rarely jumps a year)."""
+    try:
+        same = dt.date(ref.year, month, day)
+    except ValueError:
+        return ref.year
+    delta = (same - ref).days
+    if when == "past" and delta > 14:
+        return ref.year - 1
+    if when == "future" and delta < -14:
+        return ref.year + 1
+    if delta > 183:
+        return ref.year - 1
+    if delta < -183:
+        return ref.year + 1
+    return ref.year

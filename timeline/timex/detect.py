@@ -1,0 +1,101 @@
+"""Pass 1: find candidate time expressions with the language's rules in one scan.
+
+All rules are compiled into one alternation; at each place it matches, every rule is tried at
+that start and the longest match wins (earlier rules win ties), then the scan resumes after it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from timeline.timex.lexicon import Language, Rule
+
+# Words that are both a month/weekday abbreviation and an ordinary word; tagged alone only when
+# written with a capital and not at the start of a sentence followed by a verb-like word.
+_MODAL_NEXT = re.compile(r"\s+(?:I|we|you|he|she|it|they|be|have|not|also|well|the|a|an|his|her|their|its|our|this|that|there|only|never|still|already|even|soon|face|seem|need|take|get|go|come|make|become|lose|win|want|help|cause|lead|see|find|give|mean|result)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    start: int
+    end: int
+    rule: Rule
+    match: re.Match
+
+
+def _longest(text: str, pos: int, lang: Language) -> Candidate | None:
+    best = None
+    for rule in lang.rules:
+        m = rule.regex.match(text, pos)
+        if m and m.end() > m.start() and (best is None or m.end() > best.end):
+            best = Candidate(m.start(), m.end(), rule, m)
+    return best
+
+
+def _acceptable(text: str, cand: Candidate, lang: Language) -> bool:
+    span = text[cand.start:cand.end]
+    word = span.strip().rstrip(".")
+    lower = word.lower()
+    ambiguous = lang.tables.get("ambiguous", {})
+    if lower in ambiguous:
+        # "may", "march", "sun": only the capitalised form, and not "May we ..." nor a name part.
+        if not word[0].isupper():
+            return False
+        if lower == "may" and _MODAL_NEXT.match(text, cand.end):
+            return False
+        if cand.start > 0 and text[cand.start - 1] == "-":
+            return False
+    if cand.rule.name == "year":
+        if not _plausible_year(text, cand, lang):
+            return False
+    if cand.rule.kind == "vague" and lower in ("now",) and _is_discourse_now(text, cand):
+        return True
+    return True
+
+
+def _plausible_year(text: str, cand: Candidate, lang: Language) -> bool:
+    after = text[cand.end:cand.end + 40]
+    before = text[max(0, cand.start - 30):cand.start]
+    if lang.markers["not_after_year"].match(after):
+        return False
+    if lang.markers["not_before_year"].search(before):
+        return False
+    return True
+
+
+def _is_discourse_now(text: str, cand: Candidate) -> bool:
+    return False
+
+
+_ABBREV_END = re.compile(r"(?:\b[A-Za-z]{1,4}|[ap]\.m)\.$", re.I)
+
+
+def _trim_period(text: str, cand: Candidate) -> Candidate:
+    # A sentence-final period belongs to the sentence unless it ends an abbreviation (Jan., p.m.).
+    span = text[cand.start:cand.end]
+    if span.endswith(".") and not _ABBREV_END.search(span):
+        return Candidate(cand.start, cand.end - 1, cand.rule, cand.match)
+    return cand
+
+
+def detect(text: str, lang: Language) -> list[Candidate]:
+    """Non-overlapping candidates in text order."""
+    out = []
+    pos = 0
+    search = lang.combined.search
+    while True:
+        m = search(text, pos)
+        if m is None:
+            break
+        cand = _longest(text, m.start(), lang)
+        if cand is None:
+            pos = m.start() + 1
+            continue
+        cand = _trim_period(text, cand)
+        if _acceptable(text, cand, lang):
+            out.append(cand)
+            pos = cand.end
+        else:
+            pos = m.start() + 1
+    return out

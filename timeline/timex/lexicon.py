@@ -1,0 +1,115 @@
+"""Language data for the temporal tagger: word tables and detection rules, read from
+`data/<lang>/*.toml` on first use and cached (nothing is read at import time)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+_MACRO = re.compile(r"\{(\w+)\}")
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    kind: str
+    type: str
+    pattern: str  # fully expanded, with named groups
+    regex: re.Pattern
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    tables: dict  # table name -> {lower-cased word (dots kept) -> meaning}
+    rules: tuple
+    combined: re.Pattern  # every rule as one alternation, inner groups unnamed
+    markers: dict  # tense marker regexes and negative-context words
+
+    def lookup(self, table: str, word: str):
+        """Meaning of `word` in `table`, tolerant of case, dots and blank runs."""
+        key = _key(word)
+        found = self.tables[table].get(key)
+        if found is None:
+            found = self.tables[table].get(key.replace(".", ""))
+        return found
+
+
+def _key(word: str) -> str:
+    return " ".join(word.lower().split())
+
+
+def _alternation(words) -> str:
+    # Longest first so that "sept" wins over "sep" and "the day after tomorrow" over "tomorrow".
+    escaped = []
+    for word in sorted(words, key=len, reverse=True):
+        escaped.append(r"\s+".join(re.escape(part) for part in word.split(" ")))
+    return "(?:" + "|".join(escaped) + ")"
+
+
+def _expand(text: str, macros: dict, tables: dict, depth: int = 0) -> str:
+    if depth > 10:
+        raise ValueError(f"macro recursion too deep in {text[:60]!r}")
+
+    def replace(m: re.Match) -> str:
+        name = m[1]
+        if name in macros:
+            return _expand(macros[name], macros, tables, depth + 1)
+        if name in tables:
+            return _alternation(tables[name])
+        return m[0]  # a regex quantifier such as {2}
+
+    return _MACRO.sub(replace, text)
+
+
+def _spaces(pattern: str) -> str:
+    # A literal space in a rule means "a run of blanks" (text may wrap lines mid-expression).
+    return pattern.replace(" ?", r"\s*").replace(" ", r"\s+")
+
+
+@lru_cache(maxsize=8)
+def load(lang: str = "en") -> Language:
+    folder = DATA_DIR / lang
+    if not folder.is_dir():
+        raise ValueError(f"no temporal tagger data for language {lang!r} (expected {folder})")
+    tables: dict = {}
+    for name in ("lexicon.toml", "holidays.toml"):
+        path = folder / name
+        if path.exists():
+            with path.open("rb") as fh:
+                for table, entries in tomllib.load(fh).items():
+                    tables.setdefault(table, {}).update({_key(k): v for k, v in entries.items()})
+    with (folder / "patterns.toml").open("rb") as fh:
+        spec = tomllib.load(fh)
+    with (folder / "context.toml").open("rb") as fh:
+        context = tomllib.load(fh)
+    macros = spec.get("macros", {})
+    rules = []
+    branches = []
+    for i, r in enumerate(spec["rule"]):
+        body = _spaces(_expand(r["pattern"], macros, tables))
+        full = _expand("{b}", macros, tables) + "(?:" + body + ")" + _expand("{e}", macros, tables)
+        regex = re.compile(full, re.IGNORECASE)
+        rules.append(Rule(r["name"], r["kind"], r["type"], full, regex))
+        unnamed = re.sub(r"\(\?P<\w+>", "(?:", full)
+        unnamed = re.sub(r"\(\?P=\w+\)", _backref_fix(full), unnamed)
+        branches.append(f"(?P<_{i}>{unnamed})")
+    combined = re.compile("|".join(branches), re.IGNORECASE)
+    markers = {
+        "future": re.compile(context["tense"]["future"], re.IGNORECASE),
+        "past": re.compile(context["tense"]["past"], re.IGNORECASE),
+        "present": re.compile(context["tense"]["present"], re.IGNORECASE),
+        "not_after_year": re.compile(_spaces(context["negative"]["after_year"]), re.IGNORECASE),
+        "not_before_year": re.compile(_spaces(context["negative"]["before_year"]), re.IGNORECASE),
+    }
+    return Language(lang, tables, tuple(rules), combined, markers)
+
+
+def _backref_fix(full: str):
+    # Back-references to named groups cannot survive renaming; the only one used matches a
+    # separator, which the per-rule regex re-checks, so any separator is accepted here.
+    return lambda m: r"[/.-]"

@@ -1,0 +1,112 @@
+"""The temporal tagger: detect (pass 1) then normalize (pass 2) every time expression."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from timeline.timex import anchor as A
+from timeline.timex.detect import detect
+from timeline.timex.lexicon import load
+from timeline.timex.model import Timex
+from timeline.timex.normalize import Context, groups, normalize
+from timeline.timex.values import granularity_of, is_valid_value, value_span
+
+log = logging.getLogger(__name__)
+
+MODES = ("news", "narrative")
+
+
+def _as_date(ref) -> tuple[dt.date | None, str]:
+    """The reference day (and its time of day, when given) from a date, datetime or string."""
+    if ref is None or ref == "":
+        return None, ""
+    if isinstance(ref, dt.datetime):
+        return ref.date(), ref.strftime("%H:%M")
+    if isinstance(ref, dt.date):
+        return ref, ""
+    text = str(ref).strip()
+    try:
+        parsed = dt.datetime.fromisoformat(text[:19])
+        return parsed.date(), (parsed.strftime("%H:%M") if "T" in text or " " in text else "")
+    except ValueError:
+        pass
+    try:
+        return dt.date(int(text[:4]), int(text[4:6]), int(text[6:8])), ""
+    except ValueError:
+        raise ValueError(f"reference date {ref!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+def _day_precision(value: str) -> dt.date | None:
+    """The first day of a placeable value with a year, used as a narrative anchor."""
+    span = value_span(value)
+    if span is None:
+        return None
+    return span[0]
+
+
+def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[Timex]:
+    """Every time expression in `text`, in order; see timeline.timex.tag."""
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
+    if not text:
+        return []
+    language = load(lang)
+    ref, ref_time = _as_date(ref_date)
+    previous: dt.date | None = None  # the latest date seen in the text
+    out: list[Timex] = []
+    for cand in detect(text, language):
+        g = groups(cand.match)
+        when = A.tense(text, cand.start, cand.end, language)
+        anchor = ref
+        if mode == "narrative" and previous is not None:
+            anchor = previous
+        ctx = Context(language, anchor, when, previous or ref, ref_time)
+        try:
+            result = normalize(cand.rule.kind, g, ctx)
+        except (ValueError, KeyError, TypeError, OverflowError) as exc:
+            log.debug("could not normalize %r (%s): %s", cand.match[0], cand.rule.name, exc)
+            result = None
+        if result is None:
+            continue
+        ttype, value, mod, anchored = result
+        if not value or not is_valid_value(value):
+            log.debug("dropping %r: value %r not TIMEX3", cand.match[0], value)
+            continue
+        if ttype == "DATE" and "T" in value and not value.startswith("P"):
+            ttype = "TIME"
+        how = "absolute" if not anchored else ("text" if anchor is not ref else "document")
+        if anchored and anchor is None:
+            how = ""
+        spans = _split_range(cand, g, text)
+        for i, (start, end) in enumerate(spans):
+            v = value
+            if i == 1:
+                v = _second_day(value, cand.match)
+                if v is None:
+                    continue
+            out.append(Timex(start, end, text[start:end], ttype, v, granularity_of(v, ttype), mod, how))
+        if ttype in ("DATE", "TIME") and not value.startswith(("P", "X")):
+            day = _day_precision(value.split("T")[0])
+            if day is not None and (not anchored or mode == "narrative" or True):
+                previous = day if not anchored or mode == "narrative" else previous
+    return out
+
+
+def _split_range(cand, g, text):
+    """A day range "Jan. 20-24" becomes two expressions as in TimeML: "Jan. 20" and "24"."""
+    m = cand.match
+    names = m.re.groupindex
+    if "day2" not in names or m.group("day2") is None:
+        return [(cand.start, cand.end)]
+    day_end = m.end("day") if m.group("day") is not None else m.end("day_2")
+    return [(cand.start, day_end), (m.start("day2"), cand.end)]
+
+
+def _second_day(value, m):
+    day2 = int(m.group("day2")[:2].rstrip("stndrh"))
+    head = value.split("T")[0]
+    if len(head) != 10:
+        return None
+    candidate = f"{head[:8]}{day2:02d}"
+    return candidate if value_span(candidate) else None
