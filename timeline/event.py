@@ -45,3 +45,7 @@ class Event:
     confidence: float = 0.0
     mentions: list[Mention] = field(default_factory=list)
     event_id: str = ""
+    # What merging compares (not table columns): the happening's senses ("meet", "deal") and
+    # each actor's kind (person / org / place / name).
+    senses: list[str] = field(default_factory=list)
+    actor_kinds: dict[str, str] = field(default_factory=dict)

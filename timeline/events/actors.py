@@ -1,0 +1,258 @@
+"""People, organisations and places: capitalised word runs, titles stripped, classified with a
+small gazetteer (data/en/actors.toml), and surnames resolved to full names within a document
+("Rubio" -> "Marco Rubio") and across a corpus (`CorpusNames`).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+
+KINDS = ("person", "org", "place", "name")
+
+# A word of a name: dotted initials ("U.S."), or a word that may carry hyphens/apostrophes.
+_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_][\w’'&\-]*")
+_CONNECTORS = frozenset("of de del la da van von bin al el for y".split())
+_POSSESSIVE = ("'s", "’s", "s'", "s’")
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    start: int  # span of the name as written (title and possessive excluded)
+    end: int
+    text: str
+    name: str   # canonical name
+    kind: str   # person | org | place | name (a single word not yet known to be anything)
+    titled: bool = False  # preceded by a person title ("President Nayib Bukele")
+
+
+@dataclass(frozen=True)
+class _Data:
+    titles: dict  # first word -> list of title word tuples, longest first
+    org_words: frozenset
+    geo_words: frozenset
+    stop_words: frozenset
+    demonyms: frozenset
+    places: frozenset
+    aliases: dict
+    not_orgs: frozenset
+
+
+@lru_cache(maxsize=1)
+def _data() -> _Data:
+    raw = tomllib.loads(resources.files("timeline.events").joinpath("data/en/actors.toml").read_text("utf-8"))
+    titles: dict[str, list] = {}
+    for title in raw["titles"]:
+        words = tuple(w.rstrip(".") for w in title.split())
+        titles.setdefault(words[0], []).append(words)
+    for options in titles.values():
+        options.sort(key=len, reverse=True)
+    return _Data(
+        titles, frozenset(raw["org_words"]), frozenset(raw["geo_words"]),
+        frozenset(w.rstrip(".") for w in raw["stop_words"]), frozenset(raw["demonyms"]),
+        frozenset(raw["places"]), dict(raw["aliases"]), frozenset(raw["not_orgs"]),
+    )
+
+
+def canonical(name: str) -> str:
+    return _data().aliases.get(name, name)
+
+
+def find_actors(text: str, offset: int = 0, common_words: frozenset[str] = frozenset()) -> list[Actor]:
+    """Names in a sentence `text` that starts at `offset` in its document. `common_words` are
+    lowercase words of the document: a capitalised first word that also appears in lowercase
+    ("Deporting", "Thousands") is an ordinary word, not a name."""
+    data = _data()
+    words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+    actors: list[Actor] = []
+    for run in _runs(text, words):
+        actors.extend(_classify_run(text, run, offset, data, common_words, sentence_first=run[0][0] == words[0][0]))
+    return actors
+
+
+def _runs(text: str, words: list[tuple[int, int, str]]):
+    """Maximal runs of capitalised words (with lowercase connectors inside), broken by
+    punctuation and by possessives ("El Salvador's President ...")."""
+    run: list[tuple[int, int, str]] = []
+    for i, (start, end, word) in enumerate(words):
+        joined = bool(run) and text[run[-1][1]:start].strip() == "" and "\n" not in text[run[-1][1]:start]
+        capital = word[0].isupper()
+        connector = (word in _CONNECTORS and bool(run) and i + 1 < len(words)
+                     and words[i + 1][2][0].isupper() and text[end:words[i + 1][0]].strip() == "")
+        if run and not joined:
+            yield from _flush(run)
+            run = []
+        if capital or (connector and run):
+            run.append((start, end, word))
+            if word.endswith(_POSSESSIVE) or text[end:end + 2] in _POSSESSIVE:
+                yield from _flush(run)
+                run = []
+        elif run:
+            yield from _flush(run)
+            run = []
+    if run:
+        yield from _flush(run)
+
+
+def _flush(run):
+    while run and run[-1][2] in _CONNECTORS:
+        run = run[:-1]
+    if run:
+        yield run
+
+
+def _strip_possessive(word: str) -> str:
+    for suffix in ("'s", "’s"):
+        if word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def _classify_run(text, run, offset, data: _Data, common_words, sentence_first: bool) -> list[Actor]:
+    words = [(s, e, _strip_possessive(w).rstrip(".") if not re.fullmatch(r"(?:[A-Za-z]\.){2,}", w) else w)
+             for s, e, w in run]
+    # leading words that are not names: "The", "After", "Salvadoran", a sentence-initial verb;
+    # but not the first word of a known place ("New York", "Dominican Republic")
+    while words and not _place_prefix(words, data):
+        w = words[0][2]
+        if w in data.stop_words or w in data.demonyms or w in _CONNECTORS:
+            words = words[1:]
+        elif sentence_first and words[0][0] == run[0][0] and w.lower() in common_words and w not in data.places:
+            words = words[1:]
+        else:
+            break
+    while words and (words[-1][2] in data.demonyms or words[-1][2] in data.stop_words):
+        words = words[:-1]
+    if not words:
+        return []
+    out: list[Actor] = []
+    i = 0
+    segment_start = 0
+    titled = False
+    while i < len(words):
+        title = _title_at(words, i, data)
+        if title:
+            if i > segment_start:
+                out.extend(_make(text, words[segment_start:i], offset, data, titled))
+            i += title
+            segment_start = i
+            titled = True
+            continue
+        i += 1
+    if segment_start < len(words):
+        out.extend(_make(text, words[segment_start:], offset, data, titled and segment_start > 0))
+    return out
+
+
+def _place_prefix(words, data: _Data) -> bool:
+    return any(" ".join(w[2] for w in words[:n]) in data.places for n in range(2, min(4, len(words)) + 1))
+
+
+def _title_at(words, i, data: _Data) -> int:
+    for option in data.titles.get(words[i][2], ()):
+        if tuple(w[2] for w in words[i:i + len(option)]) == option:
+            return len(option)
+    return 0
+
+
+def _make(text, words, offset, data: _Data, titled: bool) -> list[Actor]:
+    while words and words[-1][2] in _CONNECTORS:
+        words = words[:-1]
+    if not words:
+        return []
+    start, end = words[0][0], words[-1][1]
+    surface = text[start:end]
+    surface = _strip_possessive(surface)
+    end = start + len(surface)
+    name = " ".join(w[2] for w in words)
+    tokens = [w[2] for w in words]
+    kind = _kind(name, tokens, data, titled)
+    if kind is None:
+        return []
+    if kind == "place" and name not in data.places and len(tokens) > 1 and tokens[0] in data.places:
+        pass  # "Panama Canal", "Guantanamo Bay": keep the whole name
+    return [Actor(start + offset, end + offset, surface, canonical(name), kind, titled)]
+
+
+def _kind(name: str, tokens: list[str], data: _Data, titled: bool) -> str | None:
+    if len(name) < 2 or (len(tokens) == 1 and (tokens[0] in data.not_orgs or tokens[0].lower() in _CONNECTORS)):
+        return None
+    if name in data.places or name in data.aliases and data.aliases[name] in data.places:
+        return "place"
+    if titled:
+        return "person"
+    if any(t in data.org_words for t in tokens) or " ".join(tokens[-2:]) in data.org_words:
+        return "org"
+    if tokens[-1] in data.geo_words or (len(tokens) > 1 and tokens[0] in data.geo_words):
+        return "place"
+    if len(tokens) == 1:
+        word = tokens[0]
+        if len(word) >= 2 and (word.isupper() or re.fullmatch(r"[A-Z]+-?\d+", word)):
+            return "org"  # USAID, NATO, MS-13
+        return "name"
+    if any(ch.isdigit() for ch in name):
+        return "org"
+    return "person" if len(tokens) <= 4 else "org"
+
+
+class NameIndex:
+    """Full person names seen in a document (or corpus): resolves a bare surname to the one
+    full name that ends with it. Ambiguous surnames stay as written."""
+
+    def __init__(self, actors=()):
+        self._by_last: dict[str, Counter] = {}
+        self._kinds: dict[str, str] = {}
+        for actor in actors:
+            self.add(actor)
+
+    def add(self, actor: Actor) -> None:
+        parts = actor.name.split()
+        if actor.kind == "person" and len(parts) >= 2:
+            self._by_last.setdefault(parts[-1], Counter())[actor.name] += 1
+        if actor.kind in ("org", "place") or (actor.kind == "person" and len(parts) == 1):
+            self._kinds.setdefault(actor.name, actor.kind)
+
+    def update(self, other: "NameIndex") -> None:
+        for last, names in other._by_last.items():
+            self._by_last.setdefault(last, Counter()).update(names)
+        for name, kind in other._kinds.items():
+            self._kinds.setdefault(name, kind)
+
+    def full_name(self, name: str) -> str | None:
+        names = self._by_last.get(name)
+        if not names:
+            return None
+        if len(names) == 1:
+            return next(iter(names))
+        (best, n1), (_, n2) = names.most_common(2)
+        return best if n1 > 2 * n2 else None  # one clearly dominant bearer of the surname
+
+    def resolve(self, actor: Actor) -> Actor:
+        """The actor with its full name and kind when the index knows it."""
+        if actor.kind in ("place", "org"):
+            return actor
+        parts = actor.name.split()
+        if len(parts) == 1:
+            full = self.full_name(actor.name)
+            if full:
+                return replace(actor, name=full, kind="person")
+            kind = self._kinds.get(actor.name)
+            if kind:
+                return replace(actor, kind=kind)
+        return actor
+
+    def resolve_name(self, name: str) -> str:
+        if " " in name:
+            return name
+        return self.full_name(name) or name
+
+
+def short_name(name: str, kind: str) -> str:
+    """What a headline calls an actor: surname for people, the name for everything else."""
+    if kind == "person" and " " in name:
+        return name.split()[-1]
+    return name

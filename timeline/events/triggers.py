@@ -1,0 +1,240 @@
+"""Happening words in a sentence, with their tense/aspect read off the words before them.
+
+The word lists live in data/en/triggers.toml; this module only matches them and looks at
+the few tokens around each match (auxiliaries, modals, negation, "to", "after").
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+FORM_NAMES = ("base", "3sg", "past", "pp", "ing")
+
+TOKEN = re.compile(r"\w+(?:[’'\-]\w+)*|[^\w\s]")
+
+_MODALS = frozenset("will would could can may might should must shall 'll ’ll 'd ’d wo ca".split())
+_HAVE = frozenset("have has had having 've ’ve".split())
+_BE = frozenset("is are was were be been being am 's ’s 're ’re".split())
+_NEG = frozenset("not n't n’t never no".split())
+# Words that may sit between an auxiliary and its verb without changing what it means.
+_SKIPPABLE = frozenset(
+    "also just already briefly reportedly then still further now recently initially finally "
+    "formally officially quickly later earlier first jointly previously allegedly once".split()
+)
+_PRIOR = frozenset("after before since following upon during until amid".split())
+_DETERMINERS = frozenset("the a an this that these those his her its their our my your any each every "
+                         "no some such another".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    lemma: str
+    category: str
+    sense: str
+    kind: str  # event | report | support | noun
+    strength: float
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A happening word in a sentence; offsets are into the sentence's document."""
+
+    start: int
+    end: int
+    text: str
+    lemma: str
+    category: str
+    sense: str
+    kind: str
+    strength: float
+    pos: str     # verb | noun
+    form: str    # base | 3sg | past | pp | ing | noun
+    aspect: str  # past | pluperfect | perfect | present | progressive | future | modal |
+    #              infinitive | participle | prior | noun
+    negated: bool = False
+    passive: bool = False
+    quoted: bool = False
+    token: int = 0  # index of its first token in the sentence
+
+    @property
+    def title_verb(self) -> str:
+        """The verb in headline present tense ("meets", "takes office")."""
+        return _title_forms().get(self.lemma, self.lemma)
+
+
+@lru_cache(maxsize=1)
+def _load() -> tuple[dict, dict]:
+    """(single-word form -> [(Entry, form name)], first word -> [(words, Entry, form name)])."""
+    raw = tomllib.loads(resources.files("timeline.events").joinpath("data/en/triggers.toml").read_text("utf-8"))
+    defaults = raw["defaults"]
+    single: dict[str, list] = {}
+    multi: dict[str, list] = {}
+
+    def add(form: str, entry: Entry, name: str) -> None:
+        words = tuple(form.lower().split())
+        if len(words) == 1:
+            single.setdefault(words[0], []).append((entry, name))
+        else:
+            multi.setdefault(words[0], []).append((words, entry, name))
+
+    for item in raw["verbs"]:
+        kind = item.get("kind", "event")
+        strength = item.get("strength", defaults[f"{kind}_strength"] if kind != "event" else defaults["strength"])
+        entry = Entry(item["lemma"], item["category"], item.get("sense", item["lemma"]), kind, strength)
+        for name, form in zip(FORM_NAMES, item["forms"].split("|")):
+            if form != "-":
+                add(form, entry, name)
+    for item in raw["nouns"]:
+        entry = Entry(item["lemma"], item["category"], item.get("sense", item["lemma"]), "noun",
+                      item.get("strength", defaults["noun_strength"]))
+        for form in item["forms"].split("|"):
+            add(form, entry, "noun")
+    return single, multi
+
+
+@lru_cache(maxsize=1)
+def _title_forms() -> dict[str, str]:
+    raw = tomllib.loads(resources.files("timeline.events").joinpath("data/en/triggers.toml").read_text("utf-8"))
+    return {item["lemma"]: item["forms"].split("|")[1] for item in raw["verbs"]}
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Spans (relative to `text`) inside quotation marks; straight quotes pair up in order."""
+    spans = []
+    open_at = None
+    for m in re.finditer(r"[“”\"]", text):
+        ch = m.group(0)
+        if ch == "“" or (ch == '"' and open_at is None):
+            open_at = m.start() if open_at is None else open_at
+        elif open_at is not None:
+            spans.append((open_at, m.end()))
+            open_at = None
+    if open_at is not None:  # a quote running to the end of the sentence (multi-sentence quote)
+        spans.append((open_at, len(text)))
+    elif not spans and text.rstrip().endswith(("”", '"')) and not text.lstrip().startswith(("“", '"')):
+        # the closing half of a quote opened in an earlier sentence
+        close = max(text.rfind("”"), text.rfind('"'))
+        spans.append((0, close + 1))
+    return spans
+
+
+def tokenize(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
+    return [(m.start() + offset, m.end() + offset, m.group(0)) for m in TOKEN.finditer(text)]
+
+
+def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
+    """Every trigger in `text` (a sentence starting at `offset` in its document), in order."""
+    single, multi = _load()
+    tokens = tokenize(text, offset)
+    lowered = [t[2].lower() for t in tokens]
+    quotes = [(a + offset, b + offset) for a, b in quote_spans(text)]
+    words = [t[2] for t in tokens if t[2][:1].isalpha()]
+    # In a title-case headline every word is capitalised; elsewhere a capitalised word inside a
+    # sentence is part of a name ("Secretary of State", "Operation Rolling Thunder").
+    title_case = len(words) > 2 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
+    found: list[Trigger] = []
+    i = 0
+    while i < len(tokens):
+        match = None
+        for words, entry, name in multi.get(lowered[i], ()):
+            if tuple(lowered[i:i + len(words)]) == words:
+                match = (len(words), entry, name)
+                break
+        if i and not title_case and tokens[i][2][:1].isupper():
+            i += 1
+            continue
+        if match is None and lowered[i] in single:
+            entry, name = _choose(single[lowered[i]], lowered, i)
+            if entry is not None:
+                match = (1, entry, name)
+        if match is None:
+            i += 1
+            continue
+        width, entry, name = match
+        start, end = tokens[i][0], tokens[i + width - 1][1]
+        aspect, negated, passive = _aspect(lowered, i, name, entry)
+        found.append(Trigger(
+            start, end, text[start - offset:end - offset], entry.lemma, entry.category, entry.sense,
+            entry.kind, entry.strength, "noun" if name == "noun" else "verb", name, aspect,
+            negated, passive, any(a <= start < b for a, b in quotes), i,
+        ))
+        i += width
+    return found
+
+
+def _choose(options: list, lowered: list[str], i: int):
+    """Pick verb or noun reading of a word that can be both ("offer", "attack", "order")."""
+    prev = lowered[i - 1] if i else ""
+    nouns = [o for o in options if o[1] == "noun"]
+    verbs = [o for o in options if o[1] != "noun"]
+    after_determiner = prev in _DETERMINERS or (i >= 2 and lowered[i - 2] in _DETERMINERS and prev.isalpha()
+                                                and prev not in _BE and prev not in _HAVE)
+    if nouns and (after_determiner or not verbs):
+        return nouns[0]
+    if verbs:
+        entry, name = verbs[0]
+        if after_determiner and name in ("base", "3sg", "ing"):
+            return None, None  # "the state", "the rules", "the building": a noun we do not track
+        # past and participle share a form for most verbs: call it past, _aspect sorts it out
+        names = {n for _, n in verbs}
+        return entry, "past" if "past" in names else name
+    return None, None
+
+
+def _aspect(lowered: list[str], i: int, form: str, entry: Entry) -> tuple[str, bool, bool]:
+    """Tense/aspect of the trigger at token i from the auxiliaries before it."""
+    if form == "noun":
+        window = lowered[max(0, i - 5):i]
+        return ("prior" if any(w in _PRIOR for w in window) else "noun"), False, False
+    aux = []
+    j = i - 1
+    negated = False
+    while j >= 0 and len(aux) < 4:
+        w = lowered[j]
+        if w in _NEG:
+            negated = True
+        elif w in _SKIPPABLE or w.endswith("ly") and w not in ("only",):
+            pass
+        elif w in _MODALS or w in _HAVE or w in _BE or w in ("to", "did", "does", "do"):
+            aux.append(w)
+        else:
+            break
+        j -= 1
+    prev_word = lowered[j] if j >= 0 else ""
+    first = aux[0] if aux else ""
+    if any(a in _MODALS for a in aux):
+        return ("future" if any(a in ("will", "'ll", "’ll") for a in aux) else "modal"), negated, False
+    if first == "to":
+        return "infinitive", negated, False
+    if form == "ing":
+        if first in _BE:
+            return "progressive", negated, False
+        if prev_word in _PRIOR or (aux == [] and i >= 1 and lowered[i - 1] in _PRIOR):
+            return "prior", negated, False
+        return "participle", negated, False
+    if form in ("past", "pp"):
+        if first in _BE:
+            passive = True
+            if any(a in ("was", "were") for a in aux):
+                return "past", negated, passive
+            if any(a in _HAVE for a in aux):
+                return ("pluperfect" if "had" in aux else "perfect"), negated, passive
+            if first in ("been", "being", "be"):
+                return "participle", negated, passive
+            return "present", negated, passive  # "is seen", headline "Rubio confirmed as ..."
+        if first in _HAVE:
+            return ("pluperfect" if first == "had" else "perfect"), negated, False
+        if first in ("did", "does", "do"):
+            return "past", negated, False
+        if form == "pp":
+            return "participle", negated, False
+        if prev_word in _DETERMINERS:
+            return "participle", negated, False  # "the deported migrants"
+        return "past", negated, False
+    if first in ("did",):
+        return "past", negated, False
+    return "present", negated, False
