@@ -97,8 +97,9 @@ def resolve_weekday(ref: dt.date, weekday: int, direction: int | None, when: str
     """The day a bare or modified weekday name points to.
 
     `direction` is -1 (last Friday), +1 (next Friday), 0 (this Friday) or None (bare). A bare
-    weekday in a past clause is the latest such day up to the reference date; in a future
-    clause the next one from it; otherwise the nearest, because news mostly reports the week.
+    weekday is the latest such day up to the reference date (news reports what happened; on
+    TimeBank most weekdays in clauses with "would"/"until" are still past), unless the clause
+    is explicitly future (will, next, scheduled to...), then the next one from it.
     """
     diff = weekday - ref.isoweekday()
     if direction == 0:
@@ -111,11 +112,7 @@ def resolve_weekday(ref: dt.date, weekday: int, direction: int | None, when: str
         return ref + dt.timedelta(days=ahead)
     if when == "future":
         return ref + dt.timedelta(days=(weekday - ref.isoweekday()) % 7)
-    if when == "past":
-        return ref - dt.timedelta(days=(ref.isoweekday() - weekday) % 7)
-    back = (ref.isoweekday() - weekday) % 7
-    ahead = (weekday - ref.isoweekday()) % 7
-    return ref - dt.timedelta(days=back) if back <= ahead else ref + dt.timedelta(days=ahead)
+    return ref - dt.timedelta(days=(ref.isoweekday() - weekday) % 7)
 
 
 def resolve_month_year(ref: dt.date, month: int, when: str) -> int:
@@ -136,9 +133,9 @@ def resolve_day_year(ref: dt.date, month: int, day: int, when: str) -> int:
     except ValueError:
         return ref.year
     delta = (same - ref).days
-    if when == "past" and delta > 14:
+    if when == "past" and delta > 90:
         return ref.year - 1
-    if when == "future" and delta < -14:
+    if when == "future" and delta < -90:
         return ref.year + 1
     if delta > 183:
         return ref.year - 1

@@ -42,6 +42,8 @@ def _acceptable(text: str, cand: Candidate, lang: Language) -> bool:
         # "may", "march", "sun": only the capitalised form, and not "May we ..." nor a name part.
         if not word[0].isupper():
             return False
+        if len(lower) <= 4 and lower != "may":
+            return False  # a bare "Sun", "Sat", "Jan" is a name far more often than a date
         if lower == "may" and _MODAL_NEXT.match(text, cand.end):
             return False
         if cand.start > 0 and text[cand.start - 1] == "-":

@@ -19,11 +19,13 @@ def parse_number(text: str, lang: Language) -> float | None:
     if lang.lookup("vague_number", text) is not None:
         vague = lang.lookup("vague_number", text)
         return None if vague == "X" else float(vague)
+    if text in ("a", "an"):
+        return 1.0
     total = 0.0
     current = 0.0
     seen = False
     for word in _SPLIT.split(text):
-        if word in ("and", "of", ""):
+        if word in ("and", "of", "", "a", "an"):
             continue
         value = lang.lookup("number", word)
         if value is None:
@@ -31,7 +33,7 @@ def parse_number(text: str, lang: Language) -> float | None:
                 return None
             return None
         seen = True
-        if value in (100, 1000) and word not in ("a", "an"):
+        if value in (100, 1000):
             current = (current or 1) * value
             if value == 1000:
                 total += current

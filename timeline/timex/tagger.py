@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 
 from timeline.timex import anchor as A
 from timeline.timex.detect import detect
@@ -15,6 +16,7 @@ from timeline.timex.values import granularity_of, is_valid_value, value_span
 log = logging.getLogger(__name__)
 
 MODES = ("news", "narrative")
+_HAS_TIME = re.compile(r"T(?:\d|MO|AF|EV|NI|DT)")
 
 
 def _as_date(ref) -> tuple[dt.date | None, str]:
@@ -73,7 +75,7 @@ def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[
         if not value or not is_valid_value(value):
             log.debug("dropping %r: value %r not TIMEX3", cand.match[0], value)
             continue
-        if ttype == "DATE" and "T" in value and not value.startswith("P"):
+        if ttype == "DATE" and _HAS_TIME.search(value):
             ttype = "TIME"
         how = "absolute" if not anchored else ("text" if anchor is not ref else "document")
         if anchored and anchor is None:
