@@ -23,11 +23,14 @@ class Context:
     """What a normalizer may look at: the language, the anchor day, the clause tense and the
     latest date already seen in the text (for "that year", "the following day")."""
 
-    __slots__ = ("lang", "ref", "when", "previous", "ref_time")
+    __slots__ = ("lang", "ref", "when", "previous", "ref_time", "period")
 
     def __init__(self, lang: Language, ref: dt.date | None, when: str,
-                 previous: dt.date | None, ref_time: str = ""):
+                 previous: dt.date | None, ref_time: str = "", period: str = ""):
         self.lang, self.ref, self.when, self.previous, self.ref_time = lang, ref, when, previous, ref_time
+        # The latest quarter or half named in the text ("2025-Q3"): business news compares
+        # "a year earlier" with the same period of the year before.
+        self.period = period
 
 
 def groups(match: re.Match) -> dict:
@@ -303,7 +306,9 @@ def norm_ago(g, ctx):
     whole = int(amount)
     if whole != amount:
         return "DATE", A.format_unit(A.shift(ctx.ref, unit, sign * int(round(amount))), unit), mod, True
-    base = ctx.previous if rel in ("earlier", "later", "before", "after") and ctx.previous and False else ctx.ref
+    if unit == "Y" and whole == 1 and sign < 0 and ctx.period:
+        return "DATE", _period_year_before(ctx.period), mod, True
+    base = ctx.ref
     target = A.shift(base, "W" if unit == "WE" else unit, sign * whole)
     return "DATE", A.format_unit(target, "D" if unit == "WE" else unit), mod, True
 
@@ -510,10 +515,19 @@ def _placeholder(unit):
             "Y": "XXXX", "D": "XXXX-XX-XX"}.get(unit, "XXXX")
 
 
+def _period_year_before(period: str) -> str:
+    return f"{int(period[:4]) - 1:04d}{period[4:]}"
+
+
 def _year_ago(g, ctx):
     unit = _word(g, "unit")
     if ctx.ref is None:
         return "DATE", "XXXX", "", True
+    if "ord" in g and unit == "quarter":
+        index = ctx.lang.lookup("ordinal", _word(g, "ord"))
+        return "DATE", f"{ctx.ref.year - 1:04d}-Q{index}", "", True
+    if ctx.period and unit in ("quarter", "period", "year", ""):
+        return "DATE", _period_year_before(ctx.period), "", True
     if unit in ("quarter", "period"):
         quarter = A.shift(A.shift(ctx.ref, "Q", -1), "Y", -1)
         return "DATE", A.format_unit(quarter, "Q"), "", True

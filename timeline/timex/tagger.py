@@ -56,6 +56,7 @@ def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[
     language = load(lang)
     ref, ref_time = _as_date(ref_date)
     previous: dt.date | None = None  # the latest date seen in the text
+    period = ""  # the latest quarter/half named in the text
     out: list[Timex] = []
     for cand in detect(text, language):
         g = groups(cand.match)
@@ -63,7 +64,7 @@ def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[
         anchor = ref
         if mode == "narrative" and previous is not None:
             anchor = previous
-        ctx = Context(language, anchor, when, previous or ref, ref_time)
+        ctx = Context(language, anchor, when, previous or ref, ref_time, period)
         try:
             result = normalize(cand.rule.kind, g, ctx)
         except (ValueError, KeyError, TypeError, OverflowError) as exc:
@@ -88,6 +89,8 @@ def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[
                 if v is None:
                     continue
             out.append(Timex(start, end, text[start:end], ttype, v, granularity_of(v, ttype), mod, how))
+        if ttype == "DATE" and granularity_of(value) in ("quarter", "half"):
+            period = value
         if ttype in ("DATE", "TIME") and not value.startswith(("P", "X")):
             day = _day_precision(value.split("T")[0])
             if day is not None and (not anchored or mode == "narrative" or True):
