@@ -278,13 +278,16 @@ def validate_events(data, source: str | None = None) -> pd.DataFrame:
     if not isinstance(data, pd.DataFrame):
         return read_events(data)
     source = source or "events table"
+    if data.empty and len(data.columns) == 0:  # e.g. an empty JSON list
+        return events_frame()
     missing = []
     if "title" not in data.columns:
         missing.append("missing column 'title' (a short text saying what happened)")
     if "date" not in data.columns and "start" not in data.columns:
         missing.append("missing column 'date' (e.g. 2025-02-03, 2025-W05, 2025-01, 2023) or 'start'")
     if missing:
-        raise TableError(missing + [f"columns found: {', '.join(map(str, data.columns)) or 'none'}"], source)
+        found = ", ".join(map(str, data.columns)) or "none"
+        raise TableError([f"{m}; columns found: {found}" for m in missing], source)
     frame = data.reset_index(drop=True)
     problems: list[str] = []
     columns = {c: frame[c].tolist() if c in frame.columns else [None] * len(frame) for c in COLUMNS}
@@ -324,17 +327,17 @@ def _check_row(row: dict, i: int, problems: list[str]) -> dict:
     for c in STRING_COLUMNS:
         out[c] = "" if _blank(row[c]) else str(row[c])
 
+    n_undated = len(problems)
     span = None
     if out["date"]:
         span = _date_span(out["date"].strip())
         if span is not None:
             out["date"], span = span[0], span[1:]
-        elif not is_valid_value(out["date"].strip()):
+        elif not _placeless_timex(out["date"].strip()):
             problems.append(f"{where}: unparseable date {out['date']!r} "
                             "(use a calendar date such as 2025-02-03, 2025-W05, 2025-01, 2023 or '3 Feb 2025')")
         elif _blank(row["start"]):
             problems.append(f"{where}: date {out['date']!r} is not a calendar date; give 'start' (and 'end')")
-    n_dated = len(problems)
     start = _when(row["start"], "start", where, problems, first=True)
     end = _when(row["end"], "end", where, problems, first=False)
     if start is None and span:
@@ -345,7 +348,7 @@ def _check_row(row: dict, i: int, problems: list[str]) -> dict:
         start = end.astype("datetime64[D]").astype("datetime64[s]")
     if end is None and start is not None:
         end = start
-    if start is None and len(problems) == n_dated:
+    if start is None and len(problems) == n_undated:
         problems.append(f"{where}: no date (both 'date' and 'start' are empty)")
     if start is not None and end is not None and end < start:
         problems.append(f"{where}: end {_iso(end)} is before start {_iso(start)}")
@@ -381,6 +384,12 @@ def _check_row(row: dict, i: int, problems: list[str]) -> dict:
         key = f"{out['date']}\x1f{title}\x1f{';'.join(out['sources'])}\x1f{i}"
         out["event_id"] = "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
     return out
+
+
+def _placeless_timex(value: str) -> bool:
+    """A well-formed TIMEX3 value that names no calendar place (P3D, PRESENT_REF, XXXX-02, T14:00),
+    as opposed to an impossible date such as 2025-13-01."""
+    return is_valid_value(value) and (value.startswith(("P", "T")) or value.endswith("_REF") or "X" in value)
 
 
 def _short(text: str, n: int = 40) -> str:

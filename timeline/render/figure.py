@@ -1,0 +1,231 @@
+"""Events table -> plotly Figure: markers for day events, bars for longer spans, lanes, colours."""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from timeline.render.hover import escape_text, first_url, hover_html
+from timeline.render.lanes import LANE_COLUMNS, lane_labels, lane_order, pack_rows
+from timeline.table import SCHEMA, validate_events
+
+log = logging.getLogger(__name__)
+
+WEBGL_THRESHOLD = 1000   # SVG scatter gets sluggish past about a thousand points
+LABEL_THRESHOLD = 60     # above this, titles next to marks would overlap; hover carries them
+DAY_MS = 86_400_000
+# Okabe-Ito: distinguishable for the common colour-vision deficiencies
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#8C6D31", "#000000",
+           "#F0E442", "#7F7F7F")
+CERTAINTY_COLORS = {"explicit": "#0072B2", "relative": "#009E73", "inferred": "#E69F00", "": "#7F7F7F"}
+CERTAINTY_NAMES = {"explicit": "stated in the text", "relative": "worked out (e.g. “last week”)",
+                   "inferred": "inferred from the story", "": "unknown"}
+MAX_COLORS = len(PALETTE)
+POINT_GRANULARITIES = ("day", "time")
+_SELECTOR = ((7, "day", "1w", 7), (1, "month", "1m", 31), (6, "month", "6m", 183),
+             (1, "year", "1y", 366), (10, "year", "10y", 3653))
+
+
+def render(df: pd.DataFrame, lanes: str | None = None, color: str | None = "certainty",
+           title: str | None = None, height: int | None = None, width: int | None = None,
+           labels: bool | None = None, webgl: bool | None = None,
+           color_discrete_map: dict | None = None, hover_width: int = 72,
+           range_slider: bool = True, template: str = "plotly_white") -> go.Figure:
+    """Draw an events table as an interactive timeline.
+
+    lanes: "actors" | "sources" | "category" | None — one horizontal lane per value (the first
+    actor/source of each event). color: a column whose values colour the marks (default
+    "certainty"); None for one colour. labels: titles beside the marks (default: when there are
+    at most 60 events). webgl: WebGL markers (default: above 1,000 events).
+    """
+    if lanes in ("none", ""):
+        lanes = None
+    if lanes is not None and lanes not in LANE_COLUMNS:
+        raise ValueError(f"lanes must be one of {', '.join(LANE_COLUMNS)} or None, not {lanes!r}")
+    frame = _as_events(df)
+    if color is not None and color not in frame.columns:
+        raise ValueError(f"color: no column {color!r} in the table")
+    frame = frame.sort_values(["start", "end"], kind="stable").reset_index(drop=True)
+    n = len(frame)
+    labels = n <= LABEL_THRESHOLD if labels is None else labels
+    webgl = n > WEBGL_THRESHOLD if webgl is None else webgl
+    width_px = width or 1100
+
+    start = frame["start"].to_numpy(dtype="datetime64[s]")
+    end = frame["end"].to_numpy(dtype="datetime64[s]")
+    is_bar = _is_bar(frame, start, end)
+    bar_end = np.where(is_bar, end.astype("datetime64[D]") + np.timedelta64(1, "D"), start).astype("datetime64[s]")
+    start_days = start.astype("float64") / 86400.0
+    end_days = bar_end.astype("float64") / 86400.0
+    x_lo, x_hi = _x_range(start_days, end_days)
+    short_titles = [_short(t) for t in frame["title"]]
+    plot_px = max(300.0, width_px - (190 if lanes else 60))  # minus lane names and margins
+    label_px = np.array([len(t) * 6.6 + 14 for t in short_titles]) if labels else np.full(n, 10.0)
+    if labels and n:
+        # widen the axis until the last label fits: the label's share of the axis grows with it
+        need = (end_days - x_lo) / np.clip(1 - label_px / plot_px, 0.2, 1)
+        x_hi = max(x_hi, x_lo + float(need.max()) + 1)
+    label_days = label_px / plot_px * (x_hi - x_lo)
+    occupied_until = end_days + label_days
+
+    lane_of = lane_labels(frame, lanes)
+    order = lane_order(lane_of, start) if n else []
+    max_rows = 30 if labels else 12
+    y = np.zeros(n)
+    lane_ticks, base = [], 0
+    lane_arr = np.array(lane_of, dtype=object)
+    for lane in order:
+        idx = np.flatnonzero(lane_arr == lane)
+        rows = pack_rows(start_days[idx], occupied_until[idx], max_rows)
+        y[idx] = base + rows
+        depth = int(rows.max()) + 1 if len(rows) else 1
+        lane_ticks.append((lane, base, base + depth - 1))
+        base += depth + 1  # one empty row between lanes
+
+    groups, names, colors, legend_title = _colour_groups(frame, color, color_discrete_map)
+    hover = [hover_html(row, hover_width) for row in frame.itertuples(index=False)]
+    urls = np.array([first_url(u) for u in frame["urls"]], dtype=object)
+    hover = np.array(hover, dtype=object)
+    fig = go.Figure()
+    for key in names:
+        in_group = groups == key
+        has_days = bool((in_group & ~is_bar).any())
+        _add_markers(fig, in_group & ~is_bar, start, y, hover, urls, key, names[key], colors[key], webgl, n)
+        _add_bars(fig, in_group & is_bar, start, bar_end, y, hover, urls, key, names[key], colors[key],
+                  show_legend=not has_days)
+    label_notes = []
+    if labels and n:
+        # annotations, not a text trace: the range slider would draw a trace's text a second time
+        anchor = _iso_list(np.where(is_bar, bar_end, start))
+        label_notes = [dict(x=x, y=float(yy), text=escape_text(t), xref="x", yref="y", showarrow=False,
+                            xanchor="left", xshift=8, font=dict(size=12, color="#333"), captureevents=False)
+                       for x, yy, t in zip(anchor, y, short_titles)]
+    _layout(fig, title, height, width, lanes, lane_ticks, base, x_lo, x_hi, labels, legend_title,
+            range_slider, template, is_bar, n, label_notes)
+    fig._timeline_events = frame  # lets to_html(fig) list the events under the chart
+    log.debug("rendered %d events (%d bars) in %d lanes", n, int(is_bar.sum()), len(order))
+    return fig
+
+
+def _as_events(df: pd.DataFrame) -> pd.DataFrame:
+    """The table as SCHEMA; a table that already conforms skips the per-row validation."""
+    if all(c in df.columns and str(df[c].dtype) == str(pd.Series([], dtype=t).dtype) for c, t in SCHEMA.items()) \
+            and not df["start"].isna().any():
+        return df
+    return validate_events(df)
+
+
+def _is_bar(frame: pd.DataFrame, start: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """Spans longer than one day are bars; a week/month/year is a bar even if its table row
+    says start == end. Bars always cover at least one whole day, never zero length."""
+    gran = frame["granularity"].to_numpy(dtype=object)
+    days = (end.astype("datetime64[D]") - start.astype("datetime64[D]")).astype(np.int64)
+    point_gran = np.isin(gran, POINT_GRANULARITIES) | (gran == "")
+    return (days >= 1) | ~point_gran
+
+
+def _x_range(start_days: np.ndarray, end_days: np.ndarray) -> tuple[float, float]:
+    if not len(start_days):
+        today = np.datetime64("today", "D").astype("float64")
+        return today - 30, today + 30
+    lo, hi = float(start_days.min()), float(end_days.max())
+    pad = max((hi - lo) * 0.04, 2.0)
+    if hi - lo < 10:  # one event, or a few in one week: show a readable fortnight around them
+        pad = max(pad, (14 - (hi - lo)) / 2)
+    return lo - pad, hi + pad
+
+
+def _short(title: str, limit: int = 34) -> str:
+    title = " ".join(str(title).split())
+    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
+
+
+def _iso_list(values: np.ndarray) -> list[str]:
+    return [str(v) for v in values.astype("datetime64[s]")]
+
+
+def _colour_groups(frame, color, color_map):
+    if color is None:
+        return np.zeros(len(frame), dtype=object), {0: "event"}, {0: PALETTE[0]}, ""
+    values = lane_labels(frame, color) if frame[color].dtype == object else \
+        ["(none)" if pd.isna(v) or str(v) == "" else str(v) for v in frame[color]]
+    if color == "certainty":
+        values = [v if v in CERTAINTY_COLORS else "" for v in frame["certainty"].fillna("")]
+        present = [k for k in CERTAINTY_COLORS if k in set(values)]
+        colors = {k: CERTAINTY_COLORS[k] for k in present}
+        names = {k: CERTAINTY_NAMES[k] for k in present}
+        return np.array(values, dtype=object), names, {**colors, **(color_map or {})}, "How the date is known"
+    counts = pd.Series(values).value_counts(sort=True)
+    keep = list(counts.index[: MAX_COLORS - 1]) if len(counts) > MAX_COLORS else list(counts.index)
+    values = np.array([v if v in keep else "other" for v in values], dtype=object)
+    if len(keep) < len(counts):
+        keep.append("other")
+    colors = {k: (color_map or {}).get(k, PALETTE[i % len(PALETTE)]) for i, k in enumerate(keep)}
+    return values, {k: escape_text(_short(k, 30)) for k in keep}, colors, escape_text(color)
+
+
+def _add_bars(fig, mask, start, bar_end, y, hover, urls, key, name, colour, show_legend):
+    if not mask.any():
+        return
+    widths = (bar_end[mask] - start[mask]).astype("timedelta64[ms]").astype(np.int64)
+    fig.add_trace(go.Bar(
+        base=_iso_list(start[mask]), x=widths, y=y[mask], orientation="h", width=0.62,
+        marker={"color": colour, "opacity": 0.55, "line": {"color": colour, "width": 1}},
+        hovertext=list(hover[mask]), hoverinfo="text", textposition="none",
+        customdata=list(urls[mask]), name=name, legendgroup=str(key), showlegend=show_legend, meta="spans"))
+
+
+def _add_markers(fig, mask, start, y, hover, urls, key, name, colour, webgl, n):
+    if not mask.any():
+        return
+    trace = go.Scattergl if webgl else go.Scatter
+    size = 12 if n <= 60 else 9 if n <= 1000 else 6
+    fig.add_trace(trace(
+        x=_iso_list(start[mask]), y=y[mask], mode="markers",
+        marker={"color": colour, "size": size, "line": {"color": "white", "width": 1 if n <= 1000 else 0},
+                "opacity": 0.95 if n <= 1000 else 0.7},
+        hovertext=list(hover[mask]), hoverinfo="text", customdata=list(urls[mask]),
+        name=name, legendgroup=str(key), showlegend=True, meta="days"))
+
+
+def _layout(fig, title, height, width, lanes, lane_ticks, rows, x_lo, x_hi, labels, legend_title,
+            range_slider, template, is_bar, n, label_notes):
+    row_px = 30 if labels else 12
+    height = height or int(min(900, max(360, 190 + row_px * max(rows, 1))))
+    to_date = lambda d: str(np.datetime64(int(round(d * 86400)), "s"))  # noqa: E731
+    buttons = [dict(count=c, step=s, stepmode="backward", label=lab)
+               for c, s, lab, days in _SELECTOR if days < (x_hi - x_lo) * 0.8]
+    xaxis = dict(type="date", range=[to_date(x_lo), to_date(x_hi)], showgrid=True, gridcolor="#e6e6e6",
+                 rangeslider=dict(visible=range_slider, thickness=0.07, range=[to_date(x_lo), to_date(x_hi)]), title=None)
+    if buttons:
+        xaxis["rangeselector"] = dict(buttons=buttons + [dict(step="all", label="all")], x=0, y=1.02,
+                                      bgcolor="#f0f0f0", activecolor="#d0d8e8")
+    yaxis = dict(range=[rows - 0.5, -0.7] if rows else [1, -1], showgrid=False, zeroline=False,
+                 fixedrange=True, showticklabels=lanes is not None)
+    shapes = []
+    if lanes is not None:
+        yaxis.update(tickvals=[(a + b) / 2 for _, a, b in lane_ticks],
+                     ticktext=[escape_text(_short(lane, 28)) for lane, _, _ in lane_ticks], ticks="")
+        shapes = [dict(type="rect", xref="paper", yref="y", x0=0, x1=1, y0=a - 0.5, y1=b + 0.5,
+                       fillcolor="#f5f7fa" if k % 2 == 0 else "rgba(0,0,0,0)", line={"width": 0},
+                       layer="below") for k, (_, a, b) in enumerate(lane_ticks)]
+    kinds = []
+    if (~is_bar).any():
+        kinds.append("● a dated day")
+    if is_bar.any():
+        kinds.append("▬ a week, month, year… (bar covers it)")
+    fig.update_layout(
+        template=template, height=height, width=width, xaxis=xaxis, yaxis=yaxis, shapes=shapes,
+        title=dict(text=escape_text(title), x=0.01, xanchor="left") if title else None,
+        legend=dict(title=dict(text=legend_title), orientation="h", x=0, y=-0.22 if range_slider else -0.08,
+                    yanchor="top"),
+        margin=dict(l=10 if lanes is None else 20, r=20, t=90 if title else 60, b=40),
+        hoverlabel=dict(align="left", font_size=12, bgcolor="white", bordercolor="#888"),
+        hovermode="closest", barmode="overlay", bargap=0,
+        annotations=[dict(text="   ".join(kinds), xref="paper", yref="paper", x=1, y=1.02, xanchor="right",
+                          yanchor="bottom", showarrow=False, font=dict(size=11, color="#555"))] + label_notes
+        if n else [],
+        uirevision="timeline")

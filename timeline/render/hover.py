@@ -1,0 +1,123 @@
+"""Text that goes into the chart: dates as a reader writes them, escaped and wrapped hover text.
+
+Plotly renders a subset of HTML in hover labels and text (<b>, <a href>, <br>, entities) and,
+when MathJax is present, `$...$` as LaTeX. Article text must never be interpreted, so every
+piece of it passes through `escape_text` before it reaches plotly.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import textwrap
+
+import pandas as pd
+
+_SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+_TIME_OF_DAY = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
+_SAFE_URL = re.compile(r"^https?://[^\s\"'<>\\]+$", re.IGNORECASE)
+
+
+def escape_text(text: str) -> str:
+    """HTML-escape for plotly; `$` becomes an entity so no MathJax can ever see a formula."""
+    return html.escape(str(text), quote=True).replace("$", "&#36;")
+
+
+def wrap(text: str, width: int = 72, max_lines: int | None = None) -> str:
+    """Escaped text with <br> line breaks every ~`width` characters (hover boxes do not wrap)."""
+    lines = []
+    for paragraph in str(text).splitlines() or [""]:
+        lines.extend(textwrap.wrap(paragraph, width, break_long_words=True, break_on_hyphens=False) or [""])
+    if max_lines and len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = lines[-1][: max(0, width - 1)] + "…"
+    return "<br>".join(escape_text(line) for line in lines)
+
+
+def safe_url(url) -> bool:
+    """Only plain http(s) links may be opened or linked: never javascript:, data:, file:..."""
+    return isinstance(url, str) and bool(_SAFE_URL.match(url.strip()))
+
+
+def first_url(urls) -> str:
+    for url in urls or ():
+        if safe_url(url):
+            return url.strip()
+    return ""
+
+
+def _day(ts: pd.Timestamp) -> str:
+    return f"{ts.day} {ts.strftime('%b')} {ts.year}"
+
+
+def when_text(date: str, start, end, granularity: str) -> str:
+    """The date as a reader would write it at its granularity: "3 Feb 2025", "week of 27 Jan
+    2025", "January 2025", "Q1 2025", "2023", "the 1990s"."""
+    if start is None or pd.isna(start):
+        return str(date or "undated")
+    first = pd.Timestamp(start)
+    last = pd.Timestamp(end) if end is not None and not pd.isna(end) else first
+    gran = granularity or "day"
+    date = date or ""
+    if gran == "time":
+        m = re.search(r"T(\d{2}):(\d{2})", date)
+        if m:
+            return f"{_day(first)}, {m[1]}:{m[2]}"
+        m = re.search(r"T(MO|AF|EV|NI|DT)", date)
+        if m:
+            return f"{_day(first)}, {_TIME_OF_DAY[m[1]]}"
+        return f"{_day(first)}, {first.strftime('%H:%M')}" if first != first.normalize() else _day(first)
+    if gran == "day":
+        return _day(first)
+    if gran == "week":
+        return ("weekend of " if date.endswith("-WE") else "week of ") + _day(first)
+    if gran == "month":
+        return f"{first.strftime('%B')} {first.year}"
+    if gran == "quarter":
+        return f"Q{(first.month - 1) // 3 + 1} {first.year}"
+    if gran == "half":
+        return f"H{1 if first.month <= 6 else 2} {first.year}"
+    if gran == "season":
+        m = re.search(r"-(SP|SU|FA|WI)$", date)
+        name = _SEASONS[m[1]] if m else "season"
+        years = f"{first.year}–{str(last.year)[-2:]}" if last.year != first.year else str(first.year)
+        return f"{name} {years}"
+    if gran == "year":
+        return str(first.year)
+    if gran == "decade":
+        return f"the {first.year // 10 * 10}s"
+    if gran == "century":
+        return f"the {first.year // 100 * 100}s"
+    if gran == "millennium":
+        return f"the {first.year // 1000 + 1}{_ordinal(first.year // 1000 + 1)} millennium"
+    # a range that is no calendar unit
+    if first.year == last.year and first.month == last.month:
+        return f"{first.day}–{last.day} {first.strftime('%b')} {first.year}"
+    if first.year == last.year:
+        return f"{first.day} {first.strftime('%b')} – {_day(last)}"
+    return f"{_day(first)} – {_day(last)}"
+
+
+def _ordinal(n: int) -> str:
+    if 10 <= n % 100 <= 20:
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
+def hover_html(row, width: int = 72) -> str:
+    """The hover label of one event (all text escaped; only our own <b>/<br>/<i> tags remain)."""
+    parts = [f"<b>{wrap(row.title, width, max_lines=3)}</b>",
+             escape_text(when_text(row.date, row.start, row.end, row.granularity))
+             + (f" · <i>{escape_text(row.certainty)}</i>" if row.certainty else "")]
+    if row.actors:
+        parts.append("Who: " + wrap(", ".join(row.actors), width, max_lines=2))
+    if row.place:
+        parts.append("Where: " + escape_text(row.place))
+    if row.sources:
+        parts.append("Sources: " + wrap(", ".join(row.sources), width, max_lines=2))
+    quote = row.evidence or row.description
+    if quote:
+        parts.append("“" + wrap(quote, width, max_lines=6) + "”")
+    if first_url(row.urls):
+        parts.append("<i>click to open the source</i>")
+    return "<br>".join(parts)

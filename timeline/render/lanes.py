@@ -1,0 +1,63 @@
+"""Where each event sits vertically: its lane (actor, source, category) and a row inside the
+lane chosen so that marks and their labels do not overlap."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+LANE_COLUMNS = ("actors", "sources", "category")
+NO_LANE = {"actors": "(no actor named)", "sources": "(no source)", "category": "(uncategorised)"}
+
+
+def lane_labels(df: pd.DataFrame, lanes: str | None) -> list[str]:
+    """One lane per event: the value of `lanes`, or for list columns its first item (the main
+    actor, the first source), so that every event is drawn exactly once."""
+    if lanes is None:
+        return [""] * len(df)
+    if lanes not in df.columns:
+        raise KeyError(lanes)
+    empty = NO_LANE.get(lanes, f"(no {lanes})")
+    out = []
+    for value in df[lanes]:
+        if isinstance(value, (list, tuple, np.ndarray)):
+            value = next((str(v) for v in value if str(v).strip()), "")
+        elif value is None or (not isinstance(value, str) and pd.isna(value)):
+            value = ""
+        out.append(str(value).strip() or empty)
+    return out
+
+
+def lane_order(labels: list[str], starts: np.ndarray) -> list[str]:
+    """Busiest lanes first (they are the story's main actors); the catch-all lane last."""
+    counts: dict[str, int] = {}
+    first: dict[str, np.datetime64] = {}
+    for label, start in zip(labels, starts):
+        counts[label] = counts.get(label, 0) + 1
+        if label not in first or start < first[label]:
+            first[label] = start
+    catch_all = set(NO_LANE.values())
+    return sorted(counts, key=lambda l: (l in catch_all or l.startswith("(no "), -counts[l], first[l], l))
+
+
+def pack_rows(starts: np.ndarray, ends: np.ndarray, max_rows: int) -> np.ndarray:
+    """Greedy interval packing: each event goes to the lowest row that is free at its start.
+    `starts`/`ends` are numbers (e.g. days); when all `max_rows` rows are busy the event goes to
+    the row that frees first, so very dense timelines overlap instead of growing without bound."""
+    order = np.argsort(starts, kind="stable")
+    rows = np.zeros(len(starts), dtype=np.int64)
+    free_at: list[float] = []  # per row, when its last mark (and label) ends
+    for i in order:
+        start = float(starts[i])
+        for row, free in enumerate(free_at):
+            if free <= start:
+                break
+        else:
+            if len(free_at) < max_rows:
+                free_at.append(start)
+                row = len(free_at) - 1
+            else:
+                row = min(range(len(free_at)), key=free_at.__getitem__)
+        free_at[row] = float(ends[i])
+        rows[i] = row
+    return rows

@@ -1,0 +1,166 @@
+"""Figure -> HTML: a standalone offline page or an embeddable fragment, each with the chart, a
+date-sorted event list for keyboard and screen-reader users, and a print stylesheet.
+
+Every piece of article text is escaped with html.escape; the only URLs that become links or
+click targets are plain http(s) ones. Plotly's own JSON encoder escapes "<", ">" and "/" inside
+the <script> it writes (checked in tests), so "</script>" in article text cannot end it.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+import uuid
+from importlib import resources
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from timeline.atomic import atomic_write_text
+from timeline.render.figure import render
+from timeline.render.hover import safe_url, when_text
+
+log = logging.getLogger(__name__)
+
+# Opens the clicked event's source. The URL comes from the figure's data, which article-derived
+# tables fill, so it is checked again here: only http(s), in a new tab without an opener.
+CLICK_JS = """
+(function () {
+  var gd = document.getElementById('{plot_id}');
+  if (!gd || !gd.on) { return; }
+  gd.on('plotly_click', function (ev) {
+    var p = ev && ev.points && ev.points[0];
+    if (!p) { return; }
+    var url = Array.isArray(p.customdata) ? p.customdata[0] : p.customdata;
+    if (typeof url === 'string' && /^https?:\\/\\/[^\\s"'<>\\\\]+$/i.test(url)) {
+      window.open(url, '_blank', 'noopener,noreferrer');
+    }
+  });
+})();
+"""
+
+
+def _css() -> str:
+    return resources.files("timeline.render").joinpath("page.css").read_text(encoding="utf-8")
+
+
+def to_html(df_or_fig, path: str | os.PathLike | None = None, fragment: bool = False,
+            include_plotlyjs: bool | str = True, title: str | None = None,
+            events: pd.DataFrame | None = None, event_list: bool = True, **render_options) -> str:
+    """The timeline as HTML; written atomically to `path` when given, and returned.
+
+    fragment=False: one standalone page with plotly.js inline, so it works offline.
+    fragment=True: a <div> (chart, event list and its scoped styles) to embed in a report.
+    include_plotlyjs: True (inline), "cdn", or False when the host page loads plotly.js itself.
+    A DataFrame is drawn with `render(df, title=title, **render_options)`; for a Figure the event
+    list uses `events`, or the table render() drew it from.
+    """
+    if isinstance(df_or_fig, go.Figure):
+        if render_options:
+            raise TypeError(f"render options {sorted(render_options)} need a DataFrame, not a Figure")
+        fig = df_or_fig
+        if title:
+            fig.update_layout(title=dict(text=html.escape(title).replace("$", "&#36;"), x=0.01))
+    else:
+        # a page shows its title as <h1>; a fragment's chart carries it for the host report
+        fig = render(df_or_fig, title=title if fragment else None, **render_options)
+    table = events if events is not None else getattr(fig, "_timeline_events", None)
+    uid = uuid.uuid4().hex[:10]
+    plot_id = f"timeline-plot-{uid}"
+    chart = fig.to_html(
+        full_html=False, include_plotlyjs=include_plotlyjs, include_mathjax=False, div_id=plot_id,
+        post_script=CLICK_JS, default_width="100%",
+        config={"displaylogo": False, "responsive": True, "scrollZoom": False,
+                "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d"],
+                "toImageButtonOptions": {"format": "png", "filename": "timeline", "scale": 2}})
+    n = len(table) if table is not None else None
+    label = (f"Timeline chart of {n} event{'s' if n != 1 else ''}; the same events are listed below as text."
+             if n is not None else "Timeline chart.")
+    body = [f'<div class="tl-root" id="timeline-{uid}">']
+    if table is not None and event_list:
+        body.append(f'<a class="tl-skip" href="#timeline-events-{uid}">Skip the chart: go to the event list</a>')
+    body.append(f'<figure class="tl-chart" role="group" aria-label="{html.escape(label)}">{chart}</figure>')
+    if table is not None and event_list:
+        body.append(event_list_html(table, f"timeline-events-{uid}", heading_level=2))
+    body.append("</div>")
+    if fragment:
+        out = f'<style>{_scope_css(_css())}</style>\n' + "\n".join(body)
+    else:
+        page_title = html.escape(title or _figure_title(fig) or "Timeline")
+        summary = _summary(table) if table is not None else ""
+        out = ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+               '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+               '<meta name="generator" content="timeline">\n'
+               f"<title>{page_title}</title>\n<style>{_css()}</style>\n</head>\n<body>\n<main>\n"
+               f"<h1>{page_title}</h1>\n{summary}\n" + "\n".join(body) + "\n</main>\n</body>\n</html>\n")
+    if path is not None:
+        atomic_write_text(path, out)
+        log.info("wrote %s (%.1f MB)", path, len(out) / 1e6)
+    return out
+
+
+def _figure_title(fig: go.Figure) -> str:
+    text = fig.layout.title.text if fig.layout.title else None
+    return html.unescape(text).replace("&#36;", "$") if text else ""
+
+
+def _scope_css(css: str) -> str:
+    """A fragment must not restyle the host page: keep only rules already scoped to .tl-*."""
+    return css.split("/* page-only */")[0]
+
+
+def _summary(table: pd.DataFrame) -> str:
+    if table.empty:
+        return '<p class="tl-summary">No dated events.</p>'
+    sources = sorted({s for row in table["sources"] for s in row})
+    first, last = pd.Timestamp(table["start"].min()), pd.Timestamp(table["end"].max())
+    span = f"{first.day} {first:%b %Y} to {last.day} {last:%b %Y}"
+    src = f", told by {len(sources)} source{'s' if len(sources) != 1 else ''}" if sources else ""
+    return f'<p class="tl-summary">{len(table)} events from {span}{src}.</p>'
+
+
+def event_list_html(table: pd.DataFrame, list_id: str, heading_level: int = 2) -> str:
+    """A date-sorted <ol> of every event with its date, text, evidence and source links."""
+    h, h_item = f"h{heading_level}", f"h{heading_level + 1}"
+    rows = table.sort_values(["start", "end"], kind="stable")
+    items = []
+    for row in rows.itertuples(index=False):
+        when = html.escape(when_text(row.date, row.start, row.end, row.granularity))
+        iso = pd.Timestamp(row.start).strftime("%Y-%m-%d") if not pd.isna(row.start) else ""
+        parts = [f'<li class="tl-event"><{h_item} class="tl-title">'
+                 f'<time datetime="{iso}">{when}</time> — {html.escape(row.title)}'
+                 f'</{h_item}>']
+        meta = []
+        if row.actors:
+            meta.append("Who: " + html.escape(", ".join(row.actors)))
+        if row.place:
+            meta.append("Where: " + html.escape(row.place))
+        if row.certainty:
+            meta.append("Date: " + html.escape(row.certainty) + (f" (“{html.escape(row.time_text)}”)" if row.time_text else ""))
+        if meta:
+            parts.append('<p class="tl-meta">' + " · ".join(meta) + "</p>")
+        if row.description and row.description != row.evidence:
+            parts.append(f'<p class="tl-desc">{html.escape(row.description)}</p>')
+        if row.evidence:
+            parts.append(f'<blockquote class="tl-evidence">{html.escape(row.evidence)}</blockquote>')
+        if row.sources or row.urls:
+            parts.append('<p class="tl-sources">Sources: ' + _source_links(row.sources, row.urls) + "</p>")
+        parts.append("</li>")
+        items.append("".join(parts))
+    return (f'<section class="tl-events" id="{list_id}" aria-labelledby="{list_id}-h" tabindex="-1">'
+            f'<{h} id="{list_id}-h">Events in date order ({len(items)})</{h}>'
+            f'<ol class="tl-list">{"".join(items)}</ol></section>')
+
+
+def _source_links(sources: list, urls: list) -> str:
+    links = []
+    for k in range(max(len(sources), len(urls))):
+        url = urls[k] if k < len(urls) else ""
+        label = html.escape(sources[k] if k < len(sources) and sources[k] else (url or "source"))
+        if safe_url(url):
+            links.append(f'<a href="{html.escape(url.strip(), quote=True)}" rel="noopener noreferrer">{label}</a>')
+        else:
+            links.append(label)
+    return ", ".join(links)
+
