@@ -116,29 +116,40 @@ def resolve_weekday(ref: dt.date, weekday: int, direction: int | None, when: str
 
 
 def resolve_month_year(ref: dt.date, month: int, when: str) -> int:
-    """The year of a month named without one: the reference year, unless the tense says the
-    month is in the previous (past clause, month after the reference) or next year."""
-    if when == "past" and month > ref.month:
-        return ref.year - 1
-    if when == "future" and month < ref.month:
-        return ref.year + 1
-    return ref.year
+    """The year of a month named without one: the nearest such month, unless the clause tense
+    points the other way and that month is at most half a year off (TimeBank practice)."""
+    here = ref.year * 12 + ref.month - 1
+    options = [(y * 12 + month - 1, y) for y in (ref.year - 1, ref.year, ref.year + 1)]
+    nearest = min(options, key=lambda o: (abs(o[0] - here), -o[0] if when == "past" else o[0]))[1]
+    if when == "past":
+        back = max((o for o in options if o[0] <= here), key=lambda o: o[0])
+        if here - back[0] <= 6:
+            return back[1]
+    if when == "future":
+        ahead = min((o for o in options if o[0] >= here), key=lambda o: o[0])
+        if ahead[0] - here <= 6:
+            return ahead[1]
+    return nearest
 
 
 def resolve_day_year(ref: dt.date, month: int, day: int, when: str) -> int:
-    """The year of a month-day without one, following the same tense logic at day precision,
-    but never more than ~6 months away against the tense (news rarely jumps a year)."""
-    try:
-        same = dt.date(ref.year, month, day)
-    except ValueError:
+    """The year of a month-day without one, by the same rule at day precision: the nearest
+    occurrence unless the tense points to one no more than ~7 months the other way."""
+    options = []
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            options.append(((dt.date(year, month, day) - ref).days, year))
+        except ValueError:
+            continue
+    if not options:
         return ref.year
-    delta = (same - ref).days
-    if when == "past" and delta > 90:
-        return ref.year - 1
-    if when == "future" and delta < -90:
-        return ref.year + 1
-    if delta > 183:
-        return ref.year - 1
-    if delta < -183:
-        return ref.year + 1
-    return ref.year
+    nearest = min(options, key=lambda o: (abs(o[0]), o[0] if when != "future" else -o[0]))[1]
+    if when == "past":
+        back = [o for o in options if o[0] <= 7]
+        if back and -max(back)[0] <= 220:
+            return max(back)[1]
+    if when == "future":
+        ahead = [o for o in options if o[0] >= -7]
+        if ahead and min(ahead)[0] <= 220:
+            return min(ahead)[1]
+    return nearest

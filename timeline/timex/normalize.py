@@ -299,6 +299,8 @@ def norm_ago(g, ctx):
     rel = _word(g, "rel")
     sign = 1 if rel in ("later", "after", "from now", "hence") else -1
     mod = _qmod(g, ctx)
+    if ctx.ref is not None and amount is None and unit == "Y" and sign < 0:
+        return "DATE", f"{ctx.ref.year // 10:03d}X", mod, True  # "a few years ago" -> 199X
     if ctx.ref is None or amount is None:
         return "DATE", "FUTURE_REF" if sign > 0 else "PAST_REF", mod, True
     if unit in ("H", "MIN", "S"):
@@ -347,7 +349,26 @@ def norm_set(g, ctx):
     return "SET", _duration_value(amount, unit), "", False
 
 
+_SMALLER = {"Y": (12, "M"), "M": (4, "W"), "W": (7, "D"), "D": (24, "H"), "H": (60, "MIN"),
+            "MIN": (60, "S")}
+
+
 def _duration_value(amount, unit):
+    if unit == "DE" and amount is not None:
+        amount, unit = amount * 10, "Y"  # TimeML writes "two decades" as P20Y
+    if amount is not None and amount != int(amount) and unit in _SMALLER:
+        # "2 1/2 years" -> P2Y6M, "a minute and a half" -> PT1M30S
+        whole, frac = int(amount), amount - int(amount)
+        factor, smaller = _SMALLER[unit]
+        rest = frac * factor
+        if rest == int(rest):
+            head = _duration_value(whole, unit) if whole else ""
+            tail = _duration_value(int(rest), smaller)
+            if not head:
+                return tail
+            if "T" in tail and "T" not in head:
+                return head + tail[1:]
+            return head + tail[2:] if "T" in head else head + tail[1:]
     text = format_amount(amount)
     if unit in ("H", "S"):
         return f"PT{text}{unit}"
@@ -369,6 +390,8 @@ def norm_duration(g, ctx):
         return None
     if num is not None and "couple" in num.lower():
         amount = 2.0
+    if amount is not None and re.search(r"and a half$", g.get("_text", ""), re.I):
+        amount += 0.5
     if amount is not None and amount > 10000:
         return None
     return "DURATION", _duration_value(amount, unit), _qmod(g, ctx), False
@@ -479,6 +502,13 @@ def norm_relative(g, ctx):
     if unit is None:
         return None
     anaphoric = word in ("the same", "that", "the following", "the previous", "the next", "the prior")
+    if unit == "Q" and (anaphoric and word in ("the same", "that")) and ctx.period:
+        return "DATE", ctx.period, mod, True
+    if "year" in g and unit == "Q":
+        year = _year(g, ctx)
+        if ctx.period:
+            return "DATE", f"{year:04d}{ctx.period[4:]}", mod, False
+        return "DATE", f"{year:04d}", mod, False
     base = ctx.previous if anaphoric and ctx.previous else ctx.ref
     if base is None:
         return "DATE", _placeholder(unit), mod, True

@@ -60,6 +60,7 @@ def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[
     out: list[Timex] = []
     for cand in detect(text, language):
         g = groups(cand.match)
+        g["_text"] = text[cand.start:cand.end]
         when = A.tense(text, cand.start, cand.end, language)
         anchor = ref
         if mode == "narrative" and previous is not None:
@@ -89,7 +90,8 @@ def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[
                 if v is None:
                     continue
             out.append(Timex(start, end, text[start:end], ttype, v, granularity_of(v, ttype), mod, how))
-        if ttype == "DATE" and granularity_of(value) in ("quarter", "half"):
+        if ttype == "DATE" and granularity_of(value) in ("quarter", "half") and "rel" not in g \
+                and cand.rule.kind in ("quarter", "relative"):
             period = value
         if ttype in ("DATE", "TIME") and not value.startswith(("P", "X")):
             day = _day_precision(value.split("T")[0])
