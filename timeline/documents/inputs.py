@@ -16,8 +16,11 @@ from __future__ import annotations
 
 import glob
 import os
+import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 from timeline.document import Document
@@ -45,6 +48,7 @@ class Source:
     document: Document | None = None
     error: DocumentError | None = None
     index: int = 0        # position among the caller's raw texts, for their ids
+    walked: bool = False  # found by searching a directory (not named by the caller)
 
 
 def file_format(path: Path) -> tuple[str, str]:
@@ -67,15 +71,22 @@ def doc_stem(path: Path) -> str:
     return name or path.name
 
 
+@lru_cache(maxsize=1)
+def _skip_stems() -> frozenset[str]:
+    with resources.files("timeline.documents").joinpath("data/inputs.toml").open("rb") as fh:
+        return frozenset(tomllib.load(fh)["directories"]["skip_stems"])
+
+
 def _walk(directory: Path) -> Iterator[Path]:
-    """Known-format files under `directory`, sorted, hidden entries skipped, streamed."""
+    """Known-format files under `directory`, sorted, streamed; hidden entries and READMEs,
+    licences and the like are skipped."""
     for root, dirs, files in os.walk(directory, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if name.startswith("."):
                 continue
             path = Path(root) / name
-            if file_format(path)[0]:
+            if file_format(path)[0] and doc_stem(path).lower() not in _skip_stems():
                 yield path
 
 
@@ -84,7 +95,7 @@ def _as_path(path: Path) -> Iterator[Source]:
         found = False
         for child in _walk(path):
             found = True
-            yield Source("file", path=child, format=file_format(child)[0] or "text")
+            yield Source("file", path=child, format=file_format(child)[0] or "text", walked=True)
         if not found:
             yield Source("error", error=DocumentError(str(path), "directory holds no readable "
                          f"files ({', '.join(sorted(FORMATS))})"))

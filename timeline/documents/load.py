@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from timeline.document import Document
 from timeline.documents import dates
 from timeline.documents.inputs import Source, doc_stem, expand, file_format
-from timeline.documents.readers import Record, open_binary, read, read_bytes
+from timeline.documents.readers import NO_TEXT_COLUMN, Record, open_binary, read, read_bytes
 from timeline.errors import DocumentError, UsageError
 
 logger = logging.getLogger(__name__)
@@ -46,7 +46,10 @@ def iter_documents(inputs, *, ref_date=None, on_error: ErrorHandler | None = Non
     for source in expand(inputs, [0]):
         for item in _read_source(source):
             if isinstance(item, DocumentError):
-                handle(item)
+                if source.walked and item.reason.startswith(NO_TEXT_COLUMN):
+                    logger.info("%s: not a corpus (%s); skipped", item.doc, item.reason)
+                else:
+                    handle(item)
                 continue
             if isinstance(item, Document):
                 doc = _date_given_document(item, ref)
@@ -142,6 +145,14 @@ def _document(record: Record, source: Source, ref: dt.date | None, handle: Error
                    meta=meta)
     if date is None:
         _date_from_text(doc)
+    if doc.date is None and record.html_date_guess:
+        try:
+            guess = dates.parse_date_value(record.html_date_guess)
+        except dates.BadDate:
+            guess = None
+        if guess:
+            doc.date, doc.date_source = guess, "html-meta"
+            doc.meta["date_evidence"] = f"{record.html_date_guess} (htmldate, extensive search)"
     return doc
 
 

@@ -26,6 +26,9 @@ from timeline.errors import DocumentError
 logger = logging.getLogger(__name__)
 
 ROW_FIELDS = ("id", "text", "title", "date", "url")
+# Reason of a table file without a `text` column; inside a searched directory such a file is
+# data (a gold standard, a spreadsheet), not a broken corpus, and is skipped quietly.
+NO_TEXT_COLUMN = "no 'text' column"
 _CHUNK = 1 << 20
 # A CSV field may hold a whole article (tests load a 50 MB one).
 _CSV_FIELD_LIMIT = 1 << 30
@@ -43,7 +46,8 @@ class Record:
     url: str = ""
     date: object = None         # the given date field, unparsed
     header_date: object = None  # a date from front matter
-    html_date: str | None = None
+    html_date: str | None = None        # from the page's metadata
+    html_date_guess: str | None = None  # htmldate's extensive search, a last resort
     meta: dict = field(default_factory=dict)
 
 
@@ -111,7 +115,6 @@ def _sniff(data: bytes) -> str:
 
 
 def _html(text: str, where: str, stem: str, meta: dict) -> Iterator[Record | DocumentError]:
-    import htmldate
     import trafilatura
 
     try:
@@ -124,20 +127,36 @@ def _html(text: str, where: str, stem: str, meta: dict) -> Iterator[Record | Doc
     if not body:
         yield DocumentError(where, "HTML page has no extractable main text")
         return
-    try:
-        # original_date: the first publication, not a later "updated" stamp; extensive_search
-        # off: only metadata, markup and URL, since the dateline and text steps read the text.
-        page_date = htmldate.find_date(text, original_date=True, extensive_search=False)
-    except Exception as exc:
-        logger.warning("%s: htmldate failed (%s); the page date is looked for in the text", where, exc)
-        page_date = None
+    # Metadata first (meta tags, JSON-LD, URL); htmldate's extensive search, which guesses
+    # from any date-like string on the page (a "©1998" footer becomes 1998-01-01), is kept
+    # as a last resort for when the text itself names no date either.
+    page_date = _find_date(text, where, extensive_search=False)
+    guess = None if page_date else _find_date(text, where, extensive_search=True)
     meta = dict(meta)
     for key in ("author", "sitename", "hostname", "description"):
         value = getattr(extracted, key, None)
         if value:
             meta[key] = value
-    yield Record(stem, body, where, title=(extracted.title or "").strip(),
-                 url=(extracted.url or "").strip(), html_date=page_date, meta=meta)
+    yield Record(stem, body, where, title=_headline(extracted.title or ""),
+                 url=(extracted.url or "").strip(), html_date=page_date, html_date_guess=guess,
+                 meta=meta)
+
+
+def _find_date(html: str, where: str, extensive_search: bool) -> str | None:
+    import htmldate
+
+    try:
+        # original_date: the first publication, not a later "updated" stamp
+        return htmldate.find_date(html, original_date=True, extensive_search=extensive_search)
+    except Exception as exc:  # htmldate/lxml raise many kinds on odd pages
+        logger.warning("%s: htmldate failed (%s)", where, exc)
+        return None
+
+
+def _headline(title: str) -> str:
+    """The headline part of a page title: "Story | Site | 19.01.2020" -> "Story"."""
+    parts = [p.strip() for p in title.split(" | ") if p.strip()]
+    return max(parts, key=len) if parts else ""
 
 
 def _row_record(obj, where: str, stem: str, line: int | None) -> Record | DocumentError:
@@ -322,7 +341,7 @@ def _csv(lines, where: str, stem: str, errors: list, delimiter: str) -> Iterator
         return
     header = [h.strip().lstrip("\ufeff").lower() for h in header]
     if "text" not in header:
-        yield DocumentError(where, f"no 'text' column (columns: {', '.join(header) or 'none'}); "
+        yield DocumentError(where, f"{NO_TEXT_COLUMN} (columns: {', '.join(header) or 'none'}); "
                                    "a CSV corpus needs id,text[,title,date,url]", 1)
         return
     last_line = feed.number
