@@ -13,9 +13,9 @@ from timeline.report import RunReport, error_record, write_errors
 
 def _failures():
     return [
-        DocumentError("corpus.jsonl", "invalid JSON: Expecting ',' delimiter", line=3),
+        DocumentError("corpus.jsonl", "broken JSON line (Expecting ',' delimiter at column 9); skipped", line=3),
         DocumentError("scan.pdf", "binary file, not text"),
-        DocumentError("corpus.jsonl", "invalid JSON: Unterminated string", line=9),
+        DocumentError("corpus.jsonl", "broken JSON line (Unterminated string at column 2); skipped", line=9),
         DocumentError("été.txt", "empty document"),
     ]
 
@@ -40,11 +40,24 @@ def test_skipped_documents_are_counted_and_set_exit_code_one():
     summary = report.summary()
     assert summary.startswith("2,004 documents read, 4 skipped, 1,512 events in ")
     # the commonest reasons, without the per-line detail
-    assert "skipped for: invalid JSON (2)" in summary
+    assert "skipped for: broken JSON line (2), binary file, not text (1), empty document (1)" in summary
     # each failure was echoed as it happened, naming the document and the line
-    assert lines[0] == "skipped corpus.jsonl, line 3: invalid JSON: Expecting ',' delimiter"
+    assert lines[0] == "skipped corpus.jsonl, line 3: broken JSON line (Expecting ',' delimiter at column 9); skipped"
     assert lines[1] == "skipped scan.pdf: binary file, not text"
     assert len(lines) == 4
+
+
+def test_a_problem_the_document_survived_is_a_warning_not_a_skip(tmp_path):
+    lines = []
+    report = RunReport(echo=lines.append)
+    report.document_done(3)
+    report.on_error(DocumentError("corpus.jsonl", "date '2025-02-30' is no real date", 4, kept=True))
+    report.finish(events=7)
+    assert (report.read, report.skipped, report.warnings, report.exit_code) == (3, 0, 1, 0)
+    assert report.summary().startswith("3 documents read, 0 skipped, 1 with warnings, 7 events in ")
+    assert lines == ["warning corpus.jsonl, line 4: date '2025-02-30' is no real date"]
+    rows = write_errors(tmp_path / "e.jsonl", report.errors).read_text().splitlines()
+    assert json.loads(rows[0])["kept"] is True
 
 
 def test_without_echo_failures_are_logged(caplog):
@@ -73,14 +86,15 @@ def test_seconds_grow_until_finished():
     report.finish()
     frozen = report.seconds
     assert frozen >= first and report.seconds == frozen
-    assert set(report.as_dict()) == {"read", "processed", "skipped", "events", "seconds"}
+    assert set(report.as_dict()) == {"read", "processed", "skipped", "warnings", "events", "seconds"}
 
 
 def test_errors_file_has_one_json_line_per_failure(tmp_path):
     path = write_errors(tmp_path / "out" / "errors.jsonl", _failures())
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     assert rows == [error_record(e) for e in _failures()]
-    assert rows[0] == {"doc": "corpus.jsonl", "line": 3, "reason": "invalid JSON: Expecting ',' delimiter"}
+    assert rows[0] == {"doc": "corpus.jsonl", "line": 3, "kept": False,
+                       "reason": "broken JSON line (Expecting ',' delimiter at column 9); skipped"}
     assert rows[1]["line"] is None and rows[3]["doc"] == "été.txt"
 
 

@@ -7,18 +7,22 @@ class TimelineError(ValueError):
 
 
 class DocumentError(TimelineError):
-    """A document could not be read or understood; the message names it (and the line)."""
+    """A document could not be read or understood; the message names it (and the line).
 
-    def __init__(self, doc: str, reason: str, line: int | None = None):
+    `kept=True` marks a problem the document survived (e.g. an impossible date field dropped,
+    the text still processed): it is reported, but the document is not counted as skipped."""
+
+    def __init__(self, doc: str, reason: str, line: int | None = None, kept: bool = False):
         self.doc = doc
         self.reason = reason
         self.line = line
+        self.kept = kept
         where = f"{doc}, line {line}" if line is not None else doc
         super().__init__(f"{where}: {reason}")
 
     def __reduce__(self):
         # rebuilt from its fields, so it survives the trip back from a worker process
-        return (type(self), (self.doc, self.reason, self.line))
+        return (type(self), (self.doc, self.reason, self.line, self.kept))
 
 
 class TableError(TimelineError):

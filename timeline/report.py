@@ -4,11 +4,16 @@
 cannot read (`timeline.documents.iter_documents(..., on_error=report.on_error)`), and the
 pipeline calls it too when a stage fails on one document. Nothing is lost silently: every
 document is either counted as processed or listed with its reason.
+
+A problem the document survived (`DocumentError.kept`, e.g. an impossible date field that was
+dropped) is a warning: reported and written to the errors file, but the document counts as
+processed, not skipped.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import logging
 import time
 from collections import Counter
@@ -44,7 +49,7 @@ class RunReport:
             # a callback may be handed anything; keep the record, never lose it to a type check
             error = DocumentError(str(getattr(error, "doc", "?")), str(error), getattr(error, "line", None))
         self.errors.append(error)
-        message = f"skipped {error}"
+        message = f"{'warning' if is_kept(error) else 'skipped'} {error}"
         if self.echo is not None:
             self.echo(message)
         else:
@@ -59,7 +64,11 @@ class RunReport:
     # -- read afterwards -------------------------------------------------------------------
     @property
     def skipped(self) -> int:
-        return len(self.errors)
+        return sum(not is_kept(e) for e in self.errors)
+
+    @property
+    def warnings(self) -> int:
+        return sum(is_kept(e) for e in self.errors)
 
     @property
     def read(self) -> int:
@@ -74,34 +83,43 @@ class RunReport:
     @property
     def exit_code(self) -> int:
         """0 when every document was processed, 1 when some were skipped."""
-        return 1 if self.errors else 0
+        return 1 if self.skipped else 0
 
     def summary(self) -> str:
         """One line for stderr, e.g. `2,003 documents read, 3 skipped, 1,512 events in 12.4 s`."""
         docs = "document" if self.read == 1 else "documents"
         events = "event" if self.events == 1 else "events"
-        text = (f"{self.read:,} {docs} read, {self.skipped:,} skipped, "
-                f"{self.events:,} {events} in {self.seconds:.1f} s")
-        if self.errors:
-            reasons = Counter(_reason_kind(e.reason) for e in self.errors)
+        text = f"{self.read:,} {docs} read, {self.skipped:,} skipped, "
+        if self.warnings:
+            text += f"{self.warnings:,} with warnings, "
+        text += f"{self.events:,} {events} in {self.seconds:.1f} s"
+        if self.skipped:
+            reasons = Counter(_reason_kind(e.reason) for e in self.errors if not is_kept(e))
             common = ", ".join(f"{kind} ({n})" for kind, n in reasons.most_common(3))
             text += f"; skipped for: {common}"
         return text
 
     def as_dict(self) -> dict:
         return {"read": self.read, "processed": self.processed, "skipped": self.skipped,
-                "events": self.events, "seconds": round(self.seconds, 3)}
+                "warnings": self.warnings, "events": self.events, "seconds": round(self.seconds, 3)}
+
+
+def is_kept(error: DocumentError) -> bool:
+    """True when the document was still processed despite `error`. The loader's message for a
+    dropped date field says so in words; older errors carry no `kept` flag."""
+    return bool(getattr(error, "kept", False)) or "the document is kept" in error.reason
 
 
 def _reason_kind(reason: str) -> str:
-    # reasons read "invalid JSON: Expecting ',' delimiter ..."; the part before the colon is
-    # the kind, the rest is detail that would make every reason unique
-    return reason.split(":", 1)[0].strip() or reason
+    # reasons read "broken JSON line (Expecting ',' delimiter at column 9); skipped": the words
+    # before the first bracket, colon or semicolon are the kind, the rest is detail that would
+    # make every reason unique
+    return re.split(r"[(:;]", reason, maxsplit=1)[0].strip() or reason
 
 
 def error_record(error: DocumentError) -> dict:
-    """The JSON object written for one failed document."""
-    return {"doc": error.doc, "line": error.line, "reason": error.reason}
+    """The JSON object written for one failed document (`kept` is true for a warning)."""
+    return {"doc": error.doc, "line": error.line, "reason": error.reason, "kept": is_kept(error)}
 
 
 def write_errors(path: str | Path, errors: list[DocumentError]) -> Path:
