@@ -14,7 +14,7 @@ from importlib import resources
 
 FORM_NAMES = ("base", "3sg", "past", "pp", "ing")
 
-TOKEN = re.compile(r"\w+(?:[’'\-]\w+)*|[^\w\s]")
+TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[’'\-]\w+)*|[^\w\s]")
 
 _MODALS = frozenset("will would could can may might should must shall 'll ’ll 'd ’d wo ca".split())
 _HAVE = frozenset("have has had having 've ’ve".split())
@@ -25,7 +25,9 @@ _SKIPPABLE = frozenset(
     "also just already briefly reportedly then still further now recently initially finally "
     "formally officially quickly later earlier first jointly previously allegedly once".split()
 )
-_PRIOR = frozenset("after before since following upon during until amid".split())
+_PRIOR = frozenset("after before since following upon".split())
+# A happening noun names an earlier event only after these ("after several hours of talks").
+_PRIOR_NOUN = frozenset("after before following".split())
 _DETERMINERS = frozenset("the a an this that these those his her its their our my your any each every "
                          "no some such another".split())
 
@@ -156,7 +158,7 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
             continue
         width, entry, name = match
         start, end = tokens[i][0], tokens[i + width - 1][1]
-        aspect, negated, passive = _aspect(lowered, i, name, entry)
+        aspect, negated, passive = _aspect(lowered, i, name, entry, lowered[i + width] if i + width < len(tokens) else "")
         found.append(Trigger(
             start, end, text[start - offset:end - offset], entry.lemma, entry.category, entry.sense,
             entry.kind, entry.strength, "noun" if name == "noun" else "verb", name, aspect,
@@ -185,11 +187,19 @@ def _choose(options: list, lowered: list[str], i: int):
     return None, None
 
 
-def _aspect(lowered: list[str], i: int, form: str, entry: Entry) -> tuple[str, bool, bool]:
+# Words before a bare past participle that make it an adjective ("only convicted criminals",
+# "its own deported citizens").
+_ADJECTIVAL = _DETERMINERS | frozenset("only own newly recently all many some more most other including of for "
+                                       "with against from".split())
+_REDUCED_RELATIVE_NEXT = frozenset("by of in from at for on under".split())
+_NOT_NOUNS = frozenset("has was is as us this its his hers yours ours theirs whereas".split())
+
+
+def _aspect(lowered: list[str], i: int, form: str, entry: Entry, next_word: str = "") -> tuple[str, bool, bool]:
     """Tense/aspect of the trigger at token i from the auxiliaries before it."""
     if form == "noun":
         window = lowered[max(0, i - 5):i]
-        return ("prior" if any(w in _PRIOR for w in window) else "noun"), False, False
+        return ("prior" if any(w in _PRIOR_NOUN for w in window) else "noun"), False, False
     aux = []
     j = i - 1
     negated = False
@@ -232,8 +242,11 @@ def _aspect(lowered: list[str], i: int, form: str, entry: Entry) -> tuple[str, b
             return "past", negated, False
         if form == "pp":
             return "participle", negated, False
-        if prev_word in _DETERMINERS:
+        if not aux and prev_word in _ADJECTIVAL:
             return "participle", negated, False  # "the deported migrants"
+        if (not aux and next_word in _REDUCED_RELATIVE_NEXT and prev_word.endswith("s") and len(prev_word) > 3
+                and prev_word.isalpha() and prev_word not in _NOT_NOUNS):
+            return "participle", negated, False  # "migrants detained by Panamanian authorities"
         return "past", negated, False
     if first in ("did",):
         return "past", negated, False

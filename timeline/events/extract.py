@@ -1,0 +1,467 @@
+"""From one document and its time expressions to the dated happenings it tells.
+
+An event is a clause with a happening word (a trigger) and a date. Each DATE/TIME expression
+is attached to the nearest trigger of its clause; speech acts ("Rubio said late on Monday
+that El Salvador has offered ...") carry the date of the saying and the happening said;
+happenings with no date of their own inherit the story's date (the most-mentioned recent day)
+as `inferred`, with lower confidence. Commentary, opinion quotes, modal/negated/infinitive
+verbs and background in the present perfect make no event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from timeline.event import Event, Mention
+from timeline.events import titles
+from timeline.events.actors import Actor, NameIndex, find_actors
+from timeline.events.sentences import Sentence, split_sentences
+from timeline.events.triggers import Trigger, find_triggers
+from timeline.options import Options
+from timeline.timex.values import value_span
+
+log = logging.getLogger(__name__)
+
+BASE_CONFIDENCE = {"explicit": 0.9, "relative": 0.75, "inferred": 0.45}
+# Aspects that tell a happening when a date is attached / when the date must be inherited.
+_DATED_ASPECTS = frozenset("past pluperfect perfect present progressive prior future noun".split())
+_UNDATED_ASPECTS = frozenset("past pluperfect prior".split())
+_REPORT_ASPECTS = frozenset("past present perfect pluperfect progressive".split())
+_CONTENT_ASPECTS = frozenset("past perfect pluperfect progressive present future prior".split())
+_SUBJECT_PRONOUNS = frozenset("he she".split())
+_BOUNDARY_WORDS = re.compile(r"\b(?:after|before|because|while|although|though|when|since|until|unless|as|"
+                             r"which|who|whom|where|but)\b", re.IGNORECASE)
+_HAS_LETTER_OR_YEAR = re.compile(r"[A-Za-z]|^\d{4}$|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
+_WORD_RE = re.compile(r"\b[a-z][a-z'-]+\b")
+
+
+@dataclass
+class _Candidate:
+    trigger: Trigger               # the happening word (the speech act for reported speech)
+    content: Trigger | None = None  # what was said / the object event of a light verb
+    timex: object | None = None
+    distance: float = 1e9
+    subject: Actor | None = None
+
+
+@dataclass
+class _Context:
+    """What earlier sentences of the document tell about later ones."""
+    last_subject: Actor | None = None
+    prev_subject: Actor | None = None
+    prev_persons: list[Actor] = field(default_factory=list)
+    last_date: tuple | None = None  # (value, first, last, granularity) for narrative mode
+
+
+def extract_events(doc, timexes, options: Options | None = None) -> list[Event]:
+    """Every event `doc` tells, one per happening clause, each with one Mention (unmerged)."""
+    options = options or Options()
+    text = doc.text
+    sentences = split_sentences(text)
+    common = frozenset(_WORD_RE.findall(text))
+    per_sentence = []
+    index = NameIndex()
+    for sent in sentences:
+        actors = find_actors(sent.text, sent.start, common)
+        if not sent.fragment:
+            for actor in actors:
+                index.add(actor)
+        per_sentence.append(actors)
+    usable = _usable_timexes(timexes, per_sentence)
+    story = story_date(doc, usable, sentences)
+    ctx = _Context()
+    events: list[Event] = []
+    for sent, raw_actors in zip(sentences, per_sentence):
+        actors = [index.resolve(a) for a in raw_actors]
+        if not sent.fragment:
+            events.extend(_sentence_events(doc, sent, actors, _within(usable, sent), story, ctx, options))
+        _update_context(ctx, sent, actors)
+    return events
+
+
+def _usable_timexes(timexes, per_sentence) -> list:
+    """DATE/TIME expressions that place a calendar span; not numbers ("40,000", "43") and not
+    words inside a name ("The New York Sun")."""
+    names = [(a.start, a.end) for actors in per_sentence for a in actors if " " in a.name]
+    out = []
+    for t in timexes:
+        if t.type not in ("DATE", "TIME") or value_span(t.value) is None:
+            continue
+        if not _HAS_LETTER_OR_YEAR.search(t.text):
+            continue
+        if any(s <= t.start and t.end <= e for s, e in names):
+            continue
+        out.append(t)
+    return out
+
+
+def _within(timexes, sent: Sentence) -> list:
+    return [t for t in timexes if sent.start <= t.start and t.end <= sent.end]
+
+
+def story_date(doc, timexes, sentences=None) -> dt.date | None:
+    """The day the story is about: the most-mentioned day-level date in its prose (a date near
+    the document's own date when it has one), else the document date."""
+    prose = [(s.start, s.end) for s in sentences or [] if not s.fragment]
+    counts: Counter = Counter()
+    for t in timexes:
+        if prose and not any(a <= t.start < b for a, b in prose):
+            continue
+        first, last, granularity = value_span(t.value)
+        if granularity not in ("day", "time"):
+            continue
+        if doc.date and not (doc.date - dt.timedelta(days=31) <= first <= doc.date + dt.timedelta(days=1)):
+            continue
+        counts[first] += 1
+    if counts:
+        reference = doc.date or max(counts)
+        return max(counts, key=lambda d: (counts[d], -abs((reference - d).days)))
+    return doc.date
+
+
+def _sentence_events(doc, sent, actors, timexes, story, ctx, options) -> list[Event]:
+    triggers = [t for t in find_triggers(sent.text, sent.start) if not t.negated]
+    candidates = _candidates(triggers)
+    if not candidates:
+        return []
+    _attach(sent, candidates, timexes)
+    if any(c.timex is not None for c in candidates):
+        # the dated clause is the sentence's news; its other clauses are background to it
+        candidates = [c for c in candidates if c.timex is not None]
+    events = []
+    seen_senses: set[tuple] = set()
+    for cand in candidates:
+        event = _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options)
+        if event is None:
+            continue
+        key = (tuple(event.senses), event.date)
+        if key in seen_senses:
+            continue
+        seen_senses.add(key)
+        events.append(event)
+        if cand.timex is not None and options.mode == "narrative":
+            ctx.last_date = (event.date, event.start, event.end, event.granularity)
+    return events
+
+
+def _candidates(triggers: list[Trigger]) -> list[_Candidate]:
+    """Speech acts with what they report, light verbs with their object event, then the
+    remaining happening words outside quotes."""
+    consumed: set[int] = set()
+    out: list[_Candidate] = []
+    for t in triggers:
+        if t.quoted or t.start in consumed:
+            continue
+        if t.kind == "report" and t.aspect in _REPORT_ASPECTS:
+            content = _content(t, triggers, consumed)
+            out.append(_Candidate(t, content))
+        elif t.kind == "support" and t.aspect in _DATED_ASPECTS:
+            obj = _object_noun(t, triggers, consumed, 5)
+            out.append(_Candidate(t, obj))
+        if out and out[-1].trigger is t and out[-1].content is not None:
+            consumed.add(out[-1].content.start)
+    for t in triggers:
+        if t.quoted or t.start in consumed or t.kind in ("report", "support") or t.pos != "verb":
+            continue
+        obj = _object_noun(t, triggers, consumed, 3)
+        if obj is not None:
+            consumed.add(obj.start)  # "imposed sanctions": one happening, told by the verb
+        out.append(_Candidate(t))
+    for t in triggers:
+        if t.quoted or t.start in consumed or t.pos != "noun":
+            continue
+        if t.aspect == "noun" or (t.aspect == "prior" and t.category not in ("announcement", "statement")):
+            out.append(_Candidate(t))
+    out.sort(key=lambda c: c.trigger.start)
+    return out
+
+
+def _object_noun(t: Trigger, triggers, consumed, reach: int) -> Trigger | None:
+    """A happening noun that is the verb's direct object ("confirmed the offer")."""
+    for other in triggers:
+        if other.pos == "noun" and t.token < other.token <= t.token + reach and other.start not in consumed:
+            if other.quoted != t.quoted:
+                return None
+            return other
+    return None
+
+
+
+def _content(report: Trigger, triggers, consumed) -> Trigger | None:
+    obj = _object_noun(report, triggers, consumed, 2)
+    if obj is not None:
+        return obj
+    for other in triggers:
+        if (other.start > report.end and other.kind == "event" and other.pos == "verb" and not other.quoted
+                and other.start not in consumed and other.aspect in _CONTENT_ASPECTS and other.aspect != "prior"):
+            return other
+    before = [o for o in triggers if o.quoted and o.end < report.start and o.kind == "event"
+              and o.aspect in ("past", "perfect", "pluperfect")]
+    return before[0] if before else None
+
+
+def _attach(sent: Sentence, candidates: list[_Candidate], timexes) -> None:
+    """Give each time expression to the nearest happening of its clause."""
+    for timex in timexes:
+        best, best_distance = None, 1e9
+        for cand in candidates:
+            t = cand.trigger
+            distance = _gap(t.start, t.end, timex.start, timex.end)
+            lo, hi = sorted((t.end, timex.start)) if t.end <= timex.start else sorted((timex.end, t.start))
+            between = sent.text[lo - sent.start:hi - sent.start]
+            if _BOUNDARY_WORDS.search(between) or ";" in between:
+                distance += 40
+            if " that " in f" {between} " and t.start < timex.start:
+                distance += 40  # "said that ... on Monday": the date belongs to the clause said
+            if distance < best_distance:
+                best, best_distance = cand, distance
+        if best is not None and best_distance < best.distance:
+            best.timex, best.distance = timex, best_distance
+
+
+def _gap(a0, a1, b0, b1) -> int:
+    return max(0, b0 - a1, a0 - b1)
+
+
+def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options) -> Event | None:
+    t, content = cand.trigger, cand.content
+    dated = cand.timex is not None
+    aspect = t.aspect
+    if t.kind == "report":
+        if content is None and not (dated and t.category == "announcement"):
+            return None  # a statement with no happening in it is commentary
+    elif t.kind == "support" and content is None and not dated:
+        return None
+    if t.pos == "noun" and t.aspect == "noun" and not dated:
+        return None
+    if dated:
+        if aspect not in _DATED_ASPECTS:
+            return None
+    elif aspect not in _UNDATED_ASPECTS:
+        return None
+    happening = content or t
+    strength = max(t.strength, happening.strength) if t.kind == "support" else happening.strength
+    if not dated and (strength < 0.6 or happening.category == "statement"):
+        return None
+
+    # date and certainty
+    if dated:
+        first, last, granularity = value_span(cand.timex.value)
+        value = cand.timex.value[:10] if granularity == "time" else cand.timex.value
+        granularity = "day" if granularity == "time" else granularity
+        certainty = "explicit" if cand.timex.anchored_by == "absolute" else "relative"
+        time_text, time_start, time_end = cand.timex.text, cand.timex.start, cand.timex.end
+    else:
+        inherited = _inherited_date(story, ctx, options)
+        if inherited is None:
+            value, first, last, granularity = "", None, None, ""
+        else:
+            value, first, last, granularity = inherited
+        certainty, time_text, time_start, time_end = "inferred", "", -1, -1
+    confidence = BASE_CONFIDENCE[certainty] * (0.6 + 0.4 * strength)
+    if content is not None and t.kind == "report":
+        confidence -= 0.1 if content.quoted else 0.05  # the date is the saying's
+    if certainty == "relative" and doc.date_source == "inferred":
+        confidence *= 0.85
+    if aspect == "future":
+        confidence *= 0.8
+    if not value:
+        confidence = min(confidence, 0.2)
+
+    subject = _subject(sent, t, actors, candidates, ctx)
+    if subject is None:
+        subject = next((c.subject for c in reversed(candidates) if c.subject is not None
+                        and c.trigger.start < t.start), None)  # "He met X, where they agreed ..."
+    cand.subject = subject
+    title, place = _title(sent, cand, subject, actors, timexes)
+    names = []
+    kinds = {}
+    for actor in ([subject] if subject else []) + actors:
+        if actor.name not in kinds and actor.kind in ("person", "org", "place", "name"):
+            names.append(actor.name)
+            kinds[actor.name] = actor.kind
+    if not place:
+        place = next((a.name for a in actors if a.kind == "place"), "")
+    mention = Mention(
+        doc_id=doc.id, evidence=sent.text, evidence_start=sent.start, evidence_end=sent.end,
+        time_text=time_text, time_start=time_start, time_end=time_end, date=value,
+        certainty=certainty, confidence=round(confidence, 3), url=doc.url,
+    )
+    senses = sorted({happening.sense} | ({t.sense} if t.kind not in ("report", "support") else set()))
+    return Event(
+        date=value, start=first, end=last, granularity=granularity, title=title,
+        description=sent.text, actors=names, place=place, category=happening.category,
+        certainty=certainty, confidence=round(confidence, 3), mentions=[mention],
+        senses=senses, actor_kinds=kinds,
+    )
+
+
+def _inherited_date(story, ctx, options):
+    if options.mode == "narrative" and ctx.last_date is not None:
+        return ctx.last_date
+    if story is None:
+        return None
+    return story.isoformat(), story, story, "day"
+
+
+def _subject(sent, t: Trigger, actors, candidates, ctx) -> Actor | None:
+    """Who did it: the nearest name (or resolved he/she) before the verb in its clause; for
+    "After meeting Bukele, Rubio signed ..." the main clause's subject."""
+    if t.aspect == "prior":
+        head = sent.text[:t.start - sent.start]
+        comma = sent.text.find(",", t.end - sent.start)
+        if re.match(r"\s*(?:after|before|since|following|upon)\b", head, re.IGNORECASE) and comma > 0:
+            after = [a for a in actors if a.start >= sent.start + comma and a.kind in ("person", "org", "name")]
+            if after:
+                return after[0]
+        return _subject_before(sent, t, actors, ctx, prior=True)
+    if t.pos == "noun":
+        owner = re.search(r"(\w+)\s*['’]s?\s+(?:\w+\s+){0,2}$", sent.text[:t.start - sent.start])
+        if owner:
+            for a in actors:
+                if a.end - sent.start in (owner.end(1),) or a.text.endswith(owner.group(1)) and a.end <= t.start:
+                    return a
+    return _subject_before(sent, t, actors, ctx)
+
+
+_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+_SUBORDINATE = re.compile(r"\b(?:as|when|while|after|before|because|since|although|though|if|until|where)\b")
+_RELATIVE = re.compile(r"^\s*,?\s*(?:which|who)\s*$")
+
+
+def _subject_before(sent, t: Trigger, actors, ctx, prior: bool = False) -> Actor | None:
+    offset = sent.start
+    options: list[tuple[int, int, Actor | None]] = [(a.start, a.end, a) for a in actors if a.end <= t.start]
+    for m in _PRONOUN_RE.finditer(sent.text, 0, t.start - offset):
+        options.append((m.start() + offset, m.end() + offset, None))
+    options.sort(key=lambda o: o[1], reverse=True)
+    for start, end, actor in options:
+        between = sent.text[end - offset:t.start - offset]
+        if actor is not None and _RELATIVE.match(between):
+            return actor  # "Panama, which agreed to ..."
+        if re.search(r"[;:“”\"]", between) or re.search(r"\b(?:that|which|whose|whom|who)\b", between):
+            continue
+        if not prior and _SUBORDINATE.search(between):
+            continue  # "Rubio was present as the flight departed": not Rubio
+        if "," in between:
+            # an appositive (", who is on his first tour ... ,") sits between subject and verb
+            if not (between.lstrip().startswith(",") and between.rstrip().endswith(",")):
+                continue
+        elif len(between) > 60:
+            continue
+        if actor is not None:
+            if re.search(r"\b(?:in|at|to|from|of|on|with|by|for)\s+(?:the\s+)?$", sent.text[:start - offset]):
+                return None  # a name inside a phrase ("the jail in El Salvador was built")
+            return actor
+        return _resolve_pronoun(sent, start, actors, ctx)
+    return None
+
+
+def _resolve_pronoun(sent, start, actors, ctx) -> Actor | None:
+    before = [a for a in actors if a.end <= start and a.kind in ("person", "name")]
+    if before and start > sent.start + 3:
+        return before[-1]  # "... before he took office": the person named earlier in the sentence
+    if ctx.prev_subject is not None and ctx.prev_subject.kind in ("person", "name"):
+        return ctx.prev_subject
+    persons = {a.name: a for a in ctx.prev_persons}
+    if len(persons) == 1:
+        return next(iter(persons.values()))
+    return ctx.last_subject
+
+
+def _update_context(ctx: _Context, sent, actors) -> None:
+    first = next((a for a in actors if a.kind in ("person", "name", "org")), None)
+    starts_with_pronoun = bool(re.match(r"\s*(?:He|She)\b", sent.text))
+    if first is not None and not starts_with_pronoun and (first.start - sent.start) <= 45:
+        ctx.prev_subject = first
+        if first.kind in ("person", "name"):
+            ctx.last_subject = first
+    elif not starts_with_pronoun:
+        ctx.prev_subject = None
+    ctx.prev_persons = [a for a in actors if a.kind == "person"]
+
+
+_GROUP_NOUNS = ("administration", "government", "officials", "official", "campaign", "team", "forces",
+                "troops", "police", "army", "authorities", "lawyers", "spokesman", "spokeswoman")
+
+
+def _subject_words(sent, subject: Actor | None, t: Trigger) -> str:
+    if subject is None:
+        return _noun_phrase_before(sent, t)
+    words = titles.subject_text(subject, "")
+    follow = re.match(r"\s+(\w+)", sent.text[subject.end - sent.start:])
+    if follow and follow.group(1) in _GROUP_NOUNS:
+        words += " " + follow.group(1)  # "Trump administration", "Israeli officials"
+    return words
+
+
+def _title(sent, cand: _Candidate, subject: Actor | None, actors, timexes) -> tuple[str, str]:
+    t, content = cand.trigger, cand.content
+    offset = sent.start
+    used = {subject.name} if subject else set()
+    subj = _subject_words(sent, subject, t)
+    stops = [x.start for x in timexes if x.start >= t.end]
+    stop_at = min(stops) if stops else None
+    clause_end = _clause_end(sent, t)
+    verb = t.title_verb if subj else t.text
+    if t.kind == "report" and content is not None:
+        if content.pos == "noun" and content.token <= t.token + 3:
+            obj, stop = titles.object_phrase(sent.text, offset, t, actors, stop_at)
+            place, place_name = titles.place_phrase(sent.text, offset, stop, clause_end, actors, used)
+            return titles.make_title(subj, verb, obj, place), place_name
+        if content.start > t.end:
+            that = re.search(r"\bthat\b", sent.text[t.end - offset:content.start - offset])
+            begin = t.end + that.end() if that else t.end
+        else:
+            cut = max(sent.text.rfind(ch, 0, content.start - offset) for ch in ",“\"-—")
+            begin = offset + cut + 1 if cut >= 0 else offset
+            named = [a for a in actors if a.end <= begin and not sent.text[a.end - offset:begin - offset - 1].strip()]
+            if named:
+                begin = named[-1].start  # President Nayib Bukele "has agreed to ..."
+        said = titles.clause_text(sent.text, offset, begin, skip=timexes)
+        return titles.make_title(subj, verb, said), ""
+    if t.pos == "noun":
+        verb = titles_verb_for_sense(t) or t.text
+    if t.passive and t.pos == "verb":
+        place, place_name = titles.place_phrase(sent.text, offset, t.end, clause_end, actors, used)
+        return titles.make_title(subj, t.text, "", place), place_name
+    obj, stop = titles.object_phrase(sent.text, offset, t, actors, stop_at)
+    used |= {a.name for a in actors if obj and a.text in obj}
+    place, place_name = titles.place_phrase(sent.text, offset, stop, clause_end, actors, used)
+    return titles.make_title(subj, verb, obj, place), place_name
+
+
+_CLAUSE_BREAK = re.compile(r"[,;]|\b(?:that|who|which|while|as|although|because|but)\b")
+
+
+def _clause_end(sent, t: Trigger) -> int:
+    m = _CLAUSE_BREAK.search(sent.text, t.end - sent.start)
+    return sent.start + m.start() if m else sent.end
+
+
+def titles_verb_for_sense(t: Trigger) -> str:
+    from timeline.events.triggers import _title_forms
+
+    return _title_forms().get(t.sense, "")
+
+
+def _noun_phrase_before(sent, t: Trigger) -> str:
+    """The words before a verb back to the clause start, for subjects that are not names
+    ("The 'mega jail' in El Salvador"); for "a jail that was built", the words before "that"."""
+    head = sent.text[:t.start - sent.start]
+    head = re.split(r"[;:,]|\b(?:as|when|while|after|before|because|since|although|if|until|where)\b", head)[-1]
+    relative = re.split(r"\b(?:that|which|who)\b", head)
+    if len(relative) > 1:
+        before = relative[-2].split()
+        cut = max((i for i, w in enumerate(before) if w.lower() in ("a", "an", "the")), default=-1)
+        words = before[cut + 1:]
+    else:
+        words = head.split()
+    drop = {"was", "were", "is", "are", "has", "have", "had", "been", "be", "being", "the", "a", "an",
+            "where", "when", "while", "they", "it", "we", "i", "you", "he", "she", "this", "also", "just"}
+    words = [w for w in words if w.lower() not in drop and not w.lower().endswith("ly")]
+    return titles.tidy(" ".join(words[-6:]))

@@ -1,0 +1,170 @@
+"""Short readable titles: "Rubio meets Bukele in El Salvador", not the whole sentence.
+
+A title is built from the pieces of one clause: who (subject), the happening in headline
+present tense, what/whom (a few object words), and where (a place phrase). Every piece comes
+from the sentence's own words; nothing is invented.
+"""
+
+from __future__ import annotations
+
+import re
+
+from timeline.events.actors import Actor, _data, short_name
+from timeline.events.triggers import TOKEN, Trigger
+
+MAX_CHARS = 70
+
+# Words that end an object phrase: a new clause, a participle, a conjunction.
+_STOP = frozenset(
+    "that who whom which where when while as after before because since although though if "
+    "unless until and but or nor so than whether including regardless saying according amid "
+    "despite during following labelling labeling carrying calling noting adding says said".split()
+)
+_PREPOSITIONS = frozenset("in at on from to into with for of by near outside inside across over under against "
+                          "about".split())
+_DETERMINERS = frozenset("a an the".split())
+_PLACE_PREPS = ("in", "at", "from", "to", "outside", "near", "into", "on", "against")
+_LEADING = frozenset("and but so or also then".split())
+_TITLE_WORDS = frozenset("President Secretary Minister Mr Mrs Ms Dr Gen Sen Gov Rep Prime Vice Chancellor "
+                         "King Queen Prince Senator Governor Mayor Judge".split())
+_CLEAN = str.maketrans({"“": "", "”": "", "‘": "", "’": "'", '"': ""})
+
+
+def subject_text(subject: Actor | None, fallback: str) -> str:
+    if subject is not None:
+        return short_name(subject.name, subject.kind)
+    return tidy(fallback)
+
+
+def object_phrase(sentence: str, offset: int, trigger: Trigger, actors: list[Actor], stop_at: int | None = None,
+                  max_words: int = 6) -> tuple[str, int]:
+    """A few words after the trigger naming what or whom it acts on, with names shortened and
+    titles dropped; also the document offset where the phrase stopped."""
+    end_limit = stop_at if stop_at is not None else offset + len(sentence)
+    words: list[str] = []
+    pos = trigger.end
+    by_start = {a.start: a for a in actors}
+    tokens = [(s, e, w) for s, e, w in _tokens(sentence, offset) if s >= trigger.end and e <= end_limit]
+    i = 0
+    while i < len(tokens) and len(words) < max_words:
+        s, e, w = tokens[i]
+        lw = w.lower()
+        if s in by_start:
+            actor = by_start[s]
+            i = _skip_to(tokens, i, actor.end)
+            rest = sentence[actor.end - offset:actor.end - offset + 2]
+            if rest in ("'s", "’s") and _next_is_person(tokens, i, by_start):
+                continue  # "El Salvador's President Nayib Bukele" -> "Bukele"
+            words.append(short_name(actor.name, actor.kind) if actor.kind == "person" else actor.text)
+            pos = actor.end
+            continue
+        if not words and lw == "to" and i + 1 < len(tokens) and tokens[i + 1][2].islower():
+            words.append(w)  # "agreed to go beyond ...": the infinitive says what was agreed
+            pos = e
+            i += 1
+            continue
+        if not words and (lw in _DETERMINERS or (lw == "with" and trigger.sense == "meet")):
+            pos = e
+            i += 1
+            continue
+        if w in _TITLE_WORDS and _next_is_person(tokens, i + 1, by_start):
+            i += 1
+            continue
+        if not w[0].isalnum() and w not in ("-", "'", "’", "$", "%"):
+            break
+        if lw in _STOP or lw in _PREPOSITIONS or (lw.endswith("ing") and words and len(lw) > 5):
+            break
+        words.append(w)
+        pos = e
+        i += 1
+    return tidy(" ".join(words)), pos
+
+
+def _skip_to(tokens, i, end) -> int:
+    while i < len(tokens) and tokens[i][0] < end:
+        i += 1
+    return i
+
+
+def _next_is_person(tokens, i, by_start) -> bool:
+    while i < len(tokens) and tokens[i][2] in _TITLE_WORDS | {"of", "State", "."}:
+        i += 1
+    return i < len(tokens) and tokens[i][0] in by_start and by_start[tokens[i][0]].kind in ("person", "name")
+
+
+def place_phrase(sentence: str, offset: int, start: int, end: int, actors: list[Actor],
+                 used: set[str]) -> tuple[str, str]:
+    """("in El Salvador", "El Salvador") for the first place after `start` in the clause that
+    a preposition introduces, countries and cities before landmarks; "from Panama to
+    Colombia" is kept whole."""
+    places = [a for a in actors if a.kind == "place" and start <= a.start < end and a.name not in used]
+    known = _data().places
+    ranked = sorted(places, key=lambda a: (a.text not in known and a.name not in known, a.start))
+    for place in ranked:
+        before = sentence[max(0, place.start - offset - 14):place.start - offset].lower().split()
+        prep = before[-1] if before else ""
+        if prep == "the" and len(before) > 1:
+            prep = before[-2]
+        if prep not in _PLACE_PREPS:
+            continue
+        if prep == "from":
+            later = [p for p in places if p.start > place.end]
+            if later:
+                between = sentence[place.end - offset:later[0].start - offset].strip().lower()
+                if between in ("to", "to the"):
+                    return f"from {place.text} to {later[0].text}", place.name
+        if prep == "at" and (place.text in known or place.name in known):
+            prep = "in"
+        return f"{prep} {place.text}", place.name
+    return "", ""
+
+
+def make_title(subject: str, verb: str, obj: str = "", place: str = "") -> str:
+    """Join the pieces and keep the title under MAX_CHARS, cutting at a word boundary."""
+    title = " ".join(p for p in (subject, verb, obj, place) if p)
+    if len(title) > MAX_CHARS and place:
+        title = " ".join(p for p in (subject, verb, obj) if p)
+    if len(title) > MAX_CHARS:
+        cut = title[:MAX_CHARS].rsplit(" ", 1)[0]
+        title = cut.rstrip(",;:-") + "…"
+    title = title.strip()
+    return title[:1].upper() + title[1:]
+
+
+def clause_text(sentence: str, offset: int, start: int, max_words: int = 9, skip=()) -> str:
+    """The first words of a reported clause ("El Salvador has offered to house criminals"),
+    up to a clause break; time expressions in `skip` are left out."""
+    words: list[str] = []
+    spans = [(t.start, t.end) for t in skip]
+    for s, e, w in _tokens(sentence, offset):
+        if s < start or any(a <= s < b for a, b in spans):
+            continue
+        lw = w.lower()
+        if w in ("“", "”", '"', "‘") or (not words and (lw == "that" or lw in _LEADING or w in (",", "-"))):
+            continue
+        if not w[0].isalnum() and w not in ("-", "'", "’", "$", "%"):
+            break
+        if words and lw in _STOP:
+            break
+        words.append(w)
+        if len(words) >= max_words:
+            break
+    if words and words[0] in ("He", "She", "They", "We", "It", "The", "A", "An", "His", "Her", "Its", "Their"):
+        words[0] = words[0].lower()
+    return tidy(" ".join(words))
+
+
+def _tokens(sentence: str, offset: int):
+    for m in TOKEN.finditer(sentence):
+        yield m.start() + offset, m.end() + offset, m.group(0)
+
+
+def tidy(text: str) -> str:
+    text = text.translate(_CLEAN)
+    text = re.sub(r"(^|\s)'|'(?=\s|$)", r"\1", text)  # single quotes used as quotation marks
+    text = re.sub(r"\s+([’',.;:!?%)])", r"\1", text)
+    text = re.sub(r"([$(])\s+", r"\1", text)
+    text = re.sub(r"\s*-\s*", "-", text)
+    text = re.sub(r"'\s+s\b", "'s", text)
+    text = re.sub(r"\s+", " ", text).strip(" ,;:")
+    return text
