@@ -216,6 +216,9 @@ class NameIndex:
         if actor.kind in ("org", "place") or (actor.kind == "person" and len(parts) == 1):
             self._kinds.setdefault(actor.name, actor.kind)
 
+    def add_name(self, name: str, kind: str) -> None:
+        self.add(Actor(0, 0, name, name, kind))
+
     def update(self, other: "NameIndex") -> None:
         for last, names in other._by_last.items():
             self._by_last.setdefault(last, Counter()).update(names)

@@ -1,0 +1,80 @@
+"""`timeline build INPUTS... --out EVENTS.(csv|json|parquet|html)`: articles to a timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+from timeline.errors import UsageError
+
+TABLE_SUFFIXES = (".csv", ".json", ".parquet", ".pq")
+HTML_SUFFIXES = (".html", ".htm")
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "build", help="extract a deduplicated, sourced events table (or timeline) from articles",
+        description="Read articles (.txt, .md, .html, JSONL/CSV corpora, directories, globs, '-' for "
+                    "stdin), find their dated events, merge the tellings of each event across "
+                    "articles, and write the events table (.csv, .json, .parquet) or, with an .html "
+                    "name, the interactive timeline.")
+    parser.add_argument("inputs", nargs="+", metavar="INPUTS", help="files, directories, globs or '-'")
+    parser.add_argument("--out", "-o", required=True, metavar="PATH",
+                        help="events table (.csv, .json, .parquet) or timeline (.html)")
+    parser.add_argument("--html", metavar="PATH", help="also write the interactive timeline here")
+    parser.add_argument("--ref-date", metavar="YYYY-MM-DD",
+                        help="date of documents that carry none (default: found in the text or inferred)")
+    parser.add_argument("--mode", choices=("news", "narrative"), default="news",
+                        help="news: relative dates count from the article's date; narrative: from the "
+                             "last date mentioned (history, biographies)")
+    parser.add_argument("--merge-threshold", type=float, default=None, metavar="X",
+                        help="similarity (0-1) at which two tellings are one event (default 0.5)")
+    parser.add_argument("--min-confidence", type=float, default=None, metavar="X",
+                        help="drop events below this confidence (default 0)")
+    parser.add_argument("--title", default=None, help="timeline title (HTML output)")
+    parser.set_defaults(run=run)
+
+
+def _check_out(path: Path, allowed: tuple[str, ...], what: str) -> None:
+    if path.suffix.lower() not in allowed:
+        raise UsageError(f"{what} must end in {', '.join(allowed)}, not {path.name!r}")
+
+
+def run(args) -> int:
+    from timeline.pipeline import build
+
+    out = Path(args.out)
+    _check_out(out, TABLE_SUFFIXES + HTML_SUFFIXES, "--out")
+    if args.html:
+        _check_out(Path(args.html), HTML_SUFFIXES, "--html")
+    options = {"mode": args.mode}
+    if args.ref_date:
+        try:
+            options["ref_date"] = dt.date.fromisoformat(args.ref_date)
+        except ValueError:
+            raise UsageError(f"--ref-date must be a date like 2025-02-04, not {args.ref_date!r}") from None
+    for name in ("merge_threshold", "min_confidence"):
+        value = getattr(args, name)
+        if value is not None:
+            if not 0.0 <= value <= 1.0:
+                raise UsageError(f"--{name.replace('_', '-')} must be between 0 and 1, not {value}")
+            options[name] = value
+    df = build(args.inputs, **options)
+    n_docs = len({s for sources in df["sources"] for s in sources})
+    title = args.title or "Timeline"
+    if out.suffix.lower() in HTML_SUFFIXES:
+        from timeline.render import to_html
+
+        to_html(df, out, title=title)
+    else:
+        from timeline.table import write_events
+
+        write_events(df, out)
+    print(f"{len(df)} events from {n_docs} documents -> {out}", file=sys.stderr)
+    if args.html:
+        from timeline.render import to_html
+
+        to_html(df, args.html, title=title)
+        print(f"timeline -> {args.html}", file=sys.stderr)
+    return 0

@@ -1,0 +1,162 @@
+"""One row per happening: tellings of the same event from many documents become one Event.
+
+Two tellings are one event when their dates are compatible (the same span, or one inside the
+other) AND they tell the same happening (a shared sense such as "meet"; a shared category
+alone counts for less) AND they involve the same actors. Score = happening x actors; the
+tellings merge when the score reaches `threshold` (Options.merge_threshold). A date alone, an
+actor alone or a happening word alone never merges two events.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections import Counter
+from dataclasses import replace
+
+from timeline.event import Event
+
+log = logging.getLogger(__name__)
+
+CERTAINTY_RANK = {"explicit": 0, "relative": 1, "inferred": 2}
+# How much an actor named in a new telling but absent from the event counts against a merge:
+# another person is strong evidence of another event ("Rubio meets Jaishankar" is not
+# "Rubio meets Bukele"); another place is weak (El Salvador / San Salvador / Lake Coatepeque).
+_MISSING_WEIGHT = {"person": 1.5, "name": 1.2, "org": 1.0, "place": 0.5}
+SAME_SENSE, SAME_CATEGORY = 1.0, 0.4
+_SOURCE_BONUS, _SOURCE_BONUS_CAP = 0.03, 0.1
+_STOP = frozenset("the a an of to in on at for and or but that this with from by as is was were has have had "
+                  "be been it its he she they his her their said says will would".split())
+
+
+class _Cluster:
+    __slots__ = ("events", "actors", "senses", "category", "start", "end", "words")
+
+    def __init__(self, event: Event):
+        self.events = [event]
+        self.actors = dict(event.actor_kinds) or {a: "name" for a in event.actors}
+        self.senses = set(event.senses)
+        self.category = event.category
+        self.start, self.end = event.start, event.end
+        self.words = _content_words(event.description)
+
+    def add(self, event: Event) -> None:
+        self.events.append(event)
+        for name in event.actors:
+            self.actors.setdefault(name, event.actor_kinds.get(name, "name"))
+        self.senses |= set(event.senses)
+
+
+def merge_events(events: list[Event], threshold: float = 0.5) -> list[Event]:
+    """Merge tellings of one happening; returns new Events, each with all its mentions."""
+    ordered = sorted(events, key=_best_first)
+    clusters: list[_Cluster] = []
+    index: dict[tuple, list[_Cluster]] = {}
+    for event in ordered:
+        if event.start is None:
+            clusters.append(_Cluster(event))  # undated: nothing to compare a date with
+            continue
+        best, best_score = None, 0.0
+        seen: set[int] = set()
+        for key in _keys(event):
+            for cluster in index.get(key, ()):
+                if id(cluster) in seen:
+                    continue
+                seen.add(id(cluster))
+                score = similarity(cluster, event)
+                if score > best_score:
+                    best, best_score = cluster, score
+        if best is not None and best_score >= threshold:
+            best.add(event)
+            continue
+        cluster = _Cluster(event)
+        clusters.append(cluster)
+        for key in _keys(event):
+            index.setdefault(key, []).append(cluster)
+    merged = [_combine(c) for c in clusters]
+    log.info("merged %d tellings into %d events", len(events), len(merged))
+    return merged
+
+
+def _best_first(event: Event):
+    m = event.mentions[0] if event.mentions else None
+    return (event.start is None, CERTAINTY_RANK.get(event.certainty, 3), -event.confidence,
+            m.doc_id if m else "", m.evidence_start if m else 0)
+
+
+def _keys(event: Event):
+    """Index keys: a candidate cluster shares a sense or the category, in an overlapping year."""
+    years = range(event.start.year, min(event.end.year, event.start.year + 2) + 1)
+    labels = [("s", s) for s in event.senses] + [("c", event.category)]
+    return [(label, year) for label in labels for year in years]
+
+
+def dates_compatible(a_start, a_end, b_start, b_end) -> bool:
+    """The same span, or one span inside the other (a day inside its week, month or year)."""
+    if None in (a_start, a_end, b_start, b_end):
+        return False
+    return (a_start <= b_start and b_end <= a_end) or (b_start <= a_start and a_end <= b_end)
+
+
+def similarity(cluster: _Cluster, event: Event) -> float:
+    if not dates_compatible(cluster.start, cluster.end, event.start, event.end):
+        return 0.0
+    if cluster.senses & set(event.senses):
+        happening = SAME_SENSE
+    elif cluster.category and cluster.category == event.category:
+        happening = SAME_CATEGORY
+    else:
+        return 0.0
+    return happening * actor_similarity(cluster, event)
+
+
+def actor_similarity(cluster: _Cluster, event: Event) -> float:
+    names = [a for a in event.actors]
+    if not names or not cluster.actors:
+        # nobody named on one side: compare the sentences' content words instead
+        words = _content_words(event.description)
+        if not words or not cluster.words:
+            return 0.0
+        return min(1.0, 2 * len(words & cluster.words) / len(words | cluster.words))
+    shared = sum(1 for a in names if a in cluster.actors)
+    if shared == 0:
+        return 0.0
+    missing = sum(_MISSING_WEIGHT.get(event.actor_kinds.get(a, "name"), 1.0) for a in names if a not in cluster.actors)
+    return shared / (shared + missing)
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z][a-z'-]{2,}", text.lower()) if w not in _STOP}
+
+
+def _combine(cluster: _Cluster) -> Event:
+    best = cluster.events[0]
+    mentions = sorted((m for e in cluster.events for m in e.mentions), key=lambda m: (m.doc_id, m.evidence_start))
+    sources = sorted({m.doc_id for m in mentions})
+    counts = Counter(a for e in cluster.events for a in e.actors)
+    first_seen = {}
+    for e in cluster.events:
+        for a in e.actors:
+            first_seen.setdefault(a, len(first_seen))
+    actors = sorted(counts, key=lambda a: (-counts[a], first_seen[a]))
+    places = Counter(e.place for e in cluster.events if e.place)
+    place = best.place if best.place else (places.most_common(1)[0][0] if places else "")
+    bonus = min(_SOURCE_BONUS_CAP, _SOURCE_BONUS * (len(sources) - 1))
+    confidence = round(min(0.99, best.confidence + bonus), 3)
+    kinds = {}
+    for e in cluster.events:
+        for a, k in e.actor_kinds.items():
+            kinds.setdefault(a, k)
+    merged = replace(
+        best, actors=actors, place=place, confidence=confidence, mentions=mentions,
+        senses=sorted(cluster.senses), actor_kinds=kinds,
+    )
+    merged.event_id = event_id(merged.date, merged.title, sources)
+    return merged
+
+
+def event_id(date: str, title: str, sources: list[str]) -> str:
+    """Deterministic id: the same date, title and sources give the same id on every run."""
+    key = "\x1f".join([date, title, ";".join(sorted(sources))])
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]

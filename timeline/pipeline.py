@@ -1,0 +1,136 @@
+"""Articles in, one deduplicated, sourced events table out.
+
+    df = timeline.build(["examples/seeds"])          # DataFrame (timeline.table.SCHEMA)
+    events = timeline.extract(docs, mode="news")     # list[Event], merged
+
+Stages: load and date the documents (timeline.documents) -> per document, tag time
+expressions (timeline.timex) and extract events (timeline.events), in parallel through
+timeline.parallel.map_ordered -> resolve surnames across the corpus -> merge tellings of the
+same happening (timeline.merge) -> table rows sorted by start, then title.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+
+import pandas as pd
+
+from timeline.document import Document
+from timeline.event import Event
+from timeline.options import Options
+
+log = logging.getLogger(__name__)
+
+
+def build(inputs, **options) -> pd.DataFrame:
+    """Documents (paths, directories, globs, JSONL/CSV corpora, texts, Document objects) to
+    the events table. Options: see timeline.options.Options."""
+    return events_to_frame(extract(inputs, **options))
+
+
+def extract(inputs_or_documents, **options) -> list[Event]:
+    """The merged events of the inputs, sorted by start date then title."""
+    opts = Options.from_kwargs(**options)
+    docs = _documents(inputs_or_documents, opts)
+    per_doc = map_documents(docs, opts)
+    events = [event for doc_events in per_doc for event in doc_events]
+    resolve_corpus_names(events)
+    from timeline.merge import merge_events
+
+    merged = [e for e in merge_events(events, opts.merge_threshold) if e.confidence >= opts.min_confidence]
+    merged.sort(key=sort_key)
+    log.info("%d documents, %d tellings, %d events", len(docs), len(events), len(merged))
+    return merged
+
+
+def map_documents(docs, opts: Options):
+    """Per-document events, in document order, on the configured backend."""
+    from timeline.parallel import map_ordered
+
+    return map_ordered(functools.partial(extract_document, options=opts), docs, opts)
+
+
+def extract_document(doc: Document, options: Options) -> list[Event]:
+    """Tag and extract one document (top-level so worker processes can run it)."""
+    from timeline.events import extract_events
+    from timeline.timex import tag
+
+    timexes = tag(doc.text, ref_date=doc.date, mode=options.mode, lang=options.lang)
+    return extract_events(doc, timexes, options)
+
+
+def _documents(inputs, opts: Options) -> list[Document]:
+    from timeline.documents import infer_dates, load_documents
+
+    if isinstance(inputs, Document):
+        inputs = [inputs]
+    if isinstance(inputs, (list, tuple)) and inputs and all(isinstance(d, Document) for d in inputs):
+        docs = list(inputs)
+        if opts.ref_date is not None:
+            docs = [d if d.date else _with_date(d, opts.ref_date) for d in docs]
+        return infer_dates(docs) if any(d.date is None for d in docs) else docs
+    return load_documents(inputs, ref_date=opts.ref_date)
+
+
+def _with_date(doc: Document, day) -> Document:
+    import dataclasses
+
+    return dataclasses.replace(doc, date=day, date_source="given")
+
+
+def resolve_corpus_names(events: list[Event]) -> None:
+    """Give bare surnames the full name the rest of the corpus uses ("Trump" -> "Donald
+    Trump"), when exactly one full name in the corpus ends with it."""
+    from timeline.events.actors import NameIndex
+
+    index = NameIndex()
+    for event in events:
+        for name in event.actors:
+            index.add_name(name, event.actor_kinds.get(name, "name"))
+    for event in events:
+        actors, kinds = [], {}
+        for name in event.actors:
+            kind = event.actor_kinds.get(name, "name")
+            full = index.resolve_name(name) if kind in ("person", "name") else name
+            if full != name:
+                kind = "person"
+            if full not in kinds:
+                actors.append(full)
+                kinds[full] = kind
+        event.actors, event.actor_kinds = actors, kinds
+
+
+def sort_key(event: Event):
+    return (event.start is None, event.start or 0, event.title, event.event_id)
+
+
+def events_to_frame(events: list[Event]) -> pd.DataFrame:
+    from timeline.table import events_frame
+
+    rows = []
+    for event in events:
+        best = event.mentions[0] if event.mentions else None
+        for m in event.mentions:
+            if m.evidence == event.description and (best is None or m.doc_id <= best.doc_id):
+                best = m
+                break
+        sources = sorted({m.doc_id for m in event.mentions})
+        url_of = {}
+        for m in event.mentions:
+            if m.url:
+                url_of.setdefault(m.doc_id, m.url)
+        rows.append({
+            "event_id": event.event_id, "date": event.date,
+            "start": pd.Timestamp(event.start) if event.start else pd.NaT,
+            "end": pd.Timestamp(event.end) if event.end else pd.NaT,
+            "granularity": event.granularity, "title": event.title, "description": event.description,
+            "actors": list(event.actors), "place": event.place, "category": event.category,
+            "sources": sources, "urls": [url_of.get(s, "") for s in sources],
+            "evidence": best.evidence if best else "", "evidence_doc": best.doc_id if best else "",
+            "evidence_start": best.evidence_start if best else None,
+            "evidence_end": best.evidence_end if best else None,
+            "time_text": best.time_text if best else "", "certainty": event.certainty,
+            "confidence": event.confidence, "mentions": [m.to_dict() for m in event.mentions],
+        })
+    return events_frame(rows)
