@@ -1,0 +1,132 @@
+"""Real headless Chromium, no network: the standalone page draws one mark per event, hostile
+article text stays inert, the click handler opens only http(s), and PNG export works.
+
+These run in CI (which installs Debian's chromium); locally they skip when chromium is absent."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from timeline.render import to_html, to_image
+from timeline.table import events_frame, read_events
+
+pytestmark = pytest.mark.browser
+
+SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "events_sample.csv"
+HOSTILE = [
+    "</script><script>document.title='x'</script>",
+    "<img src=x onerror=alert(1)>",
+    "<img src=x onerror=\"document.title='img'\">",
+    "<svg onload=\"document.title='svg'\"></svg>",
+    "$x$",
+]
+
+
+@pytest.fixture(scope="module")
+def chromium() -> str:
+    path = shutil.which("chromium")
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is missing: apt-get install chromium")
+        pytest.skip("needs Debian's chromium (apt-get install chromium)")
+    return path
+
+
+def dump_dom(chromium: str, page: Path, tmp_path: Path, budget_ms: int = 5000) -> str:
+    """The DOM after the page's scripts ran, with all networking pointed at a dead proxy."""
+    result = subprocess.run(
+        [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--proxy-server=127.0.0.1:9", "--host-resolver-rules=MAP * ~NOTFOUND",
+         f"--user-data-dir={tmp_path / 'profile'}", f"--virtual-time-budget={budget_ms}",
+         "--dump-dom", page.as_uri()],
+        capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result.stdout
+
+
+def main_plot(dom: str) -> str:
+    """The plot area without the range slider, which draws every trace a second time."""
+    start = dom.index('class="cartesianlayer"')
+    return dom[start:dom.index('class="rangeslider-container"', start)]
+
+
+def chart(dom: str) -> str:
+    """Everything the plot drew (SVG), before the event list."""
+    return dom[dom.index('class="main-svg"'):dom.index('<section class="tl-events"')]
+
+
+def test_standalone_page_offline_draws_one_mark_per_event(chromium, tmp_path):
+    df = read_events(SAMPLE)
+    page = tmp_path / "timeline.html"
+    to_html(df, page, title="Rubio in El Salvador")
+    dom = dump_dom(chromium, page, tmp_path)
+    assert "<title>Rubio in El Salvador</title>" in dom
+    plot = main_plot(dom)
+    markers = re.findall(r'<path class="point[ "]', plot)
+    bars = re.findall(r'<g class="point"><path d="M([\d.]+),[\d.]+V[\d.]+H([\d.]+)', plot)
+    assert len(markers) == int((df["granularity"] == "day").sum()) == 7
+    assert len(bars) == 5
+    assert all(float(x1) - float(x0) >= 1 for x0, x1 in bars)  # no invisible zero-length bar
+    assert dom.count('<li class="tl-event">') == 12
+    assert '>Trump takes office</text>' in chart(dom)  # labels drawn as SVG text
+
+
+def test_hostile_text_is_shown_literally_and_never_runs(chromium, tmp_path):
+    rows = []
+    for k, text in enumerate(HOSTILE):
+        rows.append({"title": f"T{k} {text}", "description": f"D{k} {text}", "evidence": f"E{k} {text}",
+                     "date": f"2025-02-0{k + 1}", "actors": [f"A{k} {text}"], "sources": [f"S{k} {text}"],
+                     "urls": ["javascript:alert(1)"], "category": text, "place": text,
+                     "time_text": text, "certainty": "explicit"})
+    page = tmp_path / "hostile.html"
+    to_html(events_frame(rows), page, title="Hostile " + HOSTILE[0], lanes="actors", color="category")
+    dom = dump_dom(chromium, page, tmp_path)
+    title = re.search(r"<title>(.*?)</title>", dom, re.S)[1]
+    assert title == "Hostile &lt;/script&gt;&lt;script&gt;document.title='x'&lt;/script&gt;"
+    assert "<img" not in dom and "<svg onload" not in dom
+    assert len(re.findall(r"<script\b", dom)) == 3  # plotly config, plotly.js, the plot call
+    assert 'href="javascript' not in dom.lower()
+    listing = dom[dom.index('<ol class="tl-list">'):]
+    for k, text in enumerate(HOSTILE):
+        escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        assert f"T{k} {escaped}" in listing and f"E{k} {escaped}" in listing
+    svg = chart(dom)
+    assert ">T4 $x$</text>" in svg  # the chart's own label: literal dollars, no MathJax
+    assert ">T1 &lt;img src=x onerror=alert(1)&gt;</text>" in svg
+
+
+def test_click_opens_only_http_sources(chromium, tmp_path):
+    df = events_frame([{"title": "good", "date": "2025-02-03", "urls": ["https://news.example/a"]},
+                       {"title": "evil", "date": "2025-02-04", "urls": ["javascript:alert(1)"]}])
+    fragment = to_html(df, fragment=True)
+    plot_id = re.search(r'id="(timeline-plot-[0-9a-f]+)"', fragment)[1]
+    # emit plotly's click event with both kinds of customdata and record what window.open receives
+    harness = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>start</title></head><body>
+<script>var opened = []; window.open = function (u) {{ opened.push(String(u)); }};</script>
+{fragment}
+<script>
+var gd = document.getElementById('{plot_id}');
+gd.emit('plotly_click', {{points: [{{customdata: 'javascript:alert(1)'}}]}});
+gd.emit('plotly_click', {{points: [{{customdata: gd.data[0].customdata[1]}}]}});
+gd.emit('plotly_click', {{points: [{{customdata: gd.data[0].customdata[0]}}]}});
+document.title = 'opened:' + opened.join('|');
+</script></body></html>"""
+    page = tmp_path / "harness.html"
+    page.write_text(harness, encoding="utf-8")
+    dom = dump_dom(chromium, page, tmp_path)
+    assert "<title>opened:https://news.example/a</title>" in dom
+
+
+def test_png_export(chromium, tmp_path):
+    png = to_image(read_events(SAMPLE), tmp_path / "timeline.png", width=900, scale=1)
+    data = png.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    assert width == 900 and height >= 360

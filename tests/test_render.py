@@ -1,0 +1,267 @@
+"""The renderer: traces and their positions, spans, lanes, escaped hover text, WebGL switch, HTML."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from timeline.errors import ExportError
+from timeline.render import render, to_html, to_image
+from timeline.render.hover import escape_text, safe_url, when_text, wrap
+from timeline.table import events_frame, read_events
+
+SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "events_sample.csv"
+EVIL = "</script><script>document.title='x'</script> <img src=x onerror=alert(1)> $x$"
+DAY_MS = 86_400_000
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return read_events(SAMPLE)
+
+
+def marks(fig):
+    """(trace, index) of every drawn event: marker points and bars."""
+    return [(t, i) for t in fig.data if t.meta in ("days", "spans") for i in range(len(t.y))]
+
+
+def event_points(fig, sample):
+    """event title -> (trace type, x or base, bar width) read back from the figure."""
+    out = {}
+    for trace in fig.data:
+        for i, text in enumerate(trace.hovertext):
+            title = re.match(r"<b>(.*?)</b>", text)[1].replace("<br>", " ")
+            if trace.type == "bar":
+                out[title] = ("bar", trace.base[i], int(trace.x[i]), trace.y[i])
+            else:
+                out[title] = (trace.type, trace.x[i], None, trace.y[i])
+    return out
+
+
+def test_one_mark_per_event_days_as_markers_spans_as_bars(sample):
+    fig = render(sample)
+    assert len(marks(fig)) == len(sample) == 12
+    points = event_points(fig, sample)
+    assert points[escape_text("Rubio meets Bukele at Lake Coatepeque")][:2] == ("scatter", "2025-02-03T00:00:00")
+    assert points["Trump takes office"][:2] == ("scatter", "2025-01-20T00:00:00")
+    # bars run from the first covered day to the day after the last: a week is 7 days wide
+    assert points["Trump expands Guantanamo detention facility"][:3] == ("bar", "2025-01-27T00:00:00", 7 * DAY_MS)
+    assert points["Order labels MS-13 and Tren de Aragua terror groups"][:3] == ("bar", "2025-01-01T00:00:00", 31 * DAY_MS)
+    assert points["Bukele takes office"][:3] == ("bar", "2019-01-01T00:00:00", 365 * DAY_MS)
+    assert {t.type for t in fig.data} == {"scatter", "bar"}
+    assert all(t.orientation == "h" for t in fig.data if t.type == "bar")
+
+
+def test_span_with_start_equal_end_is_still_a_visible_bar():
+    df = events_frame([{"title": "a month", "date": "2025-01", "start": "2025-01-01", "end": "2025-01-01",
+                        "granularity": "month"}])
+    (bar,) = [t for t in render(df).data if t.type == "bar"]
+    assert bar.x[0] == DAY_MS  # never zero length
+
+
+def test_marks_do_not_collide_and_labels_are_annotations(sample):
+    fig = render(sample)
+    same_day = [(t.x[i], t.y[i]) for t in fig.data if t.meta == "days" for i in range(len(t.x))]
+    assert len(same_day) == len(set(same_day)), "two markers drawn on top of each other"
+    labels = [a for a in fig.layout.annotations if a.xref == "x"]
+    assert len(labels) == 12
+    assert fig.layout.xaxis.rangeslider.visible
+    assert [b.label for b in fig.layout.xaxis.rangeselector.buttons][-1] == "all"
+
+
+@pytest.mark.parametrize("lanes", ["actors", "sources", "category"])
+def test_lanes(sample, lanes):
+    fig = render(sample, lanes=lanes)
+    ticks = dict(zip(fig.layout.yaxis.ticktext, fig.layout.yaxis.tickvals))
+    first = {"actors": lambda r: r["actors"][0], "sources": lambda r: r["sources"][0],
+             "category": lambda r: r["category"]}[lanes]
+    assert set(ticks) == {first(r) for _, r in sample.iterrows()}
+    lane_bands = {}
+    points = event_points(fig, sample)
+    for _, row in sample.iterrows():
+        y = points[escape_text(row["title"])][3]
+        lane_bands.setdefault(first(row), []).append(y)
+    # each lane's events sit in its own band of rows, bands do not interleave
+    bands = sorted((min(v), max(v)) for v in lane_bands.values())
+    assert all(a[1] < b[0] for a, b in zip(bands, bands[1:]))
+    for lane, ys in lane_bands.items():
+        assert min(ys) <= ticks[lane] <= max(ys)
+
+
+def test_lanes_busiest_first_and_empty_lane_last():
+    df = events_frame([
+        {"title": "a", "date": "2025-01-01", "actors": ["Rubio"]},
+        {"title": "b", "date": "2025-01-02", "actors": []},
+        {"title": "c", "date": "2025-01-03", "actors": ["Bukele"]},
+        {"title": "d", "date": "2025-01-04", "actors": ["Bukele", "Rubio"]}])
+    fig = render(df, lanes="actors")
+    assert list(fig.layout.yaxis.ticktext) == ["Bukele", "Rubio", "(no actor named)"]
+    with pytest.raises(ValueError, match="lanes must be one of"):
+        render(df, lanes="place")
+
+
+def test_hover_is_escaped_and_complete(sample):
+    fig = render(sample)
+    texts = {t: h for t_ in fig.data for t, h in zip(t_.hovertext, t_.hovertext)}
+    week = next(h for h in texts if "Guantanamo" in h)
+    assert "week of 27 Jan 2025" in week
+    assert "Sources: 000_21e3754d681186f4" in week
+    assert "“Trump last week said he was expanding" in week
+    month = next(h for h in texts if "Order labels" in h)
+    assert "January 2025" in month
+    year = next(h for h in texts if "CECOT" in h)
+    assert "<br>2023 · <i>explicit</i>" in year
+
+
+def test_malicious_text_is_escaped_everywhere():
+    df = events_frame([{"title": EVIL, "description": EVIL, "evidence": EVIL, "date": "2025-02-03",
+                        "start": "2025-02-03", "end": "2025-02-03", "granularity": "day",
+                        "actors": [EVIL], "sources": [EVIL], "urls": ["javascript:alert(1)"],
+                        "category": EVIL, "certainty": "explicit"}])
+    fig = render(df, lanes="actors", title=EVIL, color="category")
+    hover = fig.data[0].hovertext[0]
+    assert "<script" not in hover and "<img" not in hover and "$" not in hover
+    assert "&lt;/script&gt;&lt;script&gt;document.title=&#x27;x&#x27;&lt;/script&gt;" in hover
+    assert "&#36;x&#36;" in hover
+    assert list(fig.data[0].customdata) == [""]  # javascript: is never a click target
+    assert "click to open" not in hover
+    assert "<script" not in fig.layout.title.text and "<script" not in fig.layout.yaxis.ticktext[0]
+    assert "<img" not in fig.data[0].name
+    page = to_html(fig)
+    # the only literal script tags are ours and plotly's: article text never closes or opens one
+    # (plotly's config, plotly.js, the plot call): 3 of each
+    assert page.count("</script>") == page.count("<script") == 3
+    assert "<img" not in page and "javascript:alert" not in page.replace("\\u003c", "<").split("</script>")[-1]
+    assert "onerror=alert(1)" not in re.sub(r"&lt;img src=x onerror=alert\(1\)&gt;", "", page.split("<script")[0])
+
+
+def test_plotly_json_escapes_script_end():
+    fig = go.Figure(go.Scatter(x=[1], y=[1], text=["</script><script>alert(1)</script>"]))
+    html = fig.to_html(include_plotlyjs=False, full_html=False)
+    assert html.count("</script>") == 1
+    assert "\\u003c\\u002fscript\\u003e" in html
+
+
+def test_webgl_above_threshold():
+    def days(n):
+        return events_frame([{"title": f"e{k}", "date": f"2024-{1 + k % 12:02d}-{1 + k % 28:02d}"} for k in range(n)])
+    small, large = render(days(1000)), render(days(1001))
+    assert {t.type for t in small.data} == {"scatter"}
+    assert {t.type for t in large.data} == {"scattergl"}
+    assert sum(len(t.x) for t in large.data) == 1001
+    assert not [a for a in large.layout.annotations if a.xref == "x"]  # labels off: hover carries titles
+    assert render(days(5), webgl=True).data[0].type == "scattergl"
+
+
+def test_one_event_has_a_padded_axis():
+    fig = render(events_frame([{"title": "only", "date": "2025-02-03"}]))
+    lo, hi = (pd.Timestamp(v) for v in fig.layout.xaxis.range)
+    assert lo <= pd.Timestamp("2025-01-28") and hi >= pd.Timestamp("2025-02-10")
+    assert len(marks(fig)) == 1
+
+
+def test_zero_events_render():
+    fig = render(events_frame())
+    assert not marks(fig)
+    assert "No dated events." in to_html(events_frame())
+
+
+def test_colour_legend(sample):
+    fig = render(sample)
+    assert fig.layout.legend.title.text == "How the date is known"
+    legend = {t.name: t.marker.color for t in fig.data if t.showlegend}
+    assert legend == {"stated in the text": "#0072B2", "worked out (e.g. “last week”)": "#009E73",
+                      "inferred from the story": "#E69F00"}
+    assert {t.name for t in render(sample, color=None).data} == {"event"}
+    by_cat = render(sample, color="category")
+    assert {t.name for t in by_cat.data if t.showlegend} == set(sample["category"])
+
+
+def test_standalone_page(sample, tmp_path):
+    path = tmp_path / "t.html"
+    page = to_html(sample, path, title="Rubio & Bukele")
+    assert path.read_text(encoding="utf-8") == page
+    assert page.startswith("<!DOCTYPE html>") and '<html lang="en">' in page
+    assert "<title>Rubio &amp; Bukele</title>" in page and "<h1>Rubio &amp; Bukele</h1>" in page
+    assert len(page) > 3_000_000 and "cdn.plot.ly" not in page.split("<body>")[1].split("Plotly.newPlot")[0][:5000]
+    assert "MathJax.Hub" not in page and "mathjax" not in page.split("</head>")[0].lower()
+    assert "@media print" in page
+    assert "plotly_click" in page and "noopener" in page
+    # the event list: an ordered list in date order, with headings
+    items = re.findall(r'<time datetime="([\d-]+)">', page)
+    assert len(items) == 12 and items == sorted(items)
+    assert 'class="tl-skip" href="#timeline-events-' in page
+    assert "Events in date order (12)" in page
+
+
+def test_event_list_links_only_http():
+    df = events_frame([{"title": "t", "date": "2025-02-03", "sources": ["good", "bad", "none"],
+                        "urls": ["https://news.example/a?b=1&c=2", "javascript:alert(1)", ""]}])
+    page = to_html(df, include_plotlyjs=False)
+    listing = page.split('class="tl-list"')[1]
+    assert '<a href="https://news.example/a?b=1&amp;c=2" rel="noopener noreferrer">good</a>, bad, none' in listing
+    assert "javascript:" not in listing
+
+
+def test_fragment(sample, tmp_path):
+    frag = to_html(sample, tmp_path / "f.html", fragment=True, include_plotlyjs=False, title="Embedded")
+    assert frag.startswith("<style>") and "<html" not in frag and "<body" not in frag
+    assert '<div class="tl-root"' in frag and '<ol class="tl-list">' in frag
+    assert "page-only" not in frag and "main {" not in frag  # the host page keeps its own styles
+    assert len(frag) < 400_000  # plotly.js not inlined
+    assert (tmp_path / "f.html").read_text(encoding="utf-8") == frag
+    assert "Embedded" in frag  # a fragment's chart carries its title
+
+
+def test_figure_input_keeps_event_list(sample):
+    fig = render(sample, lanes="sources")
+    page = to_html(fig, include_plotlyjs=False)
+    assert page.count('<li class="tl-event">') == 12
+    bare = go.Figure(go.Scatter(x=[1], y=[1]))
+    assert '<ol class="tl-list">' not in to_html(bare, include_plotlyjs=False)
+    with pytest.raises(TypeError):
+        to_html(fig, lanes="actors")
+
+
+@pytest.mark.parametrize("date,start,end,gran,expected", [
+    ("2025-02-03", "2025-02-03", "2025-02-03", "day", "3 Feb 2025"),
+    ("2025-W05", "2025-01-27", "2025-02-02", "week", "week of 27 Jan 2025"),
+    ("2025-W05-WE", "2025-02-01", "2025-02-02", "week", "weekend of 1 Feb 2025"),
+    ("2025-01", "2025-01-01", "2025-01-31", "month", "January 2025"),
+    ("2025-Q1", "2025-01-01", "2025-03-31", "quarter", "Q1 2025"),
+    ("2025-H2", "2025-07-01", "2025-12-31", "half", "H2 2025"),
+    ("2024-WI", "2024-12-01", "2025-02-28", "season", "winter 2024–25"),
+    ("2025-SU", "2025-06-01", "2025-08-31", "season", "summer 2025"),
+    ("2023", "2023-01-01", "2023-12-31", "year", "2023"),
+    ("199", "1990-01-01", "1999-12-31", "decade", "the 1990s"),
+    ("19", "1900-01-01", "1999-12-31", "century", "the 1900s"),
+    ("2025-02-03T14:30", "2025-02-03 14:30", "2025-02-03 14:30", "time", "3 Feb 2025, 14:30"),
+    ("2025-02-03TEV", "2025-02-03", "2025-02-03", "time", "3 Feb 2025, evening"),
+    ("2025-01-10", "2025-01-10", "2025-01-20", "range", "10–20 Jan 2025"),
+    ("2024-12-20", "2024-12-20", "2025-01-05", "range", "20 Dec 2024 – 5 Jan 2025"),
+])
+def test_when_text(date, start, end, gran, expected):
+    assert when_text(date, pd.Timestamp(start), pd.Timestamp(end), gran) == expected
+
+
+def test_wrap_and_urls():
+    wrapped = wrap("word " * 40 + "<b>", width=30)
+    assert all(len(line) <= 30 for line in wrapped.replace("&lt;", "<").replace("&gt;", ">").split("<br>"))
+    assert wrapped.endswith("&lt;b&gt;")
+    assert wrap("x " * 100, width=10, max_lines=2).count("<br>") == 1
+    assert safe_url("https://a.example/x?y=1") and safe_url("HTTP://A.EXAMPLE")
+    for bad in ("javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,x", "//evil.example",
+                "https://a.example/\"onmouseover=x", "file:///etc/passwd", "", None):
+        assert not safe_url(bad)
+
+
+def test_image_export_without_browser_says_what_to_install(monkeypatch, tmp_path, sample):
+    monkeypatch.delenv("BROWSER_PATH", raising=False)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(ExportError, match="apt-get install chromium"):
+        to_image(sample, tmp_path / "t.png")
+    assert not (tmp_path / "t.png").exists()
