@@ -21,6 +21,9 @@ _MAX_CONTROL_RATIO = 0.005
 # usually Cyrillic/Greek bytes read in the wrong code page.
 _MAX_NON_ASCII_LETTER_RATIO = 0.3
 
+# 100 characters with no space and no punctuation of any script: not a text.
+_NO_BREAK = re.compile(r"[^\s.,;:!?()\[\]{}'\"“”‘’«»、。，．！？：；「」『』（）・\-–—/|]{100}")
+
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -102,6 +105,9 @@ def decode(data: bytes) -> tuple[str, str]:
         return _checked(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return damaged
     try:
         text = data.decode("cp1252")
         if _looks_like_text(text) and _western(text):
@@ -117,6 +123,23 @@ def decode(data: bytes) -> tuple[str, str]:
         "re-save it as UTF-8")
 
 
+def _damaged_utf8(data: bytes) -> tuple[str, str] | None:
+    """A UTF-8 text with a few broken bytes (a truncated download, one bad paste) is better
+    read as UTF-8 with those bytes replaced than as cp1252 mojibake of every accent."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for ch in text if ord(ch) > 127) - bad
+    if good >= 4 * bad and bad <= max(10, len(text) // 1000):
+        return _checked(text, "utf-8 (damaged bytes replaced)")
+    return None
+
+
+def _has_word_breaks(text: str) -> bool:
+    """Every human text breaks into words or sentences; a wrong multi-byte decoding of noise
+    (which charset-normalizer happily calls Korean or Chinese) does not."""
+    return _NO_BREAK.search(text) is None
+
+
 def _detect(data: bytes) -> tuple[str, str] | None:
     from charset_normalizer import from_bytes
 
@@ -130,7 +153,7 @@ def _detect(data: bytes) -> tuple[str, str] | None:
             text = data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
-        if _looks_like_text(text) and (encoding != "latin-1" or _western(text)):
+        if _looks_like_text(text) and _has_word_breaks(text) and (encoding != "latin-1" or _western(text)):
             return text, encoding
     return None
 

@@ -41,7 +41,7 @@ def iter_documents(inputs, *, ref_date=None, on_error: ErrorHandler | None = Non
         ref = dates.parse_date_value(ref_date)
     except dates.BadDate as exc:
         raise UsageError(f"ref_date: {exc}") from None
-    handle = on_error or log_error
+    handle = on_error if on_error is not None else log_error
     seen: set[str] = set()
     for source in expand(inputs, [0]):
         for item in _read_source(source):

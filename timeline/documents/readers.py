@@ -15,6 +15,7 @@ import io
 import json
 import logging
 import lzma
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,7 @@ ROW_FIELDS = ("id", "text", "title", "date", "url")
 # data (a gold standard, a spreadsheet), not a broken corpus, and is skipped quietly.
 NO_TEXT_COLUMN = "no 'text' column"
 _CHUNK = 1 << 20
+_WORDS = re.compile(r"[^\W\d_]{2,}")  # at least one word of two letters
 # A CSV field may hold a whole article (tests load a 50 MB one).
 _CSV_FIELD_LIMIT = 1 << 30
 # After this many unreadable lines in a row the rest of a file is not a corpus.
@@ -124,7 +126,7 @@ def _html(text: str, where: str, stem: str, meta: dict) -> Iterator[Record | Doc
         yield DocumentError(where, f"HTML could not be parsed ({type(exc).__name__}: {exc})")
         return
     body = (getattr(extracted, "text", None) or "").strip() if extracted else ""
-    if not body:
+    if not _WORDS.search(body):
         yield DocumentError(where, "HTML page has no extractable main text")
         return
     # Metadata first (meta tags, JSON-LD, URL); htmldate's extensive search, which guesses
