@@ -280,7 +280,8 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options) ->
     title, place = _title(sent, cand, subject, actors, timexes)
     names = []
     kinds = {}
-    for actor in ([subject] if subject else []) + actors:
+    lo, hi = _clause_span(sent, t, content, subject)
+    for actor in ([subject] if subject else []) + [a for a in actors if lo <= a.start < hi]:
         if actor.name not in kinds and actor.kind in ("person", "org", "place", "name"):
             names.append(actor.name)
             kinds[actor.name] = actor.kind
@@ -436,6 +437,24 @@ def _title(sent, cand: _Candidate, subject: Actor | None, actors, timexes) -> tu
 
 
 _CLAUSE_BREAK = re.compile(r"[,;]|\b(?:that|who|which|while|as|although|because|but)\b")
+
+
+_CLAUSE_START = re.compile(r"[,;:“”\"]|\b(?:that|who|which|while|as|although|because|but|where|when)\b")
+
+
+def _clause_span(sent, t: Trigger, content: Trigger | None, subject: Actor | None) -> tuple[int, int]:
+    """The part of the sentence that tells this happening: from its subject (or the last clause
+    break before the trigger) to the clause break after it (after what was said, for speech)."""
+    last = t if content is None or content.start < t.start else content
+    end = _clause_end(sent, last)
+    if subject is not None and sent.start <= subject.start < t.start:
+        return subject.start, end
+    head = sent.text[:t.start - sent.start]
+    breaks = [m.end() for m in _CLAUSE_START.finditer(head)]
+    start = sent.start + (breaks[-1] if breaks else 0)
+    if content is not None and content.start < t.start:
+        start = sent.start
+    return start, end
 
 
 def _clause_end(sent, t: Trigger) -> int:
