@@ -148,3 +148,16 @@ def test_tagger_output_identical_across_backends(timeml_dir):
     serial = list(map_ordered(tag_values, sample, Options(backend="serial")))
     assert sum(len(spans) for spans in serial) > 100
     assert list(map_ordered(tag_values, sample, Options(backend="processes", jobs=2))) == serial
+
+
+def worker_pid(doc: Document) -> int:
+    return os.getpid()
+
+
+def test_a_handful_runs_in_process_and_a_corpus_in_workers(documents):
+    """One chunk cannot be shared out, so no pool is started for it; more chunks go to workers."""
+    options = Options(backend="processes", jobs=2)
+    few = list(map_ordered(worker_pid, documents[:5], options))
+    assert few == [os.getpid()] * 5
+    many = list(map_ordered(worker_pid, documents[:80], options))
+    assert os.getpid() not in many and len(set(many)) >= 1

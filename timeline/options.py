@@ -19,6 +19,7 @@ class Options:
     backend: str = "processes"        # serial | processes | dask
     scheduler: str = ""               # dask scheduler address; "" = a LocalCluster
     quiet: bool = False               # no progress bar
+    max_chars: int = 5_000_000        # longer documents are skipped with a message; 0 = no limit
 
     @classmethod
     def from_kwargs(cls, **kwargs) -> "Options":
@@ -31,4 +32,8 @@ class Options:
             raise UsageError(f"mode must be 'news' or 'narrative', not {options.mode!r}")
         if options.backend not in ("serial", "processes", "dask"):
             raise UsageError(f"backend must be serial, processes or dask, not {options.backend!r}")
+        if options.jobs < 0:
+            raise UsageError(f"jobs must be 0 (every core) or more, not {options.jobs}")
+        if options.max_chars < 0:
+            raise UsageError(f"max_chars must be 0 (no limit) or more, not {options.max_chars}")
         return options

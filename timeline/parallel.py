@@ -18,6 +18,7 @@ exception raised by `fn` reaches the caller at that item's position, after every
 
 from __future__ import annotations
 
+import itertools
 import logging
 import multiprocessing
 import os
@@ -118,10 +119,9 @@ def _unpack(results: list[tuple[bool, Any]]) -> Iterator[Any]:
 
 
 def _windowed(submit: Callable[[list], Any], result: Callable[[Any], list], cancel: Callable[[Any], Any],
-              items: Iterable, window: int) -> Iterator:
+              chunks: Iterable[list], window: int) -> Iterator:
     """Submit chunks while at most `window` are pending; yield results in submission order."""
     pending: deque = deque()
-    chunks = chunked(items)
     try:
         for chunk in chunks:
             pending.append(submit(chunk))
@@ -157,6 +157,13 @@ def _mp_context():
 
 
 def _map_processes(fn, items, workers: int):
+    chunks = chunked(items)
+    first = next(chunks, None)
+    second = next(chunks, None)
+    if second is None:
+        # one chunk is all there is (a handful of articles): a pool could not share it out
+        yield from _map_serial(fn, first or [])
+        return
     executor = ProcessPoolExecutor(max_workers=workers, mp_context=_mp_context(),
                                    initializer=_ignore_sigint)
     log.info("processing on %d worker processes", workers)
@@ -165,7 +172,7 @@ def _map_processes(fn, items, workers: int):
             submit=lambda chunk: executor.submit(apply_chunk, fn, chunk),
             result=lambda future: future.result(),
             cancel=lambda future: future.cancel(),
-            items=items, window=workers * IN_FLIGHT_PER_WORKER,
+            chunks=itertools.chain((first, second), chunks), window=workers * IN_FLIGHT_PER_WORKER,
         )
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
@@ -202,7 +209,7 @@ def _map_dask(fn, items, options: Options):
             submit=lambda chunk: client.submit(apply_chunk, fn, chunk, pure=False),
             result=lambda future: future.result(),
             cancel=lambda future: future.cancel(),
-            items=items, window=workers * IN_FLIGHT_PER_WORKER,
+            chunks=chunked(items), window=workers * IN_FLIGHT_PER_WORKER,
         )
     finally:
         client.close()
