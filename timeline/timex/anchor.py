@@ -99,7 +99,8 @@ def resolve_weekday(ref: dt.date, weekday: int, direction: int | None, when: str
     `direction` is -1 (last Friday), +1 (next Friday), 0 (this Friday) or None (bare). A bare
     weekday is the latest such day up to the reference date (news reports what happened; on
     TimeBank most weekdays in clauses with "would"/"until" are still past), unless the clause
-    is explicitly future (will, next, scheduled to...), then the next one from it.
+    is explicitly future (will, next, scheduled to...) or in the present tense ("the deadline
+    is Friday"), then the next one from it.
     """
     diff = weekday - ref.isoweekday()
     if direction == 0:
@@ -110,7 +111,7 @@ def resolve_weekday(ref: dt.date, weekday: int, direction: int | None, when: str
     if direction == 1:
         ahead = (weekday - ref.isoweekday()) % 7 or 7
         return ref + dt.timedelta(days=ahead)
-    if when == "future":
+    if when in ("future", "present"):
         return ref + dt.timedelta(days=(weekday - ref.isoweekday()) % 7)
     return ref - dt.timedelta(days=(ref.isoweekday() - weekday) % 7)
 
@@ -123,11 +124,11 @@ def resolve_month_year(ref: dt.date, month: int, when: str) -> int:
     nearest = min(options, key=lambda o: (abs(o[0] - here), -o[0] if when == "past" else o[0]))[1]
     if when == "past":
         back = max((o for o in options if o[0] <= here), key=lambda o: o[0])
-        if here - back[0] <= 6:
+        if here - back[0] <= 8:
             return back[1]
     if when == "future":
         ahead = min((o for o in options if o[0] >= here), key=lambda o: o[0])
-        if ahead[0] - here <= 6:
+        if ahead[0] - here <= 11:
             return ahead[1]
     return nearest
 
@@ -150,6 +151,6 @@ def resolve_day_year(ref: dt.date, month: int, day: int, when: str) -> int:
             return max(back)[1]
     if when == "future":
         ahead = [o for o in options if o[0] >= -7]
-        if ahead and min(ahead)[0] <= 220:
+        if ahead and min(ahead)[0] <= 300:
             return min(ahead)[1]
     return nearest

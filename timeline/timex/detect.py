@@ -48,6 +48,9 @@ def _acceptable(text: str, cand: Candidate, lang: Language) -> bool:
             return False
         if cand.start > 0 and text[cand.start - 1] == "-":
             return False
+        if ambiguous[lower] == "month" and not lang.markers["month_word_before"].search(
+                text, max(0, cand.start - 30), cand.start):
+            return False
     if cand.rule.name == "year":
         if not _plausible_year(text, cand, lang):
             return False
@@ -70,15 +73,18 @@ def _is_discourse_now(text: str, cand: Candidate) -> bool:
     return False
 
 
-_ABBREV_END = re.compile(r"(?:\b[A-Za-z]{1,4}|[ap]\.m)\.$", re.I)
+_LAST_TOKEN = re.compile(r"([\w.]+)\.$")
 
 
-def _trim_period(text: str, cand: Candidate) -> Candidate:
-    # A sentence-final period belongs to the sentence unless it ends an abbreviation (Jan., p.m.).
+def _trim_period(text: str, cand: Candidate, lang: Language) -> Candidate:
+    # A final period belongs to the sentence unless it ends an abbreviation (Jan., p.m.).
     span = text[cand.start:cand.end]
-    if span.endswith(".") and not _ABBREV_END.search(span):
-        return Candidate(cand.start, cand.end - 1, cand.rule, cand.match)
-    return cand
+    if not span.endswith("."):
+        return cand
+    m = _LAST_TOKEN.search(span)
+    if m and m[1].lower() in lang.tables.get("abbreviation", {}):
+        return cand
+    return Candidate(cand.start, cand.end - 1, cand.rule, cand.match)
 
 
 def detect(text: str, lang: Language) -> list[Candidate]:
@@ -94,7 +100,7 @@ def detect(text: str, lang: Language) -> list[Candidate]:
         if cand is None:
             pos = m.start() + 1
             continue
-        cand = _trim_period(text, cand)
+        cand = _trim_period(text, cand, lang)
         if _acceptable(text, cand, lang):
             out.append(cand)
             pos = cand.end

@@ -20,6 +20,7 @@ class Rule:
     type: str
     pattern: str  # fully expanded, with named groups
     regex: re.Pattern
+    value: str = ""  # a fixed TIMEX3 value, for rules that need no normalizer
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ def load(lang: str = "en") -> Language:
         body = _spaces(_expand(r["pattern"], macros, tables))
         full = _expand("{b}", macros, tables) + "(?:" + body + ")" + _expand("{e}", macros, tables)
         regex = re.compile(full, re.IGNORECASE)
-        rules.append(Rule(r["name"], r["kind"], r["type"], full, regex))
+        rules.append(Rule(r["name"], r["kind"], r["type"], full, regex, r.get("value", "")))
         unnamed = re.sub(r"\(\?P<\w+>", "(?:", full)
         unnamed = re.sub(r"\(\?P=\w+\)", _backref_fix(full), unnamed)
         branches.append(f"(?P<_{i}>{unnamed})")
@@ -105,6 +106,7 @@ def load(lang: str = "en") -> Language:
         "present": re.compile(context["tense"]["present"], re.IGNORECASE),
         "not_after_year": re.compile(_spaces(context["negative"]["after_year"]), re.IGNORECASE),
         "not_before_year": re.compile(_spaces(context["negative"]["before_year"]), re.IGNORECASE),
+        "month_word_before": re.compile(context["ambiguous_month"]["before"], re.IGNORECASE),
     }
     return Language(lang, tables, tuple(rules), combined, markers)
 

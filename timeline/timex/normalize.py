@@ -15,7 +15,7 @@ from timeline.timex.holidays import holiday_date
 from timeline.timex.lexicon import Language
 from timeline.timex.numbers import format_amount, parse_number, parse_year_words
 
-_SEASON_ORDER = ("WI", "SP", "SU", "FA")
+_SEASON_ORDER = ("SP", "SU", "FA", "WI")  # a winter belongs to the year of its December
 _DIGITS = re.compile(r"\d+")
 
 
@@ -149,6 +149,15 @@ def _day_of(g, ctx, shift_ok=True):
             return (f"XXXX-{month:02d}-{day:02d}" if day <= 31 else None), True
         year = A.resolve_day_year(ref, month, day, ctx.when)
         return (f"{year:04d}-{month:02d}-{day:02d}" if _valid(year, month, day) else None), True
+    if day and not month and "weekday" not in g:
+        if ref is None:
+            return f"XXXX-XX-{day:02d}", True
+        year, mon = ref.year, ref.month
+        if ctx.when == "future" and day < ref.day:
+            year, mon = A.add_months(year, mon, 1)
+        elif ctx.when == "past" and day > ref.day:
+            year, mon = A.add_months(year, mon, -1)
+        return (f"{year:04d}-{mon:02d}-{day:02d}" if _valid(year, mon, day) else None), True
     if "weekday" in g:
         weekday = ctx.lang.lookup("weekday", g["weekday"].rstrip("."))
         if weekday is None:
@@ -216,6 +225,10 @@ def norm_daypart(g, ctx):
             day = ctx.ref.isoformat() if ctx.ref else None
     elif word == "tomorrow":
         day = (ctx.ref + dt.timedelta(days=1)).isoformat() if ctx.ref else None
+    elif word in ("the next", "the following", "the previous", "that", "the same"):
+        base = ctx.previous or ctx.ref
+        step = {"the next": 1, "the following": 1, "the previous": -1}.get(word, 0)
+        day = (base + dt.timedelta(days=step)).isoformat() if base else None
     if "dayword" in g and _word(g, "dayword") == "tonight":
         code = "NI"
     if code is None:
@@ -231,7 +244,8 @@ def norm_time(g, ctx):
         hour = int(g["hour"])
         minute = int(g.get("minute") or 0)
         ampm = g.get("ampm", "").lower()
-        if ampm.startswith("p") and hour < 12:
+        evening = _word(g, "dayword") == "tonight"
+        if (ampm.startswith("p") or (evening and "oclock" in g)) and hour < 12:
             hour += 12
         elif ampm.startswith("a") and hour == 12:
             hour = 0
@@ -273,12 +287,13 @@ def norm_holiday(g, ctx):
         direction = _dir(g, ctx)
         if day is None:
             return None
-        if direction == -1 or (direction is None and ctx.when == "past"):
-            if day > ctx.ref:
-                year -= 1
-        elif direction == 1 or (direction is None and ctx.when == "future"):
-            if day < ctx.ref:
-                year += 1
+        if direction == -1:
+            year -= day > ctx.ref
+        elif direction == 1:
+            year += day < ctx.ref
+        elif direction is None:
+            # the same choice as for "Dec. 24": nearest, or the tense's side within ~10 months
+            year = A.resolve_day_year(ctx.ref, day.month, day.day, ctx.when)
     day = holiday_date(rule, year)
     return ("DATE", day.isoformat(), "", anchored) if day else None
 
@@ -332,6 +347,8 @@ def norm_set(g, ctx):
         return "SET", value, "", False
     if "month" in g:
         return "SET", f"XXXX-{_month(g, ctx):02d}", "", False
+    if "season" in g:
+        return "SET", f"XXXX-{ctx.lang.lookup('season', _word(g, 'season'))}", "", False
     unit = _unit(g, ctx)
     if unit is None:
         return None
@@ -354,8 +371,9 @@ _SMALLER = {"Y": (12, "M"), "M": (4, "W"), "W": (7, "D"), "D": (24, "H"), "H": (
 
 
 def _duration_value(amount, unit):
-    if unit == "DE" and amount is not None:
-        amount, unit = amount * 10, "Y"  # TimeML writes "two decades" as P20Y
+    if unit in ("DE", "CE") and amount is not None:
+        # TimeML writes "two decades" as P20Y and "a century" as P100Y
+        amount, unit = amount * (10 if unit == "DE" else 100), "Y"
     if amount is not None and amount != int(amount) and unit in _SMALLER:
         # "2 1/2 years" -> P2Y6M, "a minute and a half" -> PT1M30S
         whole, frac = int(amount), amount - int(amount)
@@ -384,7 +402,13 @@ def norm_duration(g, ctx):
     if unit is None:
         return None
     num = g.get("num")
+    if num == "":
+        return "DURATION", _duration_value(None, unit), _qmod(g, ctx), False
+    if unit == "S" and num.lower() in ("a", "an"):
+        return None  # "a second chance", "a second time"
     amount = 1.0 if num is None else parse_number(num, ctx.lang)
+    if amount is None and ctx.lang.lookup("vague_span", num) is not None:
+        return "DURATION", _duration_value(None, unit), "", False
     if num is not None and amount is None and ctx.lang.lookup("vague_number", num) is None \
             and not re.search(r"couple|few|several", num, re.I):
         return None
@@ -436,7 +460,11 @@ def norm_year(g, ctx):
 
 
 def norm_decade(g, ctx):
-    if "decade" in g:
+    if "decade" in g and len(g["decade"]) == 2:
+        value = "19" + g["decade"][0]  # "the '90s"
+    elif "decade" in g and g["decade"].endswith("00") and int(g["decade"]) <= 1900:
+        value = g["decade"][:2]  # "the 1800s" is the nineteenth century
+    elif "decade" in g:
         value = g["decade"][:3]
     elif "decadeword" in g:
         digit = ctx.lang.lookup("decadeword", _word(g, "decadeword"))
@@ -465,10 +493,9 @@ def norm_season(g, ctx):
 
 
 def _season_of(day: dt.date) -> tuple[int, str]:
-    index = (day.month % 12) // 3
-    code = _SEASON_ORDER[index]
-    year = day.year - 1 if day.month in (1, 2) else day.year
-    return year, code
+    if day.month in (1, 2):
+        return day.year - 1, "WI"
+    return day.year, _SEASON_ORDER[(day.month - 3) // 3]
 
 
 def _relative_season(ctx, code, direction):
@@ -501,6 +528,8 @@ def norm_relative(g, ctx):
         unit = "Q"
     if unit is None:
         return None
+    if word == "that same":
+        word = "the same"
     anaphoric = word in ("the same", "that", "the following", "the previous", "the next", "the prior")
     if unit == "Q" and (anaphoric and word in ("the same", "that")) and ctx.period:
         return "DATE", ctx.period, mod, True
@@ -586,4 +615,6 @@ NORMALIZERS = {
 
 def normalize(kind: str, g: dict, ctx: Context):
     """(type, value, mod, anchored) for one detected expression, or None to drop it."""
+    if kind == "fixed":
+        return g["_type"], g["_value"], "", False
     return NORMALIZERS[kind](g, ctx)

@@ -61,6 +61,7 @@ def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[
     for cand in detect(text, language):
         g = groups(cand.match)
         g["_text"] = text[cand.start:cand.end]
+        g["_type"], g["_value"] = cand.rule.type, cand.rule.value
         when = A.tense(text, cand.start, cand.end, language)
         anchor = ref
         if mode == "narrative" and previous is not None:
@@ -97,6 +98,25 @@ def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[
             day = _day_precision(value.split("T")[0])
             if day is not None and (not anchored or mode == "narrative" or True):
                 previous = day if not anchored or mode == "narrative" else previous
+    return _times_on_days(text, out)
+
+
+_ON = re.compile(r"\s+on\s+$|\s+on\s+(?=\S)")
+
+
+def _times_on_days(text: str, out: list[Timex]) -> list[Timex]:
+    """"7 a.m. on Feb. 3": the clock time takes its day from the date that follows it (TimeML
+    tags the two separately)."""
+    for i in range(len(out) - 1):
+        time, day = out[i], out[i + 1]
+        if time.type != "TIME" or day.type != "DATE" or day.granularity != "day":
+            continue
+        between = text[time.end:day.start]
+        if not re.fullmatch(r"\s+on\s+", between) or "T" not in time.value:
+            continue
+        out[i] = Timex(time.start, time.end, time.text, "TIME",
+                       day.value + "T" + time.value.split("T", 1)[1], "time", time.mod,
+                       day.anchored_by)
     return out
 
 
