@@ -52,7 +52,7 @@ def render(df: pd.DataFrame, lanes: str | None = None, color: str | None = "cert
     n = len(frame)
     labels = n <= LABEL_THRESHOLD if labels is None else labels
     webgl = n > WEBGL_THRESHOLD if webgl is None else webgl
-    width_px = width or 1100
+    width_px = width or 1150  # the standalone page's content width
 
     start = frame["start"].to_numpy(dtype="datetime64[s]")
     end = frame["end"].to_numpy(dtype="datetime64[s]")
@@ -61,29 +61,22 @@ def render(df: pd.DataFrame, lanes: str | None = None, color: str | None = "cert
     start_days = start.astype("float64") / 86400.0
     end_days = bar_end.astype("float64") / 86400.0
     x_lo, x_hi = _x_range(start_days, end_days)
-    short_titles = [_short(t) for t in frame["title"]]
-    plot_px = max(300.0, width_px - (190 if lanes else 60))  # minus lane names and margins
-    label_px = np.array([len(t) * 6.6 + 14 for t in short_titles]) if labels else np.full(n, 10.0)
-    if labels and n:
-        # widen the axis until the last label fits: the label's share of the axis grows with it
-        need = (end_days - x_lo) / np.clip(1 - label_px / plot_px, 0.2, 1)
+    short_titles = [_short(t, 44 if n <= 20 else 34) for t in frame["title"]]
+    # the plot's width in pixels, less the lane names: labels are sized against it
+    plot_px = max(300.0, width_px - (130 if lanes else 40))
+    label_px = np.array([len(t) * 6.2 + 14 for t in short_titles]) if labels else np.full(n, 10.0)
+    # labels of marks in the right part of the axis go to their left, so the axis need not grow
+    right_side = (start_days - x_lo) < 0.55 * (x_hi - x_lo)
+    if labels and n and right_side.any():
+        # widen the axis until the last right-hand label fits (its share of the axis grows with it)
+        need = (end_days[right_side] - x_lo) / np.clip(1 - label_px[right_side] / plot_px, 0.2, 1)
         x_hi = max(x_hi, x_lo + float(need.max()) + 1)
     label_days = label_px / plot_px * (x_hi - x_lo)
-    occupied_until = end_days + label_days
-
+    busy_from = np.where(right_side, start_days, start_days - label_days)
+    busy_until = np.where(right_side, end_days + label_days, end_days)
     lane_of = lane_labels(frame, lanes)
     order = lane_order(lane_of, start) if n else []
-    max_rows = 30 if labels else 12
-    y = np.zeros(n)
-    lane_ticks, base = [], 0
-    lane_arr = np.array(lane_of, dtype=object)
-    for lane in order:
-        idx = np.flatnonzero(lane_arr == lane)
-        rows = pack_rows(start_days[idx], occupied_until[idx], max_rows)
-        y[idx] = base + rows
-        depth = int(rows.max()) + 1 if len(rows) else 1
-        lane_ticks.append((lane, base, base + depth - 1))
-        base += depth + 1  # one empty row between lanes
+    y, lane_ticks, rows = _stack(lane_of, order, busy_from, busy_until, max_rows=30 if labels else 12)
 
     groups, names, colors, legend_title = _colour_groups(frame, color, color_discrete_map)
     hover = [hover_html(row, hover_width) for row in frame.itertuples(index=False)]
@@ -99,15 +92,32 @@ def render(df: pd.DataFrame, lanes: str | None = None, color: str | None = "cert
     label_notes = []
     if labels and n:
         # annotations, not a text trace: the range slider would draw a trace's text a second time
-        anchor = _iso_list(np.where(is_bar, bar_end, start))
+        anchor = _iso_list(np.where(is_bar & right_side, bar_end, start))
         label_notes = [dict(x=x, y=float(yy), text=escape_text(t), xref="x", yref="y", showarrow=False,
-                            xanchor="left", xshift=8, font=dict(size=12, color="#333"), captureevents=False)
-                       for x, yy, t in zip(anchor, y, short_titles)]
-    _layout(fig, title, height, width, lanes, lane_ticks, base, x_lo, x_hi, labels, legend_title,
+                            xanchor="left" if right else "right", xshift=8 if right else -8,
+                            font=dict(size=12, color="#333"), captureevents=False)
+                       for x, yy, t, right in zip(anchor, y, short_titles, right_side)]
+    _layout(fig, title, height, width, lanes, lane_ticks, rows, x_lo, x_hi, labels, legend_title,
             range_slider, template, is_bar, n, label_notes)
     fig._timeline_events = frame  # lets to_html(fig) list the events under the chart
     log.debug("rendered %d events (%d bars) in %d lanes", n, int(is_bar.sum()), len(order))
     return fig
+
+
+def _stack(lane_of: list[str], order: list[str], busy_from, busy_until, max_rows: int):
+    """y of every event: lanes one under another (a blank row between), and inside a lane the
+    rows that keep marks and labels apart. Returns (y, [(lane, first row, last row)], rows)."""
+    y = np.zeros(len(lane_of))
+    lane_arr = np.array(lane_of, dtype=object)
+    ticks, base = [], 0
+    for lane in order:
+        idx = np.flatnonzero(lane_arr == lane)
+        rows = pack_rows(busy_from[idx], busy_until[idx], max_rows)
+        y[idx] = base + rows
+        depth = int(rows.max()) + 1
+        ticks.append((lane, base, base + depth - 1))
+        base += depth + 1
+    return y, ticks, base
 
 
 def _as_events(df: pd.DataFrame) -> pd.DataFrame:

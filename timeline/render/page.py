@@ -47,14 +47,16 @@ def _css() -> str:
 
 def to_html(df_or_fig, path: str | os.PathLike | None = None, fragment: bool = False,
             include_plotlyjs: bool | str = True, title: str | None = None,
-            events: pd.DataFrame | None = None, event_list: bool = True, **render_options) -> str:
+            events: pd.DataFrame | None = None, event_list: bool = True, heading_level: int = 2,
+            **render_options) -> str:
     """The timeline as HTML; written atomically to `path` when given, and returned.
 
     fragment=False: one standalone page with plotly.js inline, so it works offline.
     fragment=True: a <div> (chart, event list and its scoped styles) to embed in a report.
     include_plotlyjs: True (inline), "cdn", or False when the host page loads plotly.js itself.
     A DataFrame is drawn with `render(df, title=title, **render_options)`; for a Figure the event
-    list uses `events`, or the table render() drew it from.
+    list uses `events`, or the table render() drew it from. heading_level: the event list's
+    heading (<h2> by default; 3 when the host report already uses <h2> for the section).
     """
     if isinstance(df_or_fig, go.Figure):
         if render_options:
@@ -82,7 +84,7 @@ def to_html(df_or_fig, path: str | os.PathLike | None = None, fragment: bool = F
         body.append(f'<a class="tl-skip" href="#timeline-events-{uid}">Skip the chart: go to the event list</a>')
     body.append(f'<figure class="tl-chart" role="group" aria-label="{html.escape(label)}">{chart}</figure>')
     if table is not None and event_list:
-        body.append(event_list_html(table, f"timeline-events-{uid}", heading_level=2))
+        body.append(event_list_html(table, f"timeline-events-{uid}", heading_level=heading_level))
     body.append("</div>")
     if fragment:
         out = f'<style>{_scope_css(_css())}</style>\n' + "\n".join(body)
