@@ -59,7 +59,13 @@ def names(text: str) -> set[str]:
     for clause in _BREAK.split(text):
         run: list[str] = []
         pending: list[str] = []           # connectors waiting for a capitalized word
+        previous_end = 0
         for index, match in enumerate(_WORD.finditer(clause)):
+            # a comma or dash between two words ends a name ("MS-13, Tren de Aragua")
+            if run and clause[previous_end:match.start()].strip():
+                _close(run, found)
+                run, pending = [], []
+            previous_end = match.end()
             word = _POSSESSIVE.sub("", match.group(0))
             key = word.lower().rstrip(".")
             capital = word[:1].isupper() and not _DIGIT.match(word)
