@@ -69,3 +69,25 @@ def test_stopping_early_closes_the_bar(seeds_dir):
     bar.close()  # the consumer gave up (error, Ctrl-C): the bar's line is cleared, no exception
     after = stream.getvalue()
     assert "\r" not in before[1:] and after.endswith("\r") and after[len(before):].strip() == ""
+
+
+def test_a_note_during_a_bar_keeps_both_readable(seeds_dir):
+    stream = Terminal()
+    articles = _articles(seeds_dir)
+    from timeline.progress import note
+
+    for i, _ in enumerate(progress(articles, total=len(articles), stream=stream)):
+        if i == 2:
+            note("skipped corpus.jsonl, line 3: broken JSON line", stream=stream)
+    drawn = stream.getvalue()
+    # the bar's line is cleared, the note gets its own line, then the bar is drawn again
+    assert "\rskipped corpus.jsonl, line 3: broken JSON line\n" in drawn.replace(" " * 10, "")
+    assert drawn.count("documents:") >= 2
+
+
+def test_a_note_without_a_bar_is_a_plain_line():
+    from timeline.progress import note
+
+    stream = io.StringIO()
+    note("skipped empty.txt: empty file", stream=stream)
+    assert stream.getvalue() == "skipped empty.txt: empty file\n"

@@ -47,3 +47,11 @@ def progress(items: Iterable[T], *, total: int | None = None, desc: str = "docum
     finally:
         # leave=False clears the bar's line so the closing summary starts on a clean line
         bar.close()
+
+
+def note(message: str, stream: IO | None = None) -> None:
+    """Print one line on stderr without breaking a progress bar that may be drawn there."""
+    stream = sys.stderr if stream is None else stream
+    from tqdm import tqdm
+
+    tqdm.write(message, file=stream)
