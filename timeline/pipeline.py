@@ -101,6 +101,12 @@ def resolve_corpus_names(events: list[Event]) -> None:
         event.actors, event.actor_kinds = actors, kinds
 
 
+def _mention_rank(m):
+    from timeline.merge import CERTAINTY_RANK
+
+    return (CERTAINTY_RANK.get(m.certainty, 3), -m.confidence, m.doc_id, m.evidence_start)
+
+
 def sort_key(event: Event):
     return (event.start is None, event.start or 0, event.title, event.event_id)
 
@@ -110,11 +116,8 @@ def events_to_frame(events: list[Event]) -> pd.DataFrame:
 
     rows = []
     for event in events:
-        best = event.mentions[0] if event.mentions else None
-        for m in event.mentions:
-            if m.evidence == event.description and (best is None or m.doc_id <= best.doc_id):
-                best = m
-                break
+        # the telling the event's date, title and certainty come from (merge orders the same way)
+        best = min(event.mentions, key=_mention_rank) if event.mentions else None
         sources = sorted({m.doc_id for m in event.mentions})
         url_of = {}
         for m in event.mentions:
