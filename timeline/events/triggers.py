@@ -16,7 +16,7 @@ FORM_NAMES = ("base", "3sg", "past", "pp", "ing")
 
 TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[’'\-]\w+)*|[^\w\s]")
 
-_MODALS = frozenset("will would could can may might should must shall 'll ’ll 'd ’d wo ca".split())
+_MODALS = frozenset("will would could can cannot may might should must shall 'll ’ll 'd ’d wo ca".split())
 _HAVE = frozenset("have has had having 've ’ve".split())
 _BE = frozenset("is are was were be been being am 's ’s 're ’re".split())
 _NEG = frozenset("not n't n’t never no".split())
@@ -25,6 +25,8 @@ _SKIPPABLE = frozenset(
     "also just already briefly reportedly then still further now recently initially finally "
     "formally officially quickly later earlier first jointly previously allegedly once".split()
 )
+# Short words a title-case headline keeps in lowercase ("Rubio Meets Bukele in El Salvador").
+_HEADLINE_SMALL = frozenset("with from into onto over that than this upon amid when".split())
 _PRIOR = frozenset("after before since following upon".split())
 # A happening noun names an earlier event only after these ("after several hours of talks").
 _PRIOR_NOUN = frozenset("after before following".split())
@@ -137,7 +139,8 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
     words = [t[2] for t in tokens if t[2][:1].isalpha()]
     # In a title-case headline every word is capitalised; elsewhere a capitalised word inside a
     # sentence is part of a name ("Secretary of State", "Operation Rolling Thunder").
-    title_case = len(words) > 2 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
+    title_case = len(words) > 2 and not any(w[0].islower() and len(w) > 3 and w.lower() not in _HEADLINE_SMALL
+                                            for w in words)
     found: list[Trigger] = []
     i = 0
     while i < len(tokens):
@@ -207,6 +210,9 @@ def _aspect(lowered: list[str], i: int, form: str, entry: Entry, next_word: str 
         w = lowered[j]
         if w in _NEG:
             negated = True
+        elif w == "cannot":
+            negated = True
+            aux.append(w)
         elif w in _SKIPPABLE or w.endswith("ly") and w not in ("only",):
             pass
         elif w in _MODALS or w in _HAVE or w in _BE or w in ("to", "did", "does", "do"):

@@ -1,0 +1,52 @@
+"""People, organisations and places in seed sentences; surnames resolved to full names."""
+
+import re
+
+from timeline.events.actors import NameIndex, find_actors, short_name
+from timeline.events.sentences import split_sentences
+
+
+def _names(text):
+    return [(a.name, a.kind) for a in find_actors(text)]
+
+
+def test_titles_possessives_and_places():
+    found = _names("He met with El Salvador's President Nayib Bukele at Bukele's residence on Lake Coatepeque.")
+    assert ("El Salvador", "place") in found
+    assert ("Nayib Bukele", "person") in found
+    assert ("Lake Coatepeque", "place") in found
+    found = _names("US Secretary of State Marco Rubio announced late on Monday that El Salvador has agreed.")
+    assert found[:2] == [("United States", "place"), ("Marco Rubio", "person")]
+    found = _names("Manuel Flores, secretary-general of the Farabundo Martí National Liberation Front, criticized it.")
+    assert ("Farabundo Martí National Liberation Front", "org") in found
+    assert ("Manuel Flores", "person") in found
+
+
+def test_demonyms_and_sentence_starts_are_not_actors():
+    text = "Deporting U.S. citizens would face legal obstacles. Salvadoran officials said deporting is hard."
+    common = frozenset(re.findall(r"\b[a-z][\w-]*", text))
+    names = [a.name for s in split_sentences(text) for a in find_actors(s.text, s.start, common)]
+    assert names == ["United States"]
+
+
+def test_offsets_hold(seeds_dir):
+    for path in seeds_dir.glob("*.txt"):
+        text = path.read_text(encoding="utf-8")
+        for s in split_sentences(text):
+            for a in find_actors(s.text, s.start):
+                assert text[a.start:a.end] == a.text
+
+
+def test_surnames_resolve_within_and_across_documents():
+    index = NameIndex(find_actors("Secretary of State Marco Rubio said late on Monday that Bukele agreed."))
+    rubio = [a for a in find_actors("Rubio met with leaders in El Salvador.") if a.name == "Rubio"][0]
+    assert index.resolve(rubio).name == "Marco Rubio" and index.resolve(rubio).kind == "person"
+    assert index.resolve_name("Bukele") == "Bukele"  # no full name seen yet
+    index.add_name("Nayib Bukele", "person")
+    assert index.resolve_name("Bukele") == "Nayib Bukele"
+    assert short_name("Nayib Bukele", "person") == "Bukele"
+    assert short_name("El Salvador", "place") == "El Salvador"
+    # two people share a surname about equally often: leave it alone
+    index.add_name("Donald Trump", "person")
+    index.add_name("Melania Trump", "person")
+    assert index.resolve_name("Trump") == "Trump"

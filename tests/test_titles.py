@@ -1,0 +1,56 @@
+"""Headline titles from real seed sentences."""
+
+import datetime as dt
+
+import pytest
+
+from timeline.document import Document
+from timeline.events.extract import extract_events
+from timeline.events.titles import MAX_CHARS, make_title
+from timeline.timex.model import Timex
+
+
+def _titles(text, timexes=(), date=dt.date(2025, 2, 4)):
+    doc = Document("t", text, date=date, date_source="given")
+    return [e.title for e in extract_events(doc, list(timexes))]
+
+
+def _timex(text, phrase, value, anchored="document"):
+    start = text.index(phrase)
+    return Timex(start, start + len(phrase), phrase, "DATE", value, "day", "", anchored)
+
+
+@pytest.mark.parametrize("text, phrase, value, title", [
+    ("Secretary of State Rubio meets with President Bukele at his residence at Lake Coatepeque at El Salvador, "
+     "February 3, 2025.", "February 3, 2025", "2025-02-03", "Rubio meets Bukele in El Salvador"),
+    ("He briefly imposed sanctions on Colombia last week after it initially refused two flights.",
+     "last week", "2025-W05", "Imposed sanctions on Colombia"),  # "He" unknown without context
+    ("Last month, President Trump signed an executive order labelling the two criminal gangs as foreign terror "
+     "groups.", "Last month", "2025-01", "Trump signs executive order"),
+    ("Secretary of State Marco Rubio said late on Monday that El Salvador has offered to house criminals who are "
+     "American citizens.", "late on Monday", "2025-02-03", "Rubio says El Salvador has offered to house criminals"),
+    ("The Trump administration on Monday removed protection against deportation from hundreds of thousands of "
+     "Venezuelans in the U.S.", "Monday", "2025-02-03", "Trump administration removes protection in U.S."),
+])
+def test_titles_from_seed_sentences(text, phrase, value, title):
+    titles = _titles(text, [_timex(text, phrase, value)])
+    assert titles == [title]
+
+
+def test_inferred_event_title_and_places():
+    text = "Rubio had just witnessed a U.S.-funded deportation flight carrying 43 migrants from Panama to Colombia."
+    assert _titles(text) == ["Rubio witnesses U.S.-funded deportation flight from Panama to Colombia"]
+
+
+def test_passive_subject_from_relative_clause():
+    text = "The country has a ‘mega jail’ that was built in 2023 and can house 40,000 inmates."
+    start = text.index("2023")
+    timex = Timex(start, start + 4, "2023", "DATE", "2023", "year", "", "absolute")
+    assert _titles(text, [timex]) == ["Mega jail built"]
+
+
+def test_make_title_cuts_long_titles_at_a_word():
+    title = make_title("Rubio", "says", "El Salvador's president has offered to accept deportees of any "
+                       "nationality including violent criminals", "in San Salvador")
+    assert len(title) <= MAX_CHARS + 1 and title.endswith("…") and " " in title
+    assert make_title("", "built", "") == "Built"

@@ -1,0 +1,55 @@
+"""Happening words and their tense/aspect in real news sentences."""
+
+import pytest
+
+from timeline.events.triggers import find_triggers, quote_spans
+
+
+def _main(text):
+    return [(t.text, t.lemma, t.category, t.aspect) for t in find_triggers(text) if not t.quoted]
+
+
+@pytest.mark.parametrize("sentence, word, lemma, category, aspect", [
+    ("He met with El Salvador's President Nayib Bukele.", "met", "meet", "meeting", "past"),
+    ("Rubio had just witnessed a U.S.-funded deportation flight.", "witnessed", "witness", "visit", "pluperfect"),
+    ("Since taking office on Jan. 20, President Donald Trump has stepped up deportations.",
+     "taking office", "take office", "office", "prior"),
+    ("Last month, President Trump signed an executive order.", "signed", "sign", "agreement", "past"),
+    ("The mega jail in El Salvador was built in 2023.", "built", "build", "construction", "past"),
+    ("Trump last week said he was expanding a detention facility.", "expanding", "expand", "construction",
+     "progressive"),
+    ("The monarch will meet Bush on Thursday in Kennebunkport, Maine.", "meet", "meet", "meeting", "future"),
+    ("Rubio was in El Salvador to urge its government to take action.", None, None, None, None),
+])
+def test_trigger_and_aspect(sentence, word, lemma, category, aspect):
+    found = _main(sentence)
+    if word is None:
+        assert found == []
+    else:
+        assert (word, lemma, category, aspect) in found
+
+
+def test_negation_modals_infinitives_and_adjectives():
+    found = {t.text: t for t in find_triggers(
+        "The US government cannot deport American citizens and would not accept deportation flights.")}
+    assert found["deport"].aspect == "modal"
+    assert found["accept"].negated
+    found = {t.text: t.aspect for t in find_triggers("We will take in only convicted criminals and its own deported citizens.")}
+    assert found["convicted"] == "participle" and found["deported"] == "participle"
+    found = {t.text: t.aspect for t in find_triggers("The flight was carrying migrants detained by Panamanian authorities.")}
+    assert found["detained"] == "participle"
+
+
+def test_nouns_after_after_are_prior_events_and_capitalised_names_are_not_verbs():
+    found = {t.text: t for t in find_triggers("Rubio stated after several hours of discussions with Bukele.")}
+    assert found["discussions"].aspect == "prior" and found["discussions"].sense == "meet"
+    assert "State" not in {t.text for t in find_triggers("Secretary of State Marco Rubio said on Monday.")}
+
+
+def test_quotes_mark_their_triggers():
+    text = '"He has offered to house in his jails dangerous criminals," Rubio said Monday.'
+    spans = quote_spans(text)
+    assert spans and text[spans[0][0]] == '"'
+    by_text = {t.text: t for t in find_triggers(text)}
+    assert by_text["offered"].quoted and not by_text["said"].quoted
+    assert by_text["said"].kind == "report" and by_text["said"].title_verb == "says"
