@@ -51,7 +51,7 @@ def test_jsonl_to_stdout(seeds_dir, capsys):
     assert rows
     for r in rows:
         assert set(r) >= {"doc_id", "start", "end", "text", "type", "value", "granularity"}
-        assert r["doc_id"] == SEED_000
+        assert r["doc_id"] == SEED_000.removesuffix(".txt")
         assert source[r["start"]:r["end"]] == r["text"]
     assert _find(rows, "Jan. 20")["value"] == "2025-01-20"
     assert _find(rows, "last week")["value"] == "2025-W05"
@@ -127,14 +127,17 @@ def test_broken_jsonl_line_is_reported_and_others_tagged(tmp_path, capsys):
     assert main(["tag", str(path)]) == 1
     captured = capsys.readouterr()
     rows = _jsonl(captured.out)
-    assert {r["doc_id"] for r in rows} == {"a", "c"}
+    # line 5's date is unreadable: reported, and the document is still tagged without it
+    assert {r["doc_id"] for r in rows} == {"a", "c", "e"}
     assert _find(rows, "Monday")["value"] == "2025-02-03"
     assert _find(rows, "last week")["value"] == "2025-W05"
+    assert _find(rows, "2023")["value"] == "2023"
     err = captured.err
-    assert f"{path}, line 2: not valid JSON" in err
-    assert f"{path}, line 4: no 'text'" in err
-    assert f"{path}, line 5: 'date'" in err
-    assert "3 skipped" in err
+    assert re.search(rf"{re.escape(str(path))}, line 2: .*JSON", err)
+    assert re.search(rf"{re.escape(str(path))}, line 4: .*'text'", err)
+    assert re.search(rf"{re.escape(str(path))}, line 5: .*next Tuesday", err)
+    assert "3 problem(s)" in err
+    assert "line 1:" not in err and "line 3:" not in err
 
 
 def test_jsonl_record_without_date_uses_ref_date(tmp_path, capsys):
@@ -150,11 +153,30 @@ def test_missing_file_is_skipped_and_the_rest_tagged(seeds_dir, tmp_path, capsys
     assert code == 1
     captured = capsys.readouterr()
     assert f"{missing}: no such file" in captured.err
-    assert {r["doc_id"] for r in _jsonl(captured.out)} == {SEED_004}
+    assert {r["doc_id"] for r in _jsonl(captured.out)} == {SEED_004.removesuffix(".txt")}
+
+
+def test_date_found_in_the_document_when_no_ref_date(seeds_dir, capsys):
+    # 003 opens with a "date 2025-02-04" line: no --ref-date needed
+    path = seeds_dir / "003_344faf7fb9d5f692.txt"
+    assert main(["tag", str(path)]) == 0
+    assert _find(_jsonl(capsys.readouterr().out), "Monday")["value"] == "2025-02-03"
+
+
+def test_folder_with_timeml_and_text(seeds_dir, timeml_dir, tmp_path, capsys):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    shutil.copy(timeml_dir / "AQUAINT" / "APW19980807.0261.tml", folder)
+    shutil.copy(seeds_dir / SEED_004, folder)
+    out = tmp_path / "out"
+    assert main(["tag", str(folder), "--ref-date", "2025-02-04", "--format", "timeml", "--out", str(out)]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["004_14d3067ffab1f62e.tml", "APW19980807.0261.tml"]
+    assert "tagged 2 document(s)" in capsys.readouterr().err
 
 
 def test_stdin_input(monkeypatch, capsys):
-    monkeypatch.setattr("sys.stdin", io.StringIO("The jail was built in 2023."))
+    stdin = io.TextIOWrapper(io.BytesIO("The jail was built in 2023.".encode()), encoding="utf-8")
+    monkeypatch.setattr("sys.stdin", stdin)
     assert main(["tag", "-", "--ref-date", "2025-02-04"]) == 0
     row = _find(_jsonl(capsys.readouterr().out), "2023")
     assert (row["doc_id"], row["value"], row["granularity"]) == ("stdin", "2023", "year")

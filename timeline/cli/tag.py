@@ -4,10 +4,12 @@
     timeline tag corpus.jsonl                      # {"id": ..., "text": ..., "date": ...} per line
     timeline tag te3-input/*.tml --format timeml --out tagged/
 
-Inputs by extension: `.tml`/`.xml` TimeML (text of <TEXT>, reference date from the DCT),
-`.jsonl`/`.ndjson` one document per line, anything else plain text (`-` reads stdin); a folder
-stands for the files in it. A document that cannot be read or tagged is reported on stderr and
-skipped; the others are still tagged, and the exit code is then 1.
+TimeML files (`.tml`, `.xml`: the text of <TEXT>, the DCT as reference date) are read here;
+every other input (text, Markdown, HTML, JSONL/CSV corpora, folders, `-` for stdin, a quoted
+sentence) goes through `timeline.documents`, which also finds a document's date (a JSONL
+`date`, a `date 2025-02-04` header line, a dateline) when --ref-date is not given. Offsets are
+into the document's text (for HTML, the extracted text). A document that cannot be read or
+tagged is reported on stderr and skipped; the others are still tagged, and the exit code is 1.
 """
 
 from __future__ import annotations
@@ -25,9 +27,7 @@ from pathlib import Path
 from timeline.errors import DocumentError, TimelineError, UsageError
 
 TIMEML_SUFFIXES = (".tml", ".xml")
-JSONL_SUFFIXES = (".jsonl", ".ndjson")
-TEXT_SUFFIXES = (".txt", ".md", ".text")
-_UNSAFE_NAME = re.compile(r"[^\w.-]+")
+_UNSAFE_NAME = re.compile(r"[^\w.~-]+")
 
 
 @dataclass
@@ -46,10 +46,11 @@ def register(subparsers) -> None:
         "tag", help="find and normalize time expressions (TIMEX3)",
         description="Find every time expression and give its TIMEX3 type and value.")
     p.add_argument("inputs", nargs="+", metavar="INPUT",
-                   help="text/Markdown files, JSONL files (id, text, date), TimeML files, folders, or - for stdin")
+                   help="text/Markdown/HTML files, JSONL (id, text, date) or CSV corpora, TimeML "
+                        "files, folders, or - for stdin")
     p.add_argument("--ref-date", metavar="YYYY-MM-DD", type=_iso_date,
-                   help="reference date for documents that carry none (a TimeML DCT or a JSONL "
-                        "'date' is used when present)")
+                   help="reference date of documents without a 'date' field (default: the date "
+                        "found in the document); TimeML files always use their DCT")
     p.add_argument("--mode", choices=("news", "narrative"), default="news",
                    help="news: relative dates anchor on the reference date; narrative: on the "
                         "latest fully specified date in the text (default: news)")
@@ -68,82 +69,42 @@ def _iso_date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date; give it as YYYY-MM-DD") from None
 
 
-def _date_field(value, where: str, line: int | None) -> dt.date | None:
-    if value in (None, ""):
-        return None
-    try:
-        return dt.date.fromisoformat(str(value).strip()[:10])
-    except ValueError:
-        raise DocumentError(where, f"'date' {value!r} is not a YYYY-MM-DD date", line) from None
+def _is_timeml(path: Path) -> bool:
+    return path.suffix.lower() in TIMEML_SUFFIXES
 
 
-def _read_text_file(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise DocumentError(str(path), f"cannot read it ({exc.strerror or exc})") from exc
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise DocumentError(str(path), "is not UTF-8 text; convert it (e.g. iconv -t utf-8)") from None
+def _sources(inputs: list[str]) -> Iterator[Path | str]:
+    """TimeML files as Paths (read here); everything else as given, for timeline.documents.
+    A folder yields its TimeML files and, when it holds other documents too, itself."""
+    from timeline.documents.inputs import file_format
 
-
-def _expand(inputs: list[str]) -> Iterator[str | Path]:
     for item in inputs:
-        if item == "-":
-            yield item
-            continue
         path = Path(item)
-        if path.is_dir():
-            known = TIMEML_SUFFIXES + JSONL_SUFFIXES + TEXT_SUFFIXES
-            yield from sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in known)
-        else:
+        if item != "-" and path.is_dir():
+            timeml = sorted(p for p in path.rglob("*") if p.is_file() and _is_timeml(p)
+                            and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            yield from timeml
+            if any(p.is_file() and not _is_timeml(p) and file_format(p)[0] for p in path.rglob("*")):
+                yield item
+        elif item != "-" and _is_timeml(path) and path.is_file():
             yield path
+        else:
+            yield item
 
 
-def _documents(source: str | Path, default_date: dt.date | None,
-               errors: list[DocumentError]) -> Iterator[_Input]:
-    """The documents of one input; per-record problems of a JSONL file go to `errors`."""
-    if source == "-":
-        yield _Input("stdin", sys.stdin.read(), default_date, "stdin.tml")
-        return
-    path = Path(source)
-    suffix = path.suffix.lower()
-    if not path.exists():
-        raise DocumentError(str(path), "no such file")
-    if suffix in TIMEML_SUFFIXES:
+def _documents(source: Path | str, ref_date: dt.date | None,
+               problems: list[DocumentError]) -> Iterator[_Input]:
+    """The documents of one input; unreadable files and records go to `problems`."""
+    if isinstance(source, Path):
         from timeline.timeml import read_timeml
 
-        doc = read_timeml(path)
-        yield _Input(path.name, doc.text, doc.dct or default_date, path.name, timeml=doc)
-    elif suffix in JSONL_SUFFIXES:
-        yield from _jsonl_documents(path, default_date, errors)
-    else:
-        yield _Input(path.name, _read_text_file(path), default_date, f"{path.stem}.tml")
+        doc = read_timeml(source)
+        yield _Input(source.stem, doc.text, doc.dct or ref_date, source.name, timeml=doc)
+        return
+    from timeline.documents import iter_documents
 
-
-def _jsonl_documents(path: Path, default_date: dt.date | None,
-                     errors: list[DocumentError]) -> Iterator[_Input]:
-    text = _read_text_file(path)
-    for n, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-            if not isinstance(record, dict):
-                raise DocumentError(str(path), "expected a JSON object with 'id' and 'text'", n)
-            body = record.get("text")
-            if not isinstance(body, str):
-                raise DocumentError(str(path), "no 'text' string in this record", n)
-            doc_id = str(record.get("id") or f"{path.stem}-{n}")
-            date = _date_field(record.get("date"), str(path), n) or default_date
-        except json.JSONDecodeError as exc:
-            errors.append(DocumentError(str(path), f"not valid JSON ({exc.msg})", n))
-            continue
-        except DocumentError as exc:
-            errors.append(exc)
-            continue
-        yield _Input(doc_id, body, date, f"{_UNSAFE_NAME.sub('_', doc_id)}.tml")
+    for doc in iter_documents([source], ref_date=ref_date, on_error=problems.append):
+        yield _Input(doc.id, doc.text, doc.date, f"{_UNSAFE_NAME.sub('_', doc.id)}.tml")
 
 
 def _jsonl_lines(doc_id: str, timexes) -> Iterator[str]:
@@ -169,7 +130,7 @@ def run(args) -> int:
     problems: list[DocumentError] = []
     reported = tagged = expressions = 0
     written: set[str] = set()
-    sources = list(_expand(args.inputs))
+    sources = list(_sources(args.inputs))
     for source in progress(sources, total=len(sources), desc="files", unit="file"):
         try:
             for doc in _documents(source, args.ref_date, problems):
@@ -181,12 +142,12 @@ def run(args) -> int:
             problems.append(exc)
         # report as we go, so a long run shows its problems before it ends
         for exc in problems[reported:]:
-            print(f"skipped: {exc}", file=sys.stderr)
+            print(f"error: {exc}", file=sys.stderr)
         reported = len(problems)
     sys.stdout.flush()
     where = f" into {out_dir}" if out_dir else ""
     print(f"tagged {tagged} document(s){where}: {expressions} time expression(s)"
-          + (f"; {len(problems)} skipped" if problems else ""), file=sys.stderr)
+          + (f"; {len(problems)} problem(s) reported above" if problems else ""), file=sys.stderr)
     return 1 if problems else 0
 
 
