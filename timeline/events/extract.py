@@ -77,9 +77,13 @@ def extract_events(doc, timexes, options: Options | None = None) -> list[Event]:
     events: list[Event] = []
     for sent, raw_actors in zip(sentences, per_sentence):
         actors = [index.resolve(a) for a in raw_actors]
+        here = _within(usable, sent)
         if not sent.fragment:
-            events.extend(_sentence_events(doc, sent, actors, _within(usable, sent), story, ctx, options))
+            events.extend(_sentence_events(doc, sent, actors, here, story, ctx, options))
         _update_context(ctx, sent, actors)
+        if here and options.mode == "narrative":
+            # a story told in order: what follows happened at the last date mentioned
+            ctx.last_date = _date_of(here[-1])
     return events
 
 
@@ -143,8 +147,6 @@ def _sentence_events(doc, sent, actors, timexes, story, ctx, options) -> list[Ev
             continue
         seen_senses.add(key)
         events.append(event)
-        if cand.timex is not None and options.mode == "narrative":
-            ctx.last_date = (event.date, event.start, event.end, event.granularity)
     return events
 
 
@@ -250,9 +252,7 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options) ->
 
     # date and certainty
     if dated:
-        first, last, granularity = value_span(cand.timex.value)
-        value = cand.timex.value[:10] if granularity == "time" else cand.timex.value
-        granularity = "day" if granularity == "time" else granularity
+        value, first, last, granularity = _date_of(cand.timex)
         certainty = "explicit" if cand.timex.anchored_by == "absolute" else "relative"
         time_text, time_start, time_end = cand.timex.text, cand.timex.start, cand.timex.end
     else:
@@ -299,6 +299,13 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options) ->
         certainty=certainty, confidence=round(confidence, 3), mentions=[mention],
         senses=senses, actor_kinds=kinds,
     )
+
+
+def _date_of(timex) -> tuple:
+    first, last, granularity = value_span(timex.value)
+    if granularity == "time":
+        return timex.value[:10], first, last, "day"
+    return timex.value, first, last, granularity
 
 
 def _inherited_date(story, ctx, options):

@@ -1,0 +1,127 @@
+"""Per-document extraction on the seed articles with time expressions built from their text."""
+
+import datetime as dt
+
+import pytest
+
+from timeline.document import Document
+from timeline.events.extract import extract_events, story_date
+from timeline.options import Options
+from timeline.timex.model import Timex
+
+FEB4 = dt.date(2025, 2, 4)
+
+
+def seed(seeds_dir, prefix, date=FEB4, source="given"):
+    path = next(seeds_dir.glob(f"{prefix}_*.txt"))
+    return Document(path.stem, path.read_text(encoding="utf-8"), date=date, date_source=source)
+
+
+def timex(doc, phrase, value, type_="DATE", anchored="document", nth=0):
+    start = -1
+    for _ in range(nth + 1):
+        start = doc.text.index(phrase, start + 1)
+    granularity = {10: "day", 8: "week", 7: "month", 4: "year"}.get(len(value), "time")
+    if type_ == "DURATION":
+        granularity = "time"
+    return Timex(start, start + len(phrase), phrase, type_, value, granularity, "", anchored)
+
+
+def test_reported_speech_carries_the_saying_date(seeds_dir):
+    doc = seed(seeds_dir, "001")
+    events = extract_events(doc, [timex(doc, "late on Monday", "2025-02-03")])
+    offer = [e for e in events if e.mentions[0].time_text == "late on Monday"]
+    assert len(offer) == 1
+    e = offer[0]
+    assert (e.date, e.certainty, e.category) == ("2025-02-03", "relative", "agreement")
+    assert e.title == "Rubio says El Salvador has offered to house criminals"
+    assert "Marco Rubio" in e.actors and "El Salvador" in e.actors
+    assert e.confidence < 0.75  # below a relative date told directly
+
+
+def test_undated_happening_inherits_the_story_date(seeds_dir):
+    doc = seed(seeds_dir, "002")
+    timexes = [timex(doc, "late on Monday", "2025-02-03"), timex(doc, "last week", "2025-W05"),
+               timex(doc, "several hours", "PTXH", "DURATION", "absolute")]
+    events = extract_events(doc, timexes)
+    flight = [e for e in events if "flight" in e.title and "Panama" in e.title]
+    assert len(flight) == 1
+    f = flight[0]
+    assert (f.date, f.certainty, f.mentions[0].time_text) == ("2025-02-03", "inferred", "")
+    assert f.confidence < 0.5
+    sanctions = [e for e in events if "sanctions" in e.title]
+    assert [(e.date, e.granularity, e.certainty) for e in sanctions] == [("2025-W05", "week", "relative")]
+    assert sanctions[0].actors[0] == "Donald Trump"  # "He" is the Trump of the sentence before
+    for e in events:
+        m = e.mentions[0]
+        assert doc.text[m.evidence_start:m.evidence_end] == m.evidence
+        assert m.time_text != "several hours"
+
+
+def test_commentary_opinion_and_modal_sentences_make_no_event(seeds_dir):
+    doc = seed(seeds_dir, "002")
+    evidence = {e.mentions[0].evidence for e in extract_events(doc, [])}
+    assert not any(s.startswith("The U.S. State Department describes") for s in evidence)
+    assert not any("Mass migration is one of the great tragedies" in s for s in evidence)
+    assert not any(s.startswith("Deporting U.S. citizens would face") for s in evidence)
+    assert not any(s.startswith("New US Secretary of State Rubio meets") for s in evidence)  # a link teaser
+    assert any(s.startswith("Rubio had just witnessed") for s in evidence)
+
+
+def test_numbers_and_names_never_date_an_event(seeds_dir):
+    doc = seed(seeds_dir, "004", dt.date(2025, 2, 3), "text")
+    bogus = [timex(doc, "40,000", "4000", anchored="absolute"), timex(doc, "Sun", "2025-02-02")]
+    real = [timex(doc, "2023", "2023", anchored="absolute"), timex(doc, "2023", "2023", anchored="absolute", nth=1),
+            timex(doc, "2019", "2019", anchored="absolute")]
+    events = extract_events(doc, bogus + real)
+    assert {e.mentions[0].time_text for e in events} <= {"", "2023", "2019"}
+    built = [e for e in events if e.category == "construction"]
+    assert len(built) == 2  # the subtitle and the body both tell it; merging makes them one
+    assert all(e.date == "2023" and e.certainty == "explicit" and e.granularity == "year" for e in built)
+    office = [e for e in events if e.category == "office"]
+    assert [(e.title, e.date) for e in office] == [("Bukele takes office", "2019")]
+
+
+def test_story_date_is_the_most_mentioned_recent_day(seeds_dir):
+    doc = seed(seeds_dir, "000")
+    monday, jan20 = timex(doc, "Monday", "2025-02-03"), timex(doc, "Jan. 20", "2025-01-20")
+    assert story_date(doc, [jan20, monday]) == dt.date(2025, 2, 3)  # a tie goes to the date nearest the article
+    assert story_date(doc, []) == FEB4
+    undated = Document("x", doc.text)
+    assert story_date(undated, [jan20, monday]) == dt.date(2025, 2, 3)
+    assert story_date(undated, []) is None
+
+
+def test_narrative_mode_inherits_the_last_date():
+    text = ("In 1947 Mikhail Kalashnikov designed the rifle. The army adopted it in 1949. "
+            "Soviet troops used the rifle when they invaded Afghanistan.")
+    doc = Document("ak", text, date=dt.date(1998, 2, 27), date_source="given")
+    start = text.index("1949")
+    timexes = [Timex(start, start + 4, "1949", "DATE", "1949", "year", "", "absolute")]
+    news = extract_events(doc, timexes)
+    narrative = extract_events(doc, timexes, Options(mode="narrative"))
+    invaded_news = [e for e in news if e.category == "conflict"]
+    invaded_narrative = [e for e in narrative if e.category == "conflict"]
+    assert invaded_news[0].date == "1998-02-27" and invaded_news[0].certainty == "inferred"
+    assert invaded_narrative[0].date == "1949" and invaded_narrative[0].certainty == "inferred"
+
+
+def test_a_document_with_no_date_keeps_its_events_flagged(seeds_dir):
+    doc = seed(seeds_dir, "002", date=None, source="none")
+    events = extract_events(doc, [])
+    flight = [e for e in events if "Panama to Colombia" in e.title]
+    assert flight and flight[0].date == "" and flight[0].start is None and flight[0].confidence <= 0.2
+
+
+@pytest.mark.parametrize("sentence, phrase, value, category", [
+    ("Since taking office on Jan. 20, President Donald Trump has stepped up deportations.", "Jan. 20",
+     "2025-01-20", "office"),
+    ("The Trump administration on Monday removed protection against deportation from Venezuelans.", "Monday",
+     "2025-02-03", "policy"),
+    ("Trump last week said he was expanding a detention facility at Guantanamo Bay, Cuba.", "last week",
+     "2025-W05", "construction"),
+])
+def test_one_dated_event_per_sentence(sentence, phrase, value, category):
+    doc = Document("s", sentence, date=FEB4, date_source="given")
+    events = extract_events(doc, [timex(doc, phrase, value)])
+    assert [(e.date, e.category, e.certainty) for e in events] == [(value, category, "relative")]
