@@ -1,0 +1,100 @@
+"""Merging tellings of one happening across documents, from real seed sentences."""
+
+import datetime as dt
+
+from timeline.document import Document
+from timeline.events.extract import extract_events
+from timeline.merge import dates_compatible, event_id, merge_events
+from timeline.timex.model import Timex
+
+
+def _events(doc_id, text, phrase=None, value=None, date=dt.date(2025, 2, 4), anchored="document"):
+    doc = Document(doc_id, text, date=date, date_source="given")
+    timexes = []
+    if phrase:
+        start = text.index(phrase)
+        gran = {10: "day", 8: "week", 7: "month", 4: "year"}[len(value)]
+        timexes.append(Timex(start, start + len(phrase), phrase, "DATE", value, gran, "", anchored))
+    return extract_events(doc, timexes)
+
+
+OFFER_001 = ("Secretary of State Marco Rubio said late on Monday that El Salvador has offered to house criminals "
+             "who are American citizens and those being deported from the U.S. who are citizens of other nations.")
+OFFER_003 = ("US Secretary of State Marco Rubio said late Monday that El Salvador's president has offered to accept "
+             "deportees from the US of any nationality, including violent American criminals now imprisoned in the "
+             "United States, the AP reports.")
+CAPTION = ("Secretary of State Rubio meets with President Bukele at his residence at Lake Coatepeque at El Salvador, "
+           "February 3, 2025.")
+MET_000 = ("He met with El Salvador's President Nayib Bukele and senior officials at Bukele's residence on Lake "
+           "Coatepeque outside the capital for almost three hours.")
+
+
+def test_two_tellings_become_one_event_with_both_sources():
+    a = _events("001_x", OFFER_001, "late on Monday", "2025-02-03")
+    b = _events("003_y", OFFER_003, "late Monday", "2025-02-03")
+    merged = merge_events(a + b)
+    assert len(merged) == 1
+    event = merged[0]
+    assert [m.doc_id for m in event.mentions] == ["001_x", "003_y"]
+    assert {m.time_text for m in event.mentions} == {"late on Monday", "late Monday"}
+    assert event.confidence > max(e.confidence for e in a + b)  # two sources agree
+    assert event.event_id == event_id(event.date, event.title, ["001_x", "003_y"])
+
+
+def test_an_inferred_telling_joins_the_explicit_one():
+    explicit = _events("004_c", CAPTION, "February 3, 2025", "2025-02-03", dt.date(2025, 2, 3), "absolute")
+    # "He" resolves to nobody in a one-sentence document; the other actors carry the match
+    inferred = _events("000_a", MET_000, date=dt.date(2025, 2, 3))
+    assert inferred[0].certainty == "inferred" and inferred[0].date == "2025-02-03"
+    merged = merge_events(inferred + explicit)
+    meetings = [e for e in merged if e.category == "meeting"]
+    assert len(meetings) == 1
+    assert meetings[0].certainty == "explicit" and meetings[0].title == "Rubio meets Bukele in El Salvador"
+    assert sorted({m.doc_id for m in meetings[0].mentions}) == ["000_a", "004_c"]
+
+
+def test_two_meetings_on_different_days_stay_apart():
+    feb3 = _events("004_c", CAPTION, "February 3, 2025", "2025-02-03", dt.date(2025, 2, 3), "absolute")
+    other_day = CAPTION.replace("February 3, 2025", "February 10, 2025")
+    feb10 = _events("005_d", other_day, "February 10, 2025", "2025-02-10", dt.date(2025, 2, 10), "absolute")
+    assert len(merge_events(feb3 + feb10)) == 2
+
+
+def test_same_day_but_other_people_stay_apart():
+    feb3 = _events("004_c", CAPTION, "February 3, 2025", "2025-02-03", dt.date(2025, 2, 3), "absolute")
+    text = "Secretary of State Rubio met Indian External Affairs Minister Subrahmanyam Jaishankar on Monday."
+    other = _events("006_e", text, "Monday", "2025-02-03")
+    assert other and other[0].category == "meeting"
+    assert len(merge_events(feb3 + other)) == 2
+
+
+def test_same_people_same_day_but_another_happening_stay_apart():
+    meeting = _events("004_c", CAPTION, "February 3, 2025", "2025-02-03", dt.date(2025, 2, 3), "absolute")
+    offer = _events("001_x", OFFER_001, "late on Monday", "2025-02-03")
+    assert len(merge_events(meeting + offer)) == 2
+
+
+def test_threshold_is_configurable():
+    a = _events("001_x", OFFER_001, "late on Monday", "2025-02-03")
+    b = _events("003_y", OFFER_003, "late Monday", "2025-02-03")
+    assert len(merge_events(a + b, threshold=1.01)) == 2
+    assert len(merge_events(a + b, threshold=0.5)) == 1
+
+
+def test_dates_compatible():
+    d = dt.date
+    assert dates_compatible(d(2025, 2, 3), d(2025, 2, 3), d(2025, 2, 3), d(2025, 2, 3))
+    assert dates_compatible(d(2025, 1, 27), d(2025, 2, 2), d(2025, 1, 30), d(2025, 1, 30))  # day in its week
+    assert dates_compatible(d(2025, 2, 3), d(2025, 2, 3), d(2025, 1, 1), d(2025, 12, 31))  # day in its year
+    assert not dates_compatible(d(2025, 2, 3), d(2025, 2, 3), d(2025, 1, 27), d(2025, 2, 2))
+    assert not dates_compatible(None, None, d(2025, 2, 3), d(2025, 2, 3))
+
+
+def test_merge_is_deterministic_and_keeps_every_mention():
+    events = (_events("001_x", OFFER_001, "late on Monday", "2025-02-03")
+              + _events("003_y", OFFER_003, "late Monday", "2025-02-03")
+              + _events("004_c", CAPTION, "February 3, 2025", "2025-02-03", dt.date(2025, 2, 3), "absolute"))
+    first = merge_events(events)
+    second = merge_events(list(reversed(events)))
+    assert [e.event_id for e in first] == [e.event_id for e in second]
+    assert sum(len(e.mentions) for e in first) == len(events)
