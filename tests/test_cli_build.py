@@ -1,0 +1,58 @@
+"""`timeline build` through timeline.cli.main, on the seed articles."""
+
+import json
+
+import pytest
+
+from timeline.cli import main
+from timeline.table import read_events
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".json", ".parquet"])
+def test_build_writes_a_table_that_reads_back(seeds_dir, tmp_path, capsys, suffix):
+    out = tmp_path / f"events{suffix}"
+    assert main(["build", str(seeds_dir), "--out", str(out)]) == 0
+    df = read_events(out)
+    assert len(df) >= 10
+    meeting = df[df["title"] == "Rubio meets Bukele in El Salvador"]
+    assert len(meeting) == 1 and len(meeting.iloc[0]["sources"]) == 5
+    err = capsys.readouterr().err
+    assert f"{len(df)} events from 5 documents" in err
+
+
+def test_build_html_directly_and_alongside(seeds_dir, tmp_path):
+    html = tmp_path / "timeline.html"
+    assert main(["build", str(seeds_dir), "--out", str(html)]) == 0
+    page = html.read_text(encoding="utf-8")
+    assert "Rubio meets Bukele in El Salvador" in page and "plotly" in page.lower()
+    table, extra = tmp_path / "events.csv", tmp_path / "also.html"
+    assert main(["build", str(seeds_dir), "--out", str(table), "--html", str(extra)]) == 0
+    assert table.exists() and extra.exists()
+
+
+def test_ref_date_and_mode_reach_the_pipeline(tmp_path):
+    corpus = tmp_path / "one.jsonl"
+    corpus.write_text(json.dumps({"id": "a", "text": "Secretary of State Rubio met Bukele on Monday."}) + "\n",
+                      encoding="utf-8")
+    out = tmp_path / "e.json"
+    assert main(["build", str(corpus), "--out", str(out), "--ref-date", "2025-02-04", "--mode", "news"]) == 0
+    df = read_events(out)
+    assert list(df["date"]) == ["2025-02-03"] and list(df["certainty"]) == ["relative"]
+
+
+@pytest.mark.parametrize("argv", [
+    ["--out", "events.txt"],
+    ["--out", "events.csv", "--ref-date", "yesterday"],
+    ["--out", "events.csv", "--html", "chart.png"],
+    ["--out", "events.csv", "--merge-threshold", "2"],
+    ["--out", "events.csv", "--mode", "poetry"],
+])
+def test_usage_errors_exit_2(seeds_dir, tmp_path, argv, capsys):
+    argv = [a if not a.startswith(("events", "chart")) else str(tmp_path / a) for a in argv]
+    assert main(["build", str(seeds_dir), *argv]) == 2
+    assert "error" in capsys.readouterr().err
+    assert not (tmp_path / "events.csv").exists()
+
+
+def test_missing_out_is_a_usage_error(seeds_dir):
+    assert main(["build", str(seeds_dir)]) == 2
