@@ -28,7 +28,8 @@ class Language:
     code: str
     tables: dict  # table name -> {lower-cased word (dots kept) -> meaning}
     rules: tuple
-    combined: re.Pattern  # every rule as one alternation, inner groups unnamed
+    starts: dict  # lower-cased word -> the rules that may start with it, in rule order
+    digit_rules: tuple  # the rules that may start with a digit
     markers: dict  # tense marker regexes and negative-context words
 
     def lookup(self, table: str, word: str):
@@ -90,16 +91,12 @@ def load(lang: str = "en") -> Language:
         context = tomllib.load(fh)
     macros = spec.get("macros", {})
     rules = []
-    branches = []
-    for i, r in enumerate(spec["rule"]):
+    for r in spec["rule"]:
         body = _spaces(_expand(r["pattern"], macros, tables))
         full = _expand("{b}", macros, tables) + "(?:" + body + ")" + _expand("{e}", macros, tables)
         regex = re.compile(full, re.IGNORECASE)
         rules.append(Rule(r["name"], r["kind"], r["type"], full, regex, r.get("value", "")))
-        unnamed = re.sub(r"\(\?P<\w+>", "(?:", full)
-        unnamed = re.sub(r"\(\?P=\w+\)", _backref_fix(full), unnamed)
-        branches.append(f"(?P<_{i}>{unnamed})")
-    combined = re.compile("|".join(branches), re.IGNORECASE)
+    starts, digit_rules = _start_index(rules)
     markers = {
         "future": re.compile(context["tense"]["future"], re.IGNORECASE),
         "past": re.compile(context["tense"]["past"], re.IGNORECASE),
@@ -108,10 +105,24 @@ def load(lang: str = "en") -> Language:
         "not_before_year": re.compile(_spaces(context["negative"]["before_year"]), re.IGNORECASE),
         "month_word_before": re.compile(context["ambiguous_month"]["before"], re.IGNORECASE),
     }
-    return Language(lang, tables, tuple(rules), combined, markers)
+    return Language(lang, tables, tuple(rules), starts, digit_rules, markers)
 
 
-def _backref_fix(full: str):
-    # Back-references to named groups cannot survive renaming; the only one used matches a
-    # separator, which the per-rule regex re-checks, so any separator is accepted here.
-    return lambda m: r"[/.-]"
+_WORD = re.compile(r"[a-z]+")
+_DIGIT_CONSTRUCT = re.compile(r"\\d|\[[0-9]")
+
+
+def _start_index(rules: list) -> tuple[dict, tuple]:
+    """Which rules to try at a word: a rule can only start with a word written somewhere in its
+    expanded pattern (or with a digit, if its pattern has digit classes). The index is a
+    superset computed from the data, so a new language needs no code for it."""
+    starts: dict = {}
+    digit_rules = []
+    for rule in rules:
+        for word in set(_WORD.findall(rule.pattern.lower())):
+            starts.setdefault(word, []).append(rule)
+        if _DIGIT_CONSTRUCT.search(rule.pattern):
+            digit_rules.append(rule)
+    order = {id(rule): i for i, rule in enumerate(rules)}
+    return ({w: tuple(sorted(rs, key=lambda r: order[id(r)])) for w, rs in starts.items()},
+            tuple(digit_rules))
