@@ -139,8 +139,10 @@ def test_score_dirs_on_real_files(timeml_dir, tmp_path):
     for p in files[:-1]:
         doc = read_timeml(p)
         write_timeml(doc, doc.timexes[1:], sys_dir / p.name)
+    (sys_dir / "unrelated.tml").write_text((gold_dir / files[0].name).read_text())
     pair = read_dirs(gold_dir, sys_dir)
     assert pair.missing == [files[-1].name]
+    assert pair.extra == ["unrelated.tml"]
     s = score_dirs(gold_dir, sys_dir)
     n_gold = sum(len(read_timeml(p).timexes) for p in files)
     n_missing_doc = len(read_timeml(files[-1]).timexes)

@@ -79,6 +79,21 @@ def test_entities_are_unescaped_with_offsets_kept():
     assert doc.dct == dt.date(2025, 2, 4)
 
 
+def test_cdata_and_comments_in_text(tmp_path):
+    src = ('<TimeML><TEXT>A <!-- a note > with a bracket --><![CDATA[R&D <budget>]]> grew on '
+           '<TIMEX3 tid="t1" type="DATE" value="2025-02-03">Monday</TIMEX3>.</TEXT></TimeML>')
+    doc = parse_timeml(src, doc_id="c")
+    assert doc.text == "A R&D <budget> grew on Monday."
+    assert doc.text[doc.timexes[0].start:doc.timexes[0].end] == "Monday"
+    start = doc.text.index("R&D")
+    rd = Timex(start, start + 3, "R&D", "DATE", "XXXX", "vague")
+    written = timeml_string(doc, [rd])
+    assert '<![CDATA[]]><TIMEX3 tid="t1" type="DATE" value="XXXX"><![CDATA[R&D]]></TIMEX3><![CDATA[ <budget>]]>' in written
+    assert "A <!-- a note > with a bracket -->" in written
+    back = parse_timeml(written, doc_id="c")
+    assert back.text == doc.text and [(t.start, t.end) for t in back.timexes] == [(rd.start, rd.end)]
+
+
 def test_tempeval_input_file_without_tags(tmp_path):
     src = ('<?xml version="1.0" ?>\n<TimeML>\n<DOCID>wsj_0001</DOCID>\n'
            '<DCT><TIMEX3 tid="t0" type="DATE" value="1989-10-26T14:00" temporalFunction="false" '

@@ -241,7 +241,8 @@ class DirPair:
     gold: dict[str, list[Timex]] = field(default_factory=dict)
     system: dict[str, list[Timex]] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)
-    missing: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)  # gold files with no system file
+    extra: list[str] = field(default_factory=list)    # system files with no gold file (unscored)
 
 
 def read_dirs(gold_dir: str | os.PathLike, system_dir: str | os.PathLike) -> DirPair:
@@ -274,6 +275,11 @@ def read_dirs(gold_dir: str | os.PathLike, system_dir: str | os.PathLike) -> Dir
             raise DocumentError(str(spath), f"its <TEXT> differs from the gold file {gpath}; the "
                                             "system may only add TIMEX3 tags")
         pair.system[key] = s.timexes
+    pair.extra = sorted(str(p.relative_to(sdir)) for p in sdir.rglob("*")
+                        if p.is_file() and p.suffix.lower() in (".tml", ".xml")
+                        and str(p.relative_to(sdir)) not in pair.gold)
+    for name in pair.extra:
+        log.warning("system file %s has no gold file; not scored", name)
     return pair
 
 

@@ -28,8 +28,10 @@ _TEXT = re.compile(r"<TEXT\b[^>]*>(.*?)</TEXT\s*>", re.S)
 _DCT = re.compile(r"<DCT\b[^>]*>(.*?)</DCT\s*>", re.S)
 _DOCID = re.compile(r"<DOCID\b[^>]*>(.*?)</DOCID\s*>", re.S)
 _ATTR = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-# One pass over <TEXT>: a tag, an entity, or a run of plain characters.
-_PIECE = re.compile(r"(<[^>]*>)|(&(?:#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);)|([^<&]+|[<&])")
+# One pass over <TEXT>: a CDATA section (its content is text), a comment or tag (no text),
+# an entity, or a run of plain characters.
+_PIECE = re.compile(r"<!\[CDATA\[(.*?)\]\]>|(<!--.*?-->|<[^>]*>)"
+                    r"|(&(?:#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);)|([^<&]+|[<&])", re.S)
 _TAG = re.compile(r"<\s*(/?)\s*([A-Za-z][\w:.-]*)([^>]*?)(/?)\s*>", re.S)
 _DATE_IN_VALUE = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})")
 
@@ -52,13 +54,20 @@ class TimeMLDoc:
 
 @dataclass(frozen=True)
 class _Body:
-    """<TEXT> content taken apart: plain text, the raw content with tags removed (entities
-    kept as written) and, for each plain offset, the offset in that tag-free raw string."""
+    """<TEXT> content taken apart: the plain text; `raw`, the content as written minus the
+    annotation tags (entities, comments, CDATA and other markup kept); for each plain character
+    where it starts and ends in `raw`; and the CDATA sections' content spans in `raw`."""
 
     text: str
-    raw_untagged: str
-    raw_index: list[int]
+    raw: str
+    starts: list[int]
+    ends: list[int]
+    cdata: list[tuple[int, int]]
     timexes: list[Timex]
+
+
+# Annotation that write_timeml replaces; any other markup inside <TEXT> is kept as written.
+_ANNOTATION_TAGS = frozenset({"TIMEX3", "EVENT", "SIGNAL"})
 
 
 def _attrs(tag_body: str) -> dict[str, str]:
@@ -85,15 +94,34 @@ def _dct_of(source: str) -> dt.date | None:
 def _parse_body(body: str, doc: str) -> _Body:
     plain: list[str] = []
     raw: list[str] = []
-    raw_index: list[int] = []
-    plain_len = raw_len = 0
+    starts: list[int] = []
+    ends: list[int] = []
+    cdata_spans: list[tuple[int, int]] = []
+    raw_len = 0
     open_timex: tuple[int, dict[str, str]] | None = None
     timexes: list[Timex] = []
+
+    def keep(piece: str) -> None:
+        nonlocal raw_len
+        raw.append(piece)
+        raw_len += len(piece)
+
     for m in _PIECE.finditer(body):
-        tag, entity, chars = m.groups()
-        if tag is not None:
+        cdata, tag, entity, chars = m.groups()
+        if cdata is not None:
+            first = raw_len + len("<![CDATA[")
+            plain.extend(cdata)
+            starts.extend(range(first, first + len(cdata)))
+            ends.extend(range(first + 1, first + len(cdata) + 1))
+            cdata_spans.append((first, first + len(cdata)))
+            keep(m[0])
+        elif tag is not None:
             t = _TAG.match(tag)
-            if not t or t[2].upper() != "TIMEX3":
+            name = t[2].upper() if t else ""
+            if name not in _ANNOTATION_TAGS:
+                keep(tag)  # comments, <P>, <s>...: not text, but part of the file
+                continue
+            if name != "TIMEX3":
                 continue
             closing, self_closing = t[1] == "/", t[4] == "/" or t[3].rstrip().endswith("/")
             if self_closing:
@@ -101,38 +129,30 @@ def _parse_body(body: str, doc: str) -> _Body:
             if not closing:
                 if open_timex is not None:
                     raise DocumentError(doc, "nested <TIMEX3> elements in <TEXT>")
-                open_timex = (plain_len, _attrs(t[3]))
+                open_timex = (len(plain), _attrs(t[3]))
             elif open_timex is not None:
                 start, attrs = open_timex
                 open_timex = None
-                timexes.append(_gold_timex(start, plain_len, "".join(plain[start:]), attrs, doc))
-            continue
-        if entity is not None:
+                timexes.append(_gold_timex(start, len(plain), "".join(plain[start:]), attrs, doc))
+        elif entity is not None:
             char = html.unescape(entity)
-            if char == entity:  # unknown entity: keep it literally, as a reader would see it
-                for c in entity:
-                    plain.append(c)
-                    raw_index.append(raw_len)
-                    raw_len += 1
-                    plain_len += 1
-                raw.append(entity)
-                continue
-            for c in char:
-                plain.append(c)
-                raw_index.append(raw_len)
-                plain_len += 1
-            raw.append(entity)
-            raw_len += len(entity)
-            continue
-        plain.extend(chars)
-        raw_index.extend(range(raw_len, raw_len + len(chars)))
-        raw.append(chars)
-        raw_len += len(chars)
-        plain_len += len(chars)
+            if char == entity:  # unknown entity: the reader sees it literally
+                plain.extend(entity)
+                starts.extend(range(raw_len, raw_len + len(entity)))
+                ends.extend(range(raw_len + 1, raw_len + len(entity) + 1))
+            else:
+                plain.extend(char)
+                starts.extend([raw_len] * len(char))
+                ends.extend([raw_len + len(entity)] * len(char))
+            keep(entity)
+        else:
+            plain.extend(chars)
+            starts.extend(range(raw_len, raw_len + len(chars)))
+            ends.extend(range(raw_len + 1, raw_len + len(chars) + 1))
+            keep(chars)
     if open_timex is not None:
         raise DocumentError(doc, "a <TIMEX3> in <TEXT> is never closed")
-    raw_index.append(raw_len)
-    return _Body("".join(plain), "".join(raw), raw_index, timexes)
+    return _Body("".join(plain), "".join(raw), starts, ends, cdata_spans, timexes)
 
 
 def _gold_timex(start: int, end: int, text: str, attrs: dict[str, str], doc: str) -> Timex:
@@ -202,26 +222,33 @@ def _open_tag(tid: int, t: Timex) -> str:
     return tag + ">"
 
 
-def _with_tags(raw: str, raw_index: list[int], timexes: list[Timex]) -> str:
+def _with_tags(body: _Body, timexes: list[Timex]) -> str:
+    """`body.raw` with a TIMEX3 element around each timex. A tag that falls inside a CDATA
+    section closes the section and reopens it after itself, so it stays markup."""
+    def markup(tag: str, at: int) -> str:
+        if any(a <= at <= b for a, b in body.cdata):
+            return f"]]>{tag}<![CDATA["
+        return tag
+
     out: list[str] = []
     pos = 0
     for n, t in enumerate(timexes, start=1):
-        a, b = raw_index[t.start], raw_index[t.end]
-        out += [raw[pos:a], _open_tag(n, t), raw[a:b], "</TIMEX3>"]
+        a, b = body.starts[t.start], body.ends[t.end - 1]
+        out += [body.raw[pos:a], markup(_open_tag(n, t), a), body.raw[a:b], markup("</TIMEX3>", b)]
         pos = b
-    out.append(raw[pos:])
+    out.append(body.raw[pos:])
     return "".join(out)
 
 
 def _fresh_document(doc: TimeMLDoc, timexes: list[Timex]) -> str:
     """TimeML for a document that did not come from a TimeML file (e.g. a .txt input)."""
-    escaped = [_q(c) if c in "<>&" else c for c in doc.text]
-    index, pos = [], 0
+    escaped = [html.escape(c, quote=False) for c in doc.text]
+    starts, ends, pos = [], [], 0
     for piece in escaped:
-        index.append(pos)
+        starts.append(pos)
         pos += len(piece)
-    index.append(pos)
-    body = _with_tags("".join(escaped), index, timexes)
+        ends.append(pos)
+    body = _with_tags(_Body(doc.text, "".join(escaped), starts, ends, [], []), timexes)
     dct = ""
     if doc.dct:
         iso = doc.dct.isoformat()
@@ -240,7 +267,7 @@ def timeml_string(original: TimeMLDoc | str | os.PathLike, timexes: list[Timex])
         return _fresh_document(doc, ordered)
     m = _TEXT.search(doc.source)
     body = _parse_body(m[1], name)
-    tagged = _with_tags(body.raw_untagged, body.raw_index, ordered)
+    tagged = _with_tags(body, ordered)
     return doc.source[:m.start(1)] + tagged + doc.source[m.end(1):]
 
 
@@ -250,8 +277,8 @@ def write_timeml(original: TimeMLDoc | str | os.PathLike, timexes: list[Timex],
     `timexes` (offsets into its plain <TEXT> text) and return the path written.
 
     Every character outside <TEXT>, the DCT element included, is kept as it was; inside <TEXT>
-    every character is kept, entities as written. Tags already in <TEXT> of a gold-annotated
-    input (TIMEX3, EVENT, SIGNAL, any other) are removed first, so the output carries exactly
+    every character is kept, entities, comments and other markup as written. The TIMEX3, EVENT
+    and SIGNAL tags of a gold-annotated input are removed first, so the output carries exactly
     the given timexes. A TimeMLDoc not read from a file (no `source`) gets a minimal TimeML
     document around its text. Timexes must lie in the text, match it and not overlap.
     """

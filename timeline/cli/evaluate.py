@@ -29,6 +29,8 @@ def run(args) -> int:
     pair = read_dirs(args.gold_dir, args.system_dir)
     for name in pair.missing:
         print(f"warning: no system file for {name}; scored as tagged with nothing", file=sys.stderr)
+    for name in pair.extra:
+        print(f"warning: {name} has no gold file; not scored", file=sys.stderr)
     scores = score(pair.gold, pair.system)
     print(scores.report())
     if args.errors is not None:
