@@ -48,6 +48,34 @@ def load_tagger():
     return tag
 
 
+def print_by_type(gold: dict, system: dict) -> None:
+    """Per gold type: how many were found (relaxed) and how many of those got the right value
+    and type; system timexes that match no gold are counted under their own type."""
+    from timeline.evaluate import match
+
+    rows = collections.defaultdict(lambda: collections.Counter())
+    for doc_id, g_list in gold.items():
+        s_list = system.get(doc_id, [])
+        pairs = match(g_list, s_list)
+        for g in g_list:
+            rows[g.type]["gold"] += 1
+        for i, j in pairs:
+            g, s = g_list[i], s_list[j]
+            rows[g.type]["found"] += 1
+            rows[g.type]["value"] += g.value == s.value
+            rows[g.type]["type"] += g.type == s.type
+        matched = {j for _, j in pairs}
+        for j, s in enumerate(s_list):
+            if j not in matched:
+                rows[s.type]["spurious"] += 1
+    print(f"\n{'gold type':10}{'gold':>6}{'found':>7}{'recall':>8}{'value ok':>10}{'type ok':>9}{'spurious':>10}")
+    for name in sorted(rows):
+        c = rows[name]
+        found = c["found"] or 1
+        print(f"{name:10}{c['gold']:6d}{c['found']:7d}{c['found'] / (c['gold'] or 1):8.3f}"
+              f"{c['value'] / found:10.3f}{c['type'] / found:9.3f}{c['spurious']:10d}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--part", choices=PARTS, action="append",
@@ -57,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--kinds", default="missed,spurious,span,value,type",
                     help="error kinds to list, comma-separated (default: all)")
     ap.add_argument("--mode", default="news", choices=("news", "narrative"))
+    ap.add_argument("--by-type", action="store_true",
+                    help="also break recall and value accuracy down by gold TIMEX3 type")
     args = ap.parse_args(argv)
 
     from timeline.evaluate import Scores, errors, score
@@ -94,6 +124,8 @@ def main(argv: list[str] | None = None) -> int:
               f"{s.strict_recall:7.3f}{s.strict_f1:7.3f} | {s.relaxed_precision:8.3f}"
               f"{s.relaxed_recall:7.3f}{s.relaxed_f1:7.3f} | {s.value_f1:8.3f}{s.type_f1:8.3f}")
     print(f"\n{chars:,} characters tagged in {elapsed:.2f} s (reading and scoring included)")
+    if args.by_type:
+        print_by_type(all_gold, all_system)
 
     if args.errors is not None:
         kinds = {k.strip() for k in args.kinds.split(",") if k.strip()}
