@@ -100,11 +100,21 @@ def test_caption_date_of_seed_004(seeds_dir):
 
 
 def test_text_date_prefers_the_most_frequent_then_the_latest():
-    text = ("Photo: the summit on March 3, 2024. Leaders met on March 3, 2024 after talks that began "
-            "on January 5, 2024 and a first round on December 1, 2023.")
+    text = ("Leaders at the summit in Geneva, March 3, 2024. Photo: Reuters\n"
+            "The hall before the talks, March 3, 2024.\nAn earlier round in Vienna, December 1, 2023.\n")
     assert dates.text_date(text)[0] == D(2024, 3, 3)
-    text = "Talks began on January 5, 2024. Leaders met on March 3, 2024."
+    text = "First round in Vienna, January 5, 2024.\nSecond round in Geneva, March 3, 2024.\n"
     assert dates.text_date(text)[0] == D(2024, 3, 3)
+
+
+@pytest.mark.parametrize("text", [
+    # real TimeBank/AQUAINT sentences: dates the story is about, not when it was written
+    "The Aug. 7, 1998, bombings killed more than 200 people.",
+    "Slepian was killed on Oct. 23, 1999 by a sniper hiding in his back yard.",
+    "The company will redeem its debentures due March 1, 2011.",
+])
+def test_text_date_ignores_dates_inside_sentences(text):
+    assert dates.text_date(text) is None
 
 
 def test_text_date_ignores_partial_and_relative_dates(seeds_dir):

@@ -167,7 +167,8 @@ def _month_day(raw: str) -> tuple[int, int] | None:
 
 
 def text_date(text: str, tag=None) -> tuple[dt.date, dict] | None:
-    """The explicit full date (day, month and year written out) near the top of the text.
+    """The explicit full date (day, month and year written out) near the top of the text, in a
+    caption or dateline position (see `[caption]` in data/datelines.toml).
 
     When a text names several, the most frequent wins, then the latest: a news story is
     published on or after the days it reports, and older dates near the top are background.
@@ -185,10 +186,14 @@ def text_date(text: str, tag=None) -> tuple[dt.date, dict] | None:
     except Exception as exc:  # a tagger bug must not lose the document
         logger.warning("tagging the top of a document for its date failed: %s", exc)
         return None
+    before, after = _caption_context()
     days = Counter()
     spans: dict[dt.date, list[str]] = {}
     for timex in timexes:
         if timex.anchored_by != "absolute" or timex.granularity not in ("day", "time"):
+            continue
+        if not (before.search(head[max(0, timex.start - 3):timex.start])
+                and after.search(head[timex.end:timex.end + 3])):
             continue
         try:
             day = parse_date_value(timex.value[:10])
@@ -201,6 +206,12 @@ def text_date(text: str, tag=None) -> tuple[dt.date, dict] | None:
         return None
     best = max(days, key=lambda d: (days[d], d))
     return best, {"date_text": spans[best][0], "date_candidates": sorted(d.isoformat() for d in days)}
+
+
+@lru_cache(maxsize=1)
+def _caption_context() -> tuple[re.Pattern, re.Pattern]:
+    caption = _rules()["caption"]
+    return re.compile(caption["before"]), re.compile(caption["after"])
 
 
 def _tagger():

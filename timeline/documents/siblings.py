@@ -9,7 +9,9 @@
    date; the same relative wording about the same happening implies the same publication day,
    so the undated document gets the sibling's date. Votes are weighted by similarity and by how
    precise the shared wording is (a weekday pins the day, "last week" only the week).
-3. Otherwise: the similarity-weighted median of the siblings' dates.
+3. Otherwise: the median of the siblings' dates, weighted by similarity and by how surely each
+   date is a publication day (a caption date is the pictured event's day, a lower bound), when
+   they agree within a week; a story told over months gives no date.
 A yearless wire dateline ("Feb. 3 (Reuters)") keeps its month and day; siblings give the year.
 
 The result is marked `date_source="inferred"` with the reasons in `meta["inferred_from"]`.
@@ -150,7 +152,9 @@ def _infer_one(doc: Document, siblings: list, tagger: "_Tags") -> Document:
     evidence = [{"id": sib.id, "date": sib.date.isoformat(), "similarity": round(score, 3),
                  "shared_names": shared[:8]} for score, sib, shared in siblings]
     month_day = doc.meta.get("dateline_month_day")
-    median = _weighted_median([(sib.date, score) for score, sib, _ in siblings])
+    trust = _config()["date_source_weight"]
+    median = _weighted_median([(sib.date, score * trust.get(sib.date_source, 1.0))
+                               for score, sib, _ in siblings])
     if month_day:
         day = _nearest_with_month_day(tuple(month_day), median)
         if day is not None:
@@ -159,22 +163,48 @@ def _infer_one(doc: Document, siblings: list, tagger: "_Tags") -> Document:
     votes: dict[dt.date, float] = defaultdict(float)
     wordings: dict[dt.date, set[str]] = defaultdict(set)
     own = tagger.wordings(doc.text, siblings[0][1].date)
-    weights = _config()["wording"]["weight"]
+    cfg = _config()["wording"]
     if own:
         for score, sib, _ in siblings:
             theirs = tagger.wordings(sib.text, sib.date)
+            shared = []
             for key in own.keys() & theirs.keys():
-                votes[sib.date] += score * weights.get(theirs[key], 0.0)
+                # the same words must be about the same happening: their sentences overlap
+                overlap = max(_overlap(a, b) for a in own[key][1] for b in theirs[key][1])
+                weight = cfg["weight"].get(theirs[key][0], 0.0)
+                if overlap < cfg["min_context_overlap"] or weight == 0.0:
+                    continue
+                votes[sib.date] += score * weight * overlap
                 wordings[sib.date].add(key)
+                shared.append(key)
             for entry in evidence:
                 if entry["id"] == sib.id:
-                    entry["shared_wording"] = sorted(own.keys() & theirs.keys())
+                    entry["shared_wording"] = sorted(shared)
     if votes:
         best = max(votes, key=lambda d: (votes[d], d))
         words = ", ".join(repr(w) for w in sorted(wordings[best]))
-        reason = (f"same relative wording ({words}) as dated siblings published {best.isoformat()}")
+        reason = (f"same relative wording ({words}) about the same happening as dated siblings "
+                  f"published {best.isoformat()}")
         return _dated(doc, best, reason, evidence)
+    sim = _config()["similarity"]
+    spread = (max(sib.date for _, sib, _ in siblings) - min(sib.date for _, sib, _ in siblings)).days
+    if spread > sim["max_spread_days"]:
+        # A story told over weeks: its siblings' dates say little about this one's day.
+        return _undated(doc, f"siblings' dates span {spread} days", evidence)
+    if len(siblings) == 1 and siblings[0][0] < sim["lone_sibling_threshold"]:
+        return _undated(doc, "one loosely similar sibling only", evidence)
     return _dated(doc, median, "median date of dated siblings of the same story", evidence)
+
+
+def _undated(doc: Document, why: str, evidence: list) -> Document:
+    logger.info("%s: left undated (%s)", doc.id, why)
+    return dataclasses.replace(doc, meta={**doc.meta, "not_inferred": why, "siblings": evidence})
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
 
 
 def _dated(doc: Document, day: dt.date, reason: str, evidence: list) -> Document:
@@ -212,15 +242,16 @@ class _Tags:
         self._tag = tag
         self._cache: dict[tuple[int, dt.date], dict[str, str]] = {}
 
-    def wordings(self, text: str, ref: dt.date) -> dict[str, str]:
-        """{normalized wording: granularity} of the expressions resolved against `ref`
-        (anchored_by "document"); wordings with digits ("Jan. 20") say nothing of the day."""
+    def wordings(self, text: str, ref: dt.date) -> dict[str, tuple[str, list[frozenset[str]]]]:
+        """{normalized wording: (granularity, [content words of each sentence using it])} of
+        the expressions resolved against `ref` (anchored_by "document"); wordings with digits
+        ("Jan. 20") say nothing of the publication day."""
         key = (id(text), ref)
         if key not in self._cache:
             self._cache[key] = self._compute(text, ref)
         return self._cache[key]
 
-    def _compute(self, text: str, ref: dt.date) -> dict[str, str]:
+    def _compute(self, text: str, ref: dt.date) -> dict:
         tag = self._tag
         if tag is None:
             try:
@@ -233,7 +264,7 @@ class _Tags:
             logger.warning("tagging failed during date inference: %s", exc)
             return {}
         ignore = _config()["wording"]["ignore"]
-        out: dict[str, str] = {}
+        out: dict[str, tuple[str, list[frozenset[str]]]] = {}
         for timex in timexes:
             if timex.anchored_by != "document" or timex.type not in ("DATE", "TIME"):
                 continue
@@ -241,5 +272,16 @@ class _Tags:
                 continue
             words = [w for w in re.findall(r"[a-z]+", timex.text.lower()) if w not in ignore]
             if words:
-                out[" ".join(words)] = timex.granularity
+                entry = out.setdefault(" ".join(words), (timex.granularity, []))
+                entry[1].append(_context(text, timex.start, timex.end))
         return out
+
+
+def _context(text: str, start: int, end: int) -> frozenset[str]:
+    """Content words of the sentence around text[start:end], the time words left out."""
+    left = max(text.rfind(". ", max(0, start - 300), start), text.rfind("\n", max(0, start - 300), start))
+    right_candidates = [i for i in (text.find(". ", end, end + 300), text.find("\n", end, end + 300)) if i >= 0]
+    right = min(right_candidates) if right_candidates else min(len(text), end + 300)
+    sentence = text[max(left, start - 300, 0):start] + " " + text[end:right]
+    stop = _config()["names"]["not_names"]
+    return frozenset(w for w in re.findall(r"[a-z][a-z'’-]{3,}", sentence.lower()) if w not in stop)
