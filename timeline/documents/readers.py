@@ -79,7 +79,7 @@ def read(stream, fmt: str, where: str, stem: str) -> Iterator[Record | DocumentE
 def read_bytes(data: bytes, fmt: str, where: str, stem: str) -> Iterator[Record | DocumentError]:
     """Records of a whole document held in memory (txt, md, html, json, or sniffed stdin)."""
     if fmt == "sniff":
-        fmt = _sniff(data)
+        fmt = sniff(data)
     if fmt in ("jsonl", "csv", "tsv"):
         yield from _read_rows(io.BytesIO(data), fmt, where, stem)
         return
@@ -105,7 +105,8 @@ def read_bytes(data: bytes, fmt: str, where: str, stem: str) -> Iterator[Record 
         yield Record(stem, text, where, title=plain_title(text), meta=meta)
 
 
-def _sniff(data: bytes) -> str:
+def sniff(data: bytes) -> str:
+    """The format of a document or corpus from its first bytes (for stdin and raw bytes)."""
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith(b"{"):
         return "jsonl"
