@@ -50,3 +50,42 @@ def test_a_few_broken_bytes_in_utf8_are_replaced_not_mojibaked():
 def test_refusals(data, words):
     with pytest.raises(NotText, match=words):
         decode(data)
+
+
+# --- no input makes the reader raise anything but a NotText with a reason ----------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from timeline.documents import iter_documents  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=2000))
+def test_any_bytes_decode_or_are_refused(data):
+    try:
+        text, encoding = decode(data)
+    except NotText as exc:
+        assert str(exc)
+    else:
+        assert text.strip() and encoding
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=400).filter(lambda s: any(c.isspace() for c in s) and s.strip()))
+def test_any_text_loads_as_one_document_or_one_error(text):
+    errors = []
+    docs = list(iter_documents([text], on_error=errors.append))
+    assert len(docs) + len(errors) == 1
+    if docs:
+        assert docs[0].text == text and docs[0].date_source in ("none", "header", "dateline", "text")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=1500), st.sampled_from(["a.jsonl", "a.csv", "a.html", "a.md", "a.json", "a.txt"]))
+def test_any_file_content_never_raises(tmp_path_factory, data, name):
+    path = tmp_path_factory.mktemp("fuzz") / name
+    path.write_bytes(data)
+    errors = []
+    docs = list(iter_documents(path, on_error=errors.append))
+    assert all(isinstance(d.text, str) and d.text.strip() for d in docs)
+    assert all(str(path) in str(e) for e in errors)

@@ -104,9 +104,12 @@ def _parse_written(raw: str) -> dt.date | None:
     import dateparser
 
     order = "DMY" if re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{4}", raw) else "MDY"
-    parsed = dateparser.parse(raw, languages=["en"], settings={
-        "REQUIRE_PARTS": ["day", "month", "year"], "DATE_ORDER": order,
-        "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False})
+    try:
+        parsed = dateparser.parse(raw[:100], languages=["en"], settings={
+            "REQUIRE_PARTS": ["day", "month", "year"], "DATE_ORDER": order,
+            "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False})
+    except (ValueError, OverflowError, TypeError, AttributeError):  # dateparser on odd strings
+        return None
     return parsed.date() if parsed else None
 
 
