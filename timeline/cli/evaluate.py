@@ -14,7 +14,10 @@ def register(subparsers) -> None:
     p = subparsers.add_parser(
         "evaluate", help="score TimeML time expressions against gold (TempEval-3 metrics)",
         description="Strict and relaxed span P/R/F1 and value/type attribute F1 of the TIMEX3 in "
-                    "SYSTEM_DIR against the files of the same name in GOLD_DIR.")
+                    "SYSTEM_DIR against the files of the same name in GOLD_DIR, as the "
+                    "TempEval-3 toolkit computes them.",
+        epilog="example: timeline tag gold/ --format timeml --out sys/ && "
+               "timeline evaluate gold/ sys/ --errors 20")
     p.add_argument("gold_dir", metavar="GOLD_DIR", help="folder of gold TimeML files")
     p.add_argument("system_dir", metavar="SYSTEM_DIR", help="folder of system TimeML files")
     p.add_argument("--errors", nargs="?", type=int, const=-1, default=None, metavar="N",

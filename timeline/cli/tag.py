@@ -44,7 +44,13 @@ class _Input:
 def register(subparsers) -> None:
     p = subparsers.add_parser(
         "tag", help="find and normalize time expressions (TIMEX3)",
-        description="Find every time expression and give its TIMEX3 type and value.")
+        description="Find every time expression and give its TIMEX3 type and value.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n"
+               "  timeline tag article.txt --ref-date 2025-02-04\n"
+               "  timeline tag corpus.jsonl > timexes.jsonl\n"
+               "  timeline tag te3-input/ --format timeml --out tagged/\n"
+               "  timeline evaluate te3-gold/ tagged/")
     p.add_argument("inputs", nargs="+", metavar="INPUT",
                    help="text/Markdown/HTML files, JSONL (id, text, date) or CSV corpora, TimeML "
                         "files, folders, or - for stdin")
