@@ -181,6 +181,8 @@ def _make(text, words, offset, data: _Data, titled: bool) -> list[Actor]:
 def _kind(name: str, tokens: list[str], data: _Data, titled: bool) -> str | None:
     if len(name) < 2 or (len(tokens) == 1 and (tokens[0] in data.not_orgs or tokens[0].lower() in _CONNECTORS)):
         return None
+    if re.search(r"['’](?:re|ve|ll|d|t|m)$|n['’]t$", name):
+        return None  # "We're", "Don't": contractions are not names
     if name in data.places or name in data.aliases and data.aliases[name] in data.places:
         return "place"
     if titled:

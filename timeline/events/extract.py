@@ -397,9 +397,9 @@ _GROUP_NOUNS = ("administration", "government", "officials", "official", "campai
                 "troops", "police", "army", "authorities", "lawyers", "spokesman", "spokeswoman")
 
 
-def _subject_words(sent, subject: Actor | None, t: Trigger) -> str:
+def _subject_words(sent, subject: Actor | None, t: Trigger, timexes=()) -> str:
     if subject is None:
-        return _noun_phrase_before(sent, t)
+        return _noun_phrase_before(sent, t, timexes)
     words = titles.subject_text(subject, "")
     follow = re.match(r"\s+(\w+)", sent.text[subject.end - sent.start:])
     if follow and follow.group(1) in _GROUP_NOUNS:
@@ -411,11 +411,15 @@ def _title(sent, cand: _Candidate, subject: Actor | None, actors, timexes) -> tu
     t, content = cand.trigger, cand.content
     offset = sent.start
     used = {subject.name} if subject else set()
-    subj = _subject_words(sent, subject, t)
+    subj = _subject_words(sent, subject, t, timexes)
     stops = [x.start for x in timexes if x.start >= t.end]
     stop_at = min(stops) if stops else None
     clause_end = _clause_end(sent, t)
     verb = t.title_verb if subj else t.text
+    if subj and t.pos == "verb" and (subject is None or subj.split()[-1].islower()) and _plural(subj):
+        verb = t.lemma  # the base form: "Two presidents sign plan"
+    if t.aspect == "future" and " " not in t.lemma:
+        verb = f"to {t.lemma}"  # "Monarch to meet Bush": a scheduled event
     if t.kind == "report" and content is not None:
         if content.pos == "noun" and content.token <= t.token + 3:
             obj, stop = titles.object_phrase(sent.text, offset, t, actors, stop_at)
@@ -431,9 +435,17 @@ def _title(sent, cand: _Candidate, subject: Actor | None, actors, timexes) -> tu
             if named:
                 begin = named[-1].start  # President Nayib Bukele "has agreed to ..."
         said = titles.clause_text(sent.text, offset, begin, skip=timexes)
+        if not subj:
+            return titles.make_title(said, ""), ""  # nobody to attribute it to: what was said
         return titles.make_title(subj, verb, said), ""
     if t.pos == "noun":
-        verb = titles_verb_for_sense(t) or t.text
+        sense_verb = titles_verb_for_sense(t)
+        if not (subject and sense_verb):
+            # no one to say it of: name the happening ("Invasion of Kuwait", "News conference")
+            obj, stop = titles.object_phrase(sent.text, offset, t, actors, stop_at, keep_preposition=True)
+            place, place_name = titles.place_phrase(sent.text, offset, stop, clause_end, actors, used)
+            return titles.make_title(_noun_modifiers(sent, t), t.text, obj, place), place_name
+        verb = sense_verb
     if t.passive and t.pos == "verb":
         place, place_name = titles.place_phrase(sent.text, offset, t.end, clause_end, actors, used)
         return titles.make_title(subj, t.text, "", place), place_name
@@ -441,6 +453,17 @@ def _title(sent, cand: _Candidate, subject: Actor | None, actors, timexes) -> tu
     used |= {a.name for a in actors if obj and a.text in obj}
     place, place_name = titles.place_phrase(sent.text, offset, stop, clause_end, actors, used)
     return titles.make_title(subj, verb, obj, place), place_name
+
+
+def _noun_modifiers(sent, t: Trigger) -> str:
+    """Lowercase words right before a happening noun ("news" conference, "deportation" flight)."""
+    head = sent.text[max(0, t.start - sent.start - 30):t.start - sent.start].split()
+    words = []
+    for w in reversed(head):
+        if not re.fullmatch(r"[a-z][a-z-]+", w) or w in _NP_DROP or w in _NP_LEADING or w in ("after", "before"):
+            break
+        words.insert(0, w)
+    return " ".join(words[-2:])
 
 
 _CLAUSE_BREAK = re.compile(r"[,;]|\b(?:that|who|which|while|as|although|because|but)\b")
@@ -475,10 +498,16 @@ def titles_verb_for_sense(t: Trigger) -> str:
     return _title_forms().get(t.sense, "")
 
 
-def _noun_phrase_before(sent, t: Trigger) -> str:
+def _noun_phrase_before(sent, t: Trigger, timexes=()) -> str:
     """The words before a verb back to the clause start, for subjects that are not names
     ("The 'mega jail' in El Salvador"); for "a jail that was built", the words before "that"."""
     head = sent.text[:t.start - sent.start]
+    for x in timexes:
+        if x.end <= t.start:
+            a, b = x.start - sent.start, x.end - sent.start
+            head = head[:a] + " " * (b - a) + head[b:]  # "The two presidents on Friday signed"
+    if timexes:
+        head = re.sub(r"\b(?:on|in|at|since|during)\s*$", "", head.rstrip()) + " "
     head = re.split(r"[;:,]|\b(?:as|when|while|after|before|because|since|although|if|until|where)\b", head)[-1]
     relative = re.split(r"\b(?:that|which|who)\b", head)
     if len(relative) > 1:
@@ -487,7 +516,27 @@ def _noun_phrase_before(sent, t: Trigger) -> str:
         words = before[cut + 1:]
     else:
         words = head.split()
-    drop = {"was", "were", "is", "are", "has", "have", "had", "been", "be", "being", "the", "a", "an",
-            "where", "when", "while", "they", "it", "we", "i", "you", "he", "she", "this", "also", "just"}
-    words = [w for w in words if w.lower() not in drop and not w.lower().endswith("ly")]
+    words = [w for w in words if w.lower().strip(",") not in _NP_DROP and not w.lower().endswith("ly")
+             and not re.search(r"['’](?:s|re|ll|ve|d)$", w.lower())
+             or re.fullmatch(r"[A-Z]\w+['’]s", w) and w[:-2].lower() not in _NP_DROP]
+    while words and words[0].lower() in _NP_LEADING:
+        words = words[1:]
+    if not any(w[:1].isalpha() and len(w) > 2 for w in words):
+        return ""
     return titles.tidy(" ".join(words[-6:]))
+
+
+_NP_DROP = frozenset("was were is are has have had been be being the a an where when while they it we i you he "
+                     "she this that also just there here them him her us me will would can could may might shall "
+                     "should must".split())
+_PLURAL_WORDS = frozenset("people police men women children officials troops forces authorities".split())
+
+
+def _plural(subject: str) -> bool:
+    """A plural subject takes the base form in a headline ("Firefighters order evacuation")."""
+    last = subject.split()[-1].lower() if subject else ""
+    if last in _PLURAL_WORDS:
+        return True
+    return len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is", "'s", "’s"))
+_NP_LEADING = frozenset("and but or so with whom whose its his her their our to of in on at for by from as "
+                        "then yet least most".split())

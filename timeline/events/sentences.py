@@ -113,7 +113,7 @@ def _is_boundary(unit: str, m: re.Match, abbreviations: frozenset[str], starters
         return False  # "mega-prison... in exchange", "the U.S. who are"
     punct = m.group(0)
     if punct.startswith(".") and punct.rstrip("\"'”’)]") == ".":
-        before = _WORD_BEFORE.search(unit, 0, m.start())
+        before = _WORD_BEFORE.search(unit, max(0, m.start() - 40), m.start())  # a window: linear time
         token = before.group(1) if before else ""
         key = (token + ".").lower()
         if first.isdigit() and key in abbreviations:

@@ -37,7 +37,7 @@ def subject_text(subject: Actor | None, fallback: str) -> str:
 
 
 def object_phrase(sentence: str, offset: int, trigger: Trigger, actors: list[Actor], stop_at: int | None = None,
-                  max_words: int = 6) -> tuple[str, int]:
+                  max_words: int = 6, keep_preposition: bool = False) -> tuple[str, int]:
     """A few words after the trigger naming what or whom it acts on, with names shortened and
     titles dropped; also the document offset where the phrase stopped."""
     end_limit = stop_at if stop_at is not None else offset + len(sentence)
@@ -60,6 +60,12 @@ def object_phrase(sentence: str, offset: int, trigger: Trigger, actors: list[Act
             continue
         if not words and lw == "to" and i + 1 < len(tokens) and tokens[i + 1][2].islower():
             words.append(w)  # "agreed to go beyond ...": the infinitive says what was agreed
+            pos = e
+            i += 1
+            continue
+        if not words and keep_preposition and lw in ("of", "with", "on", "against", "between", "in"):
+            words.append(w)  # "invasion of Kuwait", "talks with Bukele"
+            keep_preposition = False
             pos = e
             i += 1
             continue
@@ -121,6 +127,7 @@ def place_phrase(sentence: str, offset: int, start: int, end: int, actors: list[
 
 def make_title(subject: str, verb: str, obj: str = "", place: str = "") -> str:
     """Join the pieces and keep the title under MAX_CHARS, cutting at a word boundary."""
+    obj = _trim(obj)
     title = " ".join(p for p in (subject, verb, obj, place) if p)
     if len(title) > MAX_CHARS and place:
         title = " ".join(p for p in (subject, verb, obj) if p)
@@ -129,6 +136,14 @@ def make_title(subject: str, verb: str, obj: str = "", place: str = "") -> str:
         title = cut.rstrip(",;:-") + "…"
     title = title.strip()
     return title[:1].upper() + title[1:]
+
+
+def _trim(words: str) -> str:
+    """No dangling preposition or article at the end ("News conference on")."""
+    parts = words.split()
+    while parts and parts[-1].lower() in _PREPOSITIONS | _DETERMINERS | _STOP:
+        parts.pop()
+    return " ".join(parts)
 
 
 def clause_text(sentence: str, offset: int, start: int, max_words: int = 9, skip=()) -> str:
@@ -149,6 +164,7 @@ def clause_text(sentence: str, offset: int, start: int, max_words: int = 9, skip
         words.append(w)
         if len(words) >= max_words:
             break
+    words = _trim(" ".join(words)).split()
     if words and words[0] in ("He", "She", "They", "We", "It", "The", "A", "An", "His", "Her", "Its", "Their"):
         words[0] = words[0].lower()
     return tidy(" ".join(words))
