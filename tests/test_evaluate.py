@@ -38,6 +38,14 @@ def test_overlap_is_relaxed_not_strict():
     assert s.strict_f1 == 0.0 and s.relaxed_f1 == 1.0 and s.value_f1 == 1.0
 
 
+def test_white_space_at_the_ends_does_not_break_a_strict_match():
+    start = TEXT.index(" Monday")
+    padded = Timex(start, start + 8, " Monday,", "DATE", "2025-02-03", "day")
+    assert score({"d": [MONDAY]}, {"d": [padded]}).strict == 0  # the comma is a token
+    padded = Timex(start, start + 7, " Monday", "DATE", "2025-02-03", "day")
+    assert score({"d": [MONDAY]}, {"d": [padded]}).strict == 1
+
+
 def test_miss_and_spurious():
     # gold: Monday, ISO, next week; system: Monday (right), "Costa" (spurious)
     spurious = tx("Costa", "XXXX")

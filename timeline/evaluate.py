@@ -3,7 +3,8 @@
 
 - gold and system TIMEX3 are paired one-to-one when their extents overlap (the toolkit's
   normalizer gives overlapping entities one id); a pair is a *relaxed* match, and a *strict*
-  match when both cover exactly the same characters;
+  match when both cover exactly the same characters (white space at the ends aside: the
+  toolkit compares tokens);
 - precision = matches / system timexes, recall = matches / gold timexes, F1 their harmonic
   mean, for strict and relaxed matching; counts are summed over all documents first (micro);
 - attribute F1 (`value`, `type`) = (attribute correct over relaxed matches / relaxed matches)
@@ -117,6 +118,17 @@ class Scores:
 _COUNTS = ("docs", "gold", "system", "strict", "relaxed", "value_correct", "type_correct")
 
 
+def _extent(t: Timex) -> tuple[int, int]:
+    # The toolkit compares tokens, so white space at either end of a span changes nothing.
+    return (t.start + len(t.text) - len(t.text.lstrip()), t.end - len(t.text) + len(t.text.rstrip()))
+
+
+def same_extent(a: Timex, b: Timex) -> bool:
+    """True when both spans cover the same characters (a strict match), ignoring white space
+    at their ends."""
+    return _extent(a) == _extent(b)
+
+
 def _overlap(a: Timex, b: Timex) -> int:
     return min(a.end, b.end) - max(a.start, b.start)
 
@@ -130,7 +142,7 @@ def match(gold: list[Timex], system: list[Timex]) -> list[tuple[int, int]]:
         for j, s in enumerate(system):
             ov = _overlap(g, s)
             if ov > 0:
-                exact = g.start == s.start and g.end == s.end
+                exact = same_extent(g, s)
                 candidates.append((not exact, -ov, abs(g.start - s.start), i, j))
     candidates.sort()
     used_g: set[int] = set()
@@ -155,7 +167,7 @@ def score_document(gold: list[Timex], system: list[Timex]) -> Scores:
     for i, j in match(gold, system):
         g, t = gold[i], system[j]
         s.relaxed += 1
-        s.strict += g.start == t.start and g.end == t.end
+        s.strict += same_extent(g, t)
         s.value_correct += g.value == t.value
         s.type_correct += g.type == t.type
     return s
@@ -218,7 +230,7 @@ def errors(gold: dict[str, list[Timex]], system: dict[str, list[Timex]],
             g, s = g_list[i], s_list[j]
             a, b = min(g.start, s.start), max(g.end, s.end)
             ctx = _context(text, a, b)
-            if (g.start, g.end) != (s.start, s.end):
+            if not same_extent(g, s):
                 found.append((a, Error("span", doc_id, g, s, ctx)))
             if g.value != s.value:
                 found.append((a, Error("value", doc_id, g, s, ctx)))
