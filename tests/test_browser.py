@@ -100,6 +100,10 @@ def test_hostile_text_is_shown_literally_and_never_runs(chromium, tmp_path):
     svg = chart(dom)
     assert ">T4 $x$</text>" in svg  # the chart's own label: literal dollars, no MathJax
     assert ">T1 &lt;img src=x onerror=alert(1)&gt;</text>" in svg
+    assert ">T0 &lt;/script&gt;&lt;script&gt;document.title='x'&lt;/scr…</text>" in svg
+    shown = re.findall(r">([^<]+)<", svg)  # text nodes (attributes keep plotly's raw input)
+    assert not [t for t in shown if "&amp;" in t], "text shown double-escaped"
+    assert 'data-math="Y"' not in svg
 
 
 def test_click_opens_only_http_sources(chromium, tmp_path):

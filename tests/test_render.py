@@ -8,10 +8,12 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline.errors import ExportError
 from timeline.render import render, to_html, to_image
-from timeline.render.hover import escape_text, safe_url, when_text, wrap
+from timeline.render.hover import escape_text, safe_url, when_text, wrap, wrap_lines
 from timeline.table import events_frame, read_events
 
 SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "events_sample.csv"
@@ -125,7 +127,7 @@ def test_malicious_text_is_escaped_everywhere():
     fig = render(df, lanes="actors", title=EVIL, color="category")
     hover = fig.data[0].hovertext[0]
     assert "<script" not in hover and "<img" not in hover and "$" not in hover
-    assert "&lt;/script&gt;&lt;script&gt;document.title=&#x27;x&#x27;&lt;/script&gt;" in hover
+    assert "&lt;/script&gt;&lt;script&gt;document.title='x'&lt;/script&gt;" in hover
     assert "&#36;x&#36;" in hover
     assert list(fig.data[0].customdata) == [""]  # javascript: is never a click target
     assert "click to open" not in hover
@@ -257,6 +259,14 @@ def test_wrap_and_urls():
     for bad in ("javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,x", "//evil.example",
                 "https://a.example/\"onmouseover=x", "file:///etc/passwd", "", None):
         assert not safe_url(bad)
+
+
+@given(st.text(alphabet=st.sampled_from(list("abc  \n<&$")), max_size=200), st.integers(5, 40))
+@settings(max_examples=200, deadline=None)
+def test_wrap_lines_keeps_every_word_within_width(text, width):
+    lines = wrap_lines(text, width)
+    assert all(len(line) <= width for line in lines)
+    assert "".join("".join(lines).split()) == "".join(text.split())
 
 
 def test_image_export_without_browser_says_what_to_install(monkeypatch, tmp_path, sample):

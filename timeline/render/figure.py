@@ -76,10 +76,13 @@ def render(df: pd.DataFrame, lanes: str | None = None, color: str | None = "cert
     busy_until = np.where(right_side, end_days + label_days, end_days)
     lane_of = lane_labels(frame, lanes)
     order = lane_order(lane_of, start) if n else []
-    y, lane_ticks, rows = _stack(lane_of, order, busy_from, busy_until, max_rows=30 if labels else 12)
+    # labels must never overlap; bare marks may once rows run out (a dense 10,000-event chart
+    # would otherwise be thousands of rows tall)
+    max_rows = 30 if labels else max(4, (48 if n <= WEBGL_THRESHOLD else 96) // max(len(order), 1))
+    y, lane_ticks, rows = _stack(lane_of, order, busy_from, busy_until, max_rows=max_rows)
 
     groups, names, colors, legend_title = _colour_groups(frame, color, color_discrete_map)
-    hover = [hover_html(row, hover_width) for row in frame.itertuples(index=False)]
+    hover = [hover_html(row, hover_width) for row in plain_rows(frame)]
     urls = np.array([first_url(u) for u in frame["urls"]], dtype=object)
     hover = np.array(hover, dtype=object)
     fig = go.Figure()
@@ -87,7 +90,7 @@ def render(df: pd.DataFrame, lanes: str | None = None, color: str | None = "cert
         in_group = groups == key
         has_days = bool((in_group & ~is_bar).any())
         _add_markers(fig, in_group & ~is_bar, start, y, hover, urls, key, names[key], colors[key], webgl, n)
-        _add_bars(fig, in_group & is_bar, start, bar_end, y, hover, urls, key, names[key], colors[key],
+        _add_bars(fig, in_group & is_bar, start, bar_end, y, hover, urls, key, names[key], colors[key], n,
                   show_legend=not has_days)
     label_notes = []
     if labels and n:
@@ -102,6 +105,13 @@ def render(df: pd.DataFrame, lanes: str | None = None, color: str | None = "cert
     fig._timeline_events = frame  # lets to_html(fig) list the events under the chart
     log.debug("rendered %d events (%d bars) in %d lanes", n, int(is_bar.sum()), len(order))
     return fig
+
+
+def plain_rows(frame: pd.DataFrame):
+    """Rows as namedtuples of plain Python values: iterating Arrow-backed string columns cell by
+    cell is several times slower, which shows at 10,000 events."""
+    plain = frame.astype({c: object for c in frame.columns if str(frame[c].dtype) == "string"})
+    return plain.itertuples(index=False)
 
 
 def _stack(lane_of: list[str], order: list[str], busy_from, busy_until, max_rows: int):
@@ -177,13 +187,14 @@ def _colour_groups(frame, color, color_map):
     return values, {k: escape_text(_short(k, 30)) for k in keep}, colors, escape_text(color)
 
 
-def _add_bars(fig, mask, start, bar_end, y, hover, urls, key, name, colour, show_legend):
+def _add_bars(fig, mask, start, bar_end, y, hover, urls, key, name, colour, n, show_legend):
     if not mask.any():
         return
     widths = (bar_end[mask] - start[mask]).astype("timedelta64[ms]").astype(np.int64)
     fig.add_trace(go.Bar(
-        base=_iso_list(start[mask]), x=widths, y=y[mask], orientation="h", width=0.62,
-        marker={"color": colour, "opacity": 0.55, "line": {"color": colour, "width": 1}},
+        base=_iso_list(start[mask]), x=widths, y=y[mask], orientation="h", width=0.62 if n <= 1000 else 0.5,
+        marker={"color": colour, "opacity": 0.55 if n <= 1000 else 0.35,
+                "line": {"color": colour, "width": 1 if n <= 1000 else 0}},
         hovertext=list(hover[mask]), hoverinfo="text", textposition="none",
         customdata=list(urls[mask]), name=name, legendgroup=str(key), showlegend=show_legend, meta="spans"))
 
@@ -203,8 +214,8 @@ def _add_markers(fig, mask, start, y, hover, urls, key, name, colour, webgl, n):
 
 def _layout(fig, title, height, width, lanes, lane_ticks, rows, x_lo, x_hi, labels, legend_title,
             range_slider, template, is_bar, n, label_notes):
-    row_px = 30 if labels else 12
-    height = height or int(min(900, max(360, 190 + row_px * max(rows, 1))))
+    row_px = 30 if labels else 14 if n <= WEBGL_THRESHOLD else 8
+    height = height or int(min(1400, max(360, 190 + row_px * max(rows, 1))))
     to_date = lambda d: str(np.datetime64(int(round(d * 86400)), "s"))  # noqa: E731
     buttons = [dict(count=c, step=s, stepmode="backward", label=lab)
                for c, s, lab, days in _SELECTOR if days < (x_hi - x_lo) * 0.8]
@@ -234,7 +245,7 @@ def _layout(fig, title, height, width, lanes, lane_ticks, rows, x_lo, x_hi, labe
                     yanchor="top"),
         margin=dict(l=10 if lanes is None else 20, r=20, t=90 if title else 60, b=40),
         hoverlabel=dict(align="left", font_size=12, bgcolor="white", bordercolor="#888"),
-        hovermode="closest", barmode="overlay", bargap=0,
+        hovermode="closest", barmode="overlay", bargap=0, showlegend=bool(legend_title) and n > 0,
         annotations=[dict(text="   ".join(kinds), xref="paper", yref="paper", x=1, y=1.02, xanchor="right",
                           yanchor="bottom", showarrow=False, font=dict(size=11, color="#555"))] + label_notes
         if n else [],

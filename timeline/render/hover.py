@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import re
-import textwrap
 
 import pandas as pd
 
@@ -19,19 +18,46 @@ _SAFE_URL = re.compile(r"^https?://[^\s\"'<>\\]+$", re.IGNORECASE)
 
 
 def escape_text(text: str) -> str:
-    """HTML-escape for plotly; `$` becomes an entity so no MathJax can ever see a formula."""
-    return html.escape(str(text), quote=True).replace("$", "&#36;")
+    """HTML-escape for plotly; `$` becomes an entity so no MathJax can ever see a formula.
+    Quotes stay as they are: with "<" escaped there is no tag for them to end, and plotly only
+    decodes numeric entities and a few named ones (not &quot;)."""
+    return html.escape(str(text), quote=False).replace("$", "&#36;")
 
 
 def wrap(text: str, width: int = 72, max_lines: int | None = None) -> str:
     """Escaped text with <br> line breaks every ~`width` characters (hover boxes do not wrap)."""
-    lines = []
-    for paragraph in str(text).splitlines() or [""]:
-        lines.extend(textwrap.wrap(paragraph, width, break_long_words=True, break_on_hyphens=False) or [""])
+    lines = wrap_lines(str(text), width)
     if max_lines and len(lines) > max_lines:
         lines = lines[:max_lines]
         lines[-1] = lines[-1][: max(0, width - 1)] + "…"
     return "<br>".join(escape_text(line) for line in lines)
+
+
+def wrap_lines(text: str, width: int) -> list[str]:
+    """Greedy word wrap (runs of spaces collapse, over-long words are cut); textwrap does the
+    same but is ten times slower, which shows at 10,000 hover labels."""
+    lines: list[str] = []
+    for paragraph in text.splitlines() or [""]:
+        if len(paragraph) <= width:
+            lines.append(paragraph.strip())
+            continue
+        line = ""
+        for word in paragraph.split():
+            while len(word) > width:
+                if line:
+                    lines.append(line)
+                    line = ""
+                lines.append(word[:width])
+                word = word[width:]
+            if not line:
+                line = word
+            elif len(line) + 1 + len(word) <= width:
+                line += " " + word
+            else:
+                lines.append(line)
+                line = word
+        lines.append(line)
+    return lines
 
 
 def safe_url(url) -> bool:

@@ -46,18 +46,11 @@ def pack_rows(starts: np.ndarray, ends: np.ndarray, max_rows: int) -> np.ndarray
     the row that frees first, so very dense timelines overlap instead of growing without bound."""
     order = np.argsort(starts, kind="stable")
     rows = np.zeros(len(starts), dtype=np.int64)
-    free_at: list[float] = []  # per row, when its last mark (and label) ends
+    free_at = np.full(max_rows, -np.inf)  # per row, when its last mark (and label) ends
     for i in order:
-        start = float(starts[i])
-        for row, free in enumerate(free_at):
-            if free <= start:
-                break
-        else:
-            if len(free_at) < max_rows:
-                free_at.append(start)
-                row = len(free_at) - 1
-            else:
-                row = min(range(len(free_at)), key=free_at.__getitem__)
-        free_at[row] = float(ends[i])
+        free = free_at <= starts[i]
+        # the lowest free row (unused rows are free); when none is, the one that frees first
+        row = int(free.argmax()) if free.any() else int(free_at.argmin())
+        free_at[row] = ends[i]
         rows[i] = row
     return rows

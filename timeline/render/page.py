@@ -18,7 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from timeline.atomic import atomic_write_text
-from timeline.render.figure import render
+from timeline.render.figure import plain_rows, render
 from timeline.render.hover import safe_url, when_text
 
 log = logging.getLogger(__name__)
@@ -119,7 +119,8 @@ def _summary(table: pd.DataFrame) -> str:
     first, last = pd.Timestamp(table["start"].min()), pd.Timestamp(table["end"].max())
     span = f"{first.day} {first:%b %Y} to {last.day} {last:%b %Y}"
     src = f", told by {len(sources)} source{'s' if len(sources) != 1 else ''}" if sources else ""
-    return f'<p class="tl-summary">{len(table)} events from {span}{src}.</p>'
+    events = "1 event" if len(table) == 1 else f"{len(table)} events"
+    return f'<p class="tl-summary">{events} from {span}{src}.</p>'
 
 
 def event_list_html(table: pd.DataFrame, list_id: str, heading_level: int = 2) -> str:
@@ -127,7 +128,7 @@ def event_list_html(table: pd.DataFrame, list_id: str, heading_level: int = 2) -
     h, h_item = f"h{heading_level}", f"h{heading_level + 1}"
     rows = table.sort_values(["start", "end"], kind="stable")
     items = []
-    for row in rows.itertuples(index=False):
+    for row in plain_rows(rows):
         when = html.escape(when_text(row.date, row.start, row.end, row.granularity))
         iso = pd.Timestamp(row.start).strftime("%Y-%m-%d") if not pd.isna(row.start) else ""
         parts = [f'<li class="tl-event"><{h_item} class="tl-title">'
