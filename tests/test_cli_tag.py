@@ -215,6 +215,22 @@ def test_evaluate_command(timeml_dir, tmp_path, capsys):
     assert perfect.count("1.000") == 8
 
 
+def test_nested_gold_folders_round_trip_through_tag_and_evaluate(timeml_dir, tmp_path, capsys):
+    gold = tmp_path / "gold"
+    for part in ("TimeBank", "AQUAINT"):
+        (gold / part).mkdir(parents=True)
+        for p in sorted((timeml_dir / part).glob("*.tml"))[:2]:
+            shutil.copy(p, gold / part / p.name)
+    out = tmp_path / "sys"
+    assert main(["tag", str(gold), "--format", "timeml", "--out", str(out)]) == 0
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.tml")) == \
+        sorted(p.relative_to(gold).as_posix() for p in gold.rglob("*.tml"))
+    capsys.readouterr()
+    assert main(["evaluate", str(gold), str(out)]) == 0
+    captured = capsys.readouterr()
+    assert "=== TIMEX3: 4 documents" in captured.out and "warning" not in captured.err
+
+
 def test_evaluate_missing_folder_exits_1(tmp_path, capsys):
     assert main(["evaluate", str(tmp_path / "nope"), str(tmp_path)]) == 1
     assert "does not exist" in capsys.readouterr().err

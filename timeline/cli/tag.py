@@ -79,33 +79,36 @@ def _is_timeml(path: Path) -> bool:
     return path.suffix.lower() in TIMEML_SUFFIXES
 
 
-def _sources(inputs: list[str]) -> Iterator[Path | str]:
-    """TimeML files as Paths (read here); everything else as given, for timeline.documents.
-    A folder yields its TimeML files and, when it holds other documents too, itself."""
+def _sources(inputs: list[str]) -> Iterator[tuple[Path, str] | str]:
+    """(path, output name) for TimeML files, read here; everything else as given, for
+    timeline.documents. A folder yields its TimeML files (output names keep their sub-folders,
+    so `timeline evaluate` pairs them with the gold files) and, when it holds other documents
+    too, itself."""
     from timeline.documents.inputs import file_format
 
     for item in inputs:
         path = Path(item)
         if item != "-" and path.is_dir():
-            timeml = sorted(p for p in path.rglob("*") if p.is_file() and _is_timeml(p)
-                            and not any(part.startswith(".") for part in p.relative_to(path).parts))
-            yield from timeml
-            if any(p.is_file() and not _is_timeml(p) and file_format(p)[0] for p in path.rglob("*")):
+            files = sorted(p for p in path.rglob("*") if p.is_file()
+                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            yield from ((p, p.relative_to(path).as_posix()) for p in files if _is_timeml(p))
+            if any(not _is_timeml(p) and file_format(p)[0] for p in files):
                 yield item
         elif item != "-" and _is_timeml(path) and path.is_file():
-            yield path
+            yield path, path.name
         else:
             yield item
 
 
-def _documents(source: Path | str, ref_date: dt.date | None,
+def _documents(source: tuple[Path, str] | str, ref_date: dt.date | None,
                problems: list[DocumentError]) -> Iterator[_Input]:
     """The documents of one input; unreadable files and records go to `problems`."""
-    if isinstance(source, Path):
+    if isinstance(source, tuple):
         from timeline.timeml import read_timeml
 
-        doc = read_timeml(source)
-        yield _Input(source.stem, doc.text, doc.dct or ref_date, source.name, timeml=doc)
+        path, out_name = source
+        doc = read_timeml(path)
+        yield _Input(path.stem, doc.text, doc.dct or ref_date, out_name, timeml=doc)
         return
     from timeline.documents import iter_documents
 
