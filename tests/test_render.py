@@ -275,3 +275,12 @@ def test_image_export_without_browser_says_what_to_install(monkeypatch, tmp_path
     with pytest.raises(ExportError, match="apt-get install chromium"):
         to_image(sample, tmp_path / "t.png")
     assert not (tmp_path / "t.png").exists()
+
+
+def test_public_api_render_is_callable_after_importing_the_package(sample):
+    import timeline
+    import timeline.render as package  # binds timeline.render to the package module
+
+    assert isinstance(timeline.render(sample), go.Figure)
+    assert isinstance(package(sample), go.Figure)
+    assert timeline.to_html is to_html
