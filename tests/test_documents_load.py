@@ -238,6 +238,7 @@ def corpus_with(tmp_path, seed_texts):
 def _assert_only_bad_reported(docs, errors, bad, *, expected_ids=("003", "004"), line=None):
     assert {d.id for d in docs} >= set(expected_ids)
     assert len(errors) == 1, [str(e) for e in errors]
+    assert not errors[0].kept
     assert errors[0].doc == str(bad) and str(bad) in str(errors[0])
     assert errors[0].line == line
     if line is not None:
@@ -352,6 +353,7 @@ def test_absurd_date_field_keeps_the_document_undated(tmp_path, seed_texts, valu
     assert docs[1].date is None and docs[1].date_source == "none" and docs[1].text == text
     assert docs[1].meta["bad_date"] == value
     assert len(errors) == 1 and errors[0].line == 2 and str(path) in str(errors[0])
+    assert errors[0].kept  # reported, but the document is not counted as skipped
     assert "'bad'" in errors[0].reason and value in errors[0].reason
 
 
@@ -372,3 +374,32 @@ def test_streaming_does_not_read_ahead(tmp_path, seed_texts):
     first = next(stream)
     assert first.id == "r0"
     stream.close()
+
+
+def test_other_field_names_are_understood(tmp_path, seed_texts):
+    path = tmp_path / "export.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["doc_id", "headline", "published", "link", "body"])
+        writer.writerow(["n1", "Rubio in El Salvador", "2025-02-04", "https://example.org/n1",
+                         seed_texts["001_bbdadd3923b1f46e"]])
+    doc = _load(path)[0][0]
+    assert (doc.id, doc.title, doc.url) == ("n1", "Rubio in El Salvador", "https://example.org/n1")
+    assert (doc.date, doc.date_source) == (dt.date(2025, 2, 4), "given")
+    assert doc.text == seed_texts["001_bbdadd3923b1f46e"]
+
+
+def test_html_declared_charset_is_used(tmp_path):
+    sentence = "Президент Сальвадора Букеле предложил США разместить заключённых в своей мегатюрьме."
+    page = (f'<html><head><meta charset="koi8-r"><title>Рубио и Букеле</title></head><body>'
+            f"<article><p>{sentence}</p><p>{sentence}</p></article></body></html>")
+    (tmp_path / "ru.html").write_bytes(page.encode("koi8-r"))
+    doc = _load(tmp_path / "ru.html")[0][0]
+    assert sentence in doc.text and doc.meta["encoding"] == "koi8-r"
+
+
+def test_unknown_ending_is_sniffed(tmp_path, seed_texts):
+    rows = "".join(json.dumps({"id": k, "text": v}) + "\n" for k, v in seed_texts.items())
+    (tmp_path / "corpus.dat").write_text(rows, encoding="utf-8")
+    docs, errors = _load(tmp_path / "corpus.dat")
+    assert errors == [] and [d.id for d in docs] == SEED_IDS

@@ -78,10 +78,12 @@ def _western(text: str) -> bool:
     return letters == 0 or non_ascii / letters <= _MAX_NON_ASCII_LETTER_RATIO
 
 
-def decode(data: bytes) -> tuple[str, str]:
+def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """(text, encoding name) of `data`; raises NotText with the reason otherwise.
 
-    A leading BOM is removed from the text (it is not content and would shift offsets)."""
+    `declared` is an encoding the file names for itself (an HTML <meta charset>); it is tried
+    right after UTF-8. A leading BOM is removed from the text (it is not content and would
+    shift offsets)."""
     if not data.strip():
         raise NotText("empty file (no text at all)")
     found = bom_encoding(data[:4])
@@ -105,6 +107,13 @@ def decode(data: bytes) -> tuple[str, str]:
         return _checked(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    if declared and declared.replace("_", "-") not in ("utf-8", "utf8"):
+        try:
+            text = data.decode(declared)
+            if _looks_like_text(text):
+                return text, declared
+        except (UnicodeDecodeError, LookupError):
+            pass
     damaged = _damaged_utf8(data)
     if damaged is not None:
         return damaged

@@ -95,12 +95,12 @@ def _as_path(path: Path) -> Iterator[Source]:
         found = False
         for child in _walk(path):
             found = True
-            yield Source("file", path=child, format=file_format(child)[0] or "text", walked=True)
+            yield Source("file", path=child, format=file_format(child)[0] or "sniff", walked=True)
         if not found:
             yield Source("error", error=DocumentError(str(path), "directory holds no readable "
                          f"files ({', '.join(sorted(FORMATS))})"))
     elif path.is_file():
-        yield Source("file", path=path, format=file_format(path)[0] or "text")
+        yield Source("file", path=path, format=file_format(path)[0] or "sniff")
     elif path.exists():
         yield Source("error", error=DocumentError(str(path), "not a regular file"))
     else:

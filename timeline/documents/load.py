@@ -97,7 +97,8 @@ def _read_source(source: Source) -> Iterator[Record | DocumentError | Document]:
             yield DocumentError(str(path), f"cannot be opened ({exc.strerror or exc})")
             return
         with stream:
-            yield from read(stream, fmt or "text", str(path), doc_stem(path))
+            # a file named with an unknown ending: its first bytes tell (JSONL, HTML, text)
+            yield from read(stream, fmt or "sniff", str(path), doc_stem(path))
 
 
 class _Prefixed:
@@ -152,7 +153,7 @@ def _document(record: Record, source: Source, ref: dt.date | None, handle: Error
         except dates.BadDate as exc:
             meta["bad_date"] = str(record.date)
             handle(DocumentError(record.where, f"document {record.id!r}: {exc}; "
-                                 "the document is kept without this date", record.line))
+                                 "the document is kept without this date", record.line, kept=True))
     if date is None and ref is not None:
         date, date_source = ref, "given"
         meta["date_evidence"] = "ref_date"

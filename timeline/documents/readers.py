@@ -16,8 +16,11 @@ import json
 import logging
 import lzma
 import re
+import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 from timeline.documents.decode import NotText, bom_encoding, decode
@@ -84,7 +87,7 @@ def read_bytes(data: bytes, fmt: str, where: str, stem: str) -> Iterator[Record 
         yield from _read_rows(io.BytesIO(data), fmt, where, stem)
         return
     try:
-        text, encoding = decode(data)
+        text, encoding = decode(data, declared=_declared_charset(data) if fmt == "html" else None)
     except NotText as exc:
         yield DocumentError(where, str(exc))
         return
@@ -103,6 +106,15 @@ def read_bytes(data: bytes, fmt: str, where: str, stem: str) -> Iterator[Record 
                      header_date=fields.get("date") or None, url=fields.get("url", ""), meta=meta)
     else:
         yield Record(stem, text, where, title=plain_title(text), meta=meta)
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in its first bytes (<meta charset=...>)."""
+    match = _META_CHARSET.search(data[:4096])
+    return match.group(1).decode("ascii").lower() if match else None
 
 
 def sniff(data: bytes) -> str:
@@ -162,9 +174,28 @@ def _headline(title: str) -> str:
     return max(parts, key=len) if parts else ""
 
 
+@lru_cache(maxsize=1)
+def _aliases() -> dict[str, str]:
+    """alias -> canonical field name, from data/inputs.toml."""
+    with resources.files("timeline.documents").joinpath("data/inputs.toml").open("rb") as fh:
+        fields = tomllib.load(fh)["fields"]
+    return {alias: name for name, aliases in fields.items() for alias in aliases}
+
+
+def _canonical(obj: dict) -> dict:
+    aliases = _aliases()
+    out = dict(obj)
+    for key in list(obj):
+        name = aliases.get(str(key).strip().lower()) if key is not None else None
+        if name and out.get(name) in (None, ""):
+            out[name] = out.pop(key)
+    return out
+
+
 def _row_record(obj, where: str, stem: str, line: int | None) -> Record | DocumentError:
     if not isinstance(obj, dict):
         return DocumentError(where, f"expected an object with a 'text' field, got {type(obj).__name__}", line)
+    obj = _canonical(obj)
     text = obj.get("text")
     if not isinstance(text, str) or not text.strip():
         what = "no 'text' field" if text is None else "an empty or non-string 'text' field"
@@ -343,7 +374,7 @@ def _csv(lines, where: str, stem: str, errors: list, delimiter: str) -> Iterator
         yield DocumentError(where, f"unreadable header row ({exc})", 1)
         return
     header = [h.strip().lstrip("\ufeff").lower() for h in header]
-    if "text" not in header:
+    if "text" not in header and not any(_aliases().get(h) == "text" for h in header):
         yield DocumentError(where, f"{NO_TEXT_COLUMN} (columns: {', '.join(header) or 'none'}); "
                                    "a CSV corpus needs id,text[,title,date,url]", 1)
         return
