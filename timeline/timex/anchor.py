@@ -124,7 +124,7 @@ def resolve_month_year(ref: dt.date, month: int, when: str) -> int:
     nearest = min(options, key=lambda o: (abs(o[0] - here), -o[0] if when == "past" else o[0]))[1]
     if when == "past":
         back = max((o for o in options if o[0] <= here), key=lambda o: o[0])
-        if here - back[0] <= 8:
+        if here - back[0] <= 10:
             return back[1]
     if when == "future":
         ahead = min((o for o in options if o[0] >= here), key=lambda o: o[0])
@@ -147,7 +147,7 @@ def resolve_day_year(ref: dt.date, month: int, day: int, when: str) -> int:
     nearest = min(options, key=lambda o: (abs(o[0]), o[0] if when != "future" else -o[0]))[1]
     if when == "past":
         back = [o for o in options if o[0] <= 7]
-        if back and -max(back)[0] <= 220:
+        if back and -max(back)[0] <= 300:
             return max(back)[1]
     if when == "future":
         ahead = [o for o in options if o[0] >= -7]

@@ -93,11 +93,11 @@ _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 _APOSTROPHES = "'’"
 
 
-def detect(text: str, lang: Language) -> list[Candidate]:
+def detect(text: str, lang: Language, mode: str = "news") -> list[Candidate]:
     """Non-overlapping candidates in text order."""
     out = []
     covered = 0
-    starts, digit_rules = lang.starts, lang.digit_rules
+    starts, digit_rules = lang.index[mode]
     for tok in _TOKEN.finditer(text):
         pos = tok.start()
         if pos < covered:

@@ -21,6 +21,7 @@ class Rule:
     pattern: str  # fully expanded, with named groups
     regex: re.Pattern
     value: str = ""  # a fixed TIMEX3 value, for rules that need no normalizer
+    modes: tuple = ("news", "narrative")
 
 
 @dataclass(frozen=True)
@@ -28,8 +29,9 @@ class Language:
     code: str
     tables: dict  # table name -> {lower-cased word (dots kept) -> meaning}
     rules: tuple
-    starts: dict  # lower-cased word -> the rules that may start with it, in rule order
-    digit_rules: tuple  # the rules that may start with a digit
+    # mode -> (lower-cased word -> the rules that may start with it, in rule order;
+    #          the rules that may start with a digit)
+    index: dict
     markers: dict  # tense marker regexes and negative-context words
 
     def lookup(self, table: str, word: str):
@@ -95,8 +97,10 @@ def load(lang: str = "en") -> Language:
         body = _spaces(_expand(r["pattern"], macros, tables))
         full = _expand("{b}", macros, tables) + "(?:" + body + ")" + _expand("{e}", macros, tables)
         regex = re.compile(full, re.IGNORECASE)
-        rules.append(Rule(r["name"], r["kind"], r["type"], full, regex, r.get("value", "")))
-    starts, digit_rules = _start_index(rules)
+        modes = tuple(r.get("modes", ("news", "narrative")))
+        rules.append(Rule(r["name"], r["kind"], r["type"], full, regex, r.get("value", ""), modes))
+    index = {mode: _start_index([r for r in rules if mode in r.modes])
+             for mode in ("news", "narrative")}
     markers = {
         "future": re.compile(context["tense"]["future"], re.IGNORECASE),
         "past": re.compile(context["tense"]["past"], re.IGNORECASE),
@@ -105,7 +109,7 @@ def load(lang: str = "en") -> Language:
         "not_before_year": re.compile(_spaces(context["negative"]["before_year"]), re.IGNORECASE),
         "month_word_before": re.compile(context["ambiguous_month"]["before"], re.IGNORECASE),
     }
-    return Language(lang, tables, tuple(rules), starts, digit_rules, markers)
+    return Language(lang, tables, tuple(rules), index, markers)
 
 
 _WORD = re.compile(r"[a-z]+")

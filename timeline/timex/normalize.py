@@ -23,11 +23,15 @@ class Context:
     """What a normalizer may look at: the language, the anchor day, the clause tense and the
     latest date already seen in the text (for "that year", "the following day")."""
 
-    __slots__ = ("lang", "ref", "when", "previous", "ref_time", "period")
+    __slots__ = ("lang", "ref", "when", "previous", "ref_time", "period", "narrative")
 
     def __init__(self, lang: Language, ref: dt.date | None, when: str,
-                 previous: dt.date | None, ref_time: str = "", period: str = ""):
+                 previous: dt.date | None, ref_time: str = "", period: str = "",
+                 narrative: bool = False):
         self.lang, self.ref, self.when, self.previous, self.ref_time = lang, ref, when, previous, ref_time
+        # In a narrative the anchor is the last date told, and a month or day without a year
+        # stays in the anchor's year (a history goes forward from it).
+        self.narrative = narrative
         # The latest quarter or half named in the text ("2025-Q3"): business news compares
         # "a year earlier" with the same period of the year before.
         self.period = period
@@ -147,7 +151,7 @@ def _day_of(g, ctx, shift_ok=True):
             return (f"{year:04d}-{month:02d}-{day:02d}" if _valid(year, month, day) else None), False
         if ref is None:
             return (f"XXXX-{month:02d}-{day:02d}" if day <= 31 else None), True
-        year = A.resolve_day_year(ref, month, day, ctx.when)
+        year = ref.year if ctx.narrative else A.resolve_day_year(ref, month, day, ctx.when)
         return (f"{year:04d}-{month:02d}-{day:02d}" if _valid(year, month, day) else None), True
     if day and not month and "weekday" not in g:
         if ref is None:
@@ -197,6 +201,8 @@ def _month_only(g, ctx, month, mod):
     elif direction == 1:
         year = ref.year if month > ref.month else ref.year + 1
     elif direction == 0:
+        year = ref.year
+    elif ctx.narrative:
         year = ref.year
     else:
         year = A.resolve_month_year(ref, month, ctx.when)
@@ -325,7 +331,8 @@ def norm_ago(g, ctx):
         return "DATE", A.format_unit(A.shift(ctx.ref, unit, sign * int(round(amount))), unit), mod, True
     if unit == "Y" and whole == 1 and sign < 0 and ctx.period:
         return "DATE", _period_year_before(ctx.period), mod, True
-    base = ctx.ref
+    # "later"/"after" count from the last date told; "ago"/"from now" from the anchor
+    base = ctx.previous if rel in ("later", "afterwards", "after") and ctx.previous else ctx.ref
     target = A.shift(base, "W" if unit == "WE" else unit, sign * whole)
     return "DATE", A.format_unit(target, "D" if unit == "WE" else unit), mod, True
 
@@ -416,8 +423,8 @@ def norm_duration(g, ctx):
         amount = 2.0
     if amount is not None and re.search(r"and a half$", g.get("_text", ""), re.I):
         amount += 0.5
-    if amount is not None and amount > 10000:
-        return None
+    if amount is not None and (amount > 10000 or (num or "").isdigit() and 1000 <= amount < 2200):
+        return None  # "the 1988 quarter" names a year, it is no length
     return "DURATION", _duration_value(amount, unit), _qmod(g, ctx), False
 
 
@@ -428,7 +435,10 @@ def norm_quarter(g, ctx):
         unit = "quarter"
         year = _year({"year": g["yearq"]}, ctx)
     else:
-        ordinal = ctx.lang.lookup("ordinal", _word(g, "ord")) or int(_DIGITS.search(g["ord"])[0])
+        word = _word(g, "ord")
+        ordinal = ctx.lang.lookup("ordinal", word) or ctx.lang.lookup("ordinal_last", word)
+        if ordinal is None:
+            ordinal = int(_DIGITS.search(word)[0])
         index = 4 if ordinal == -1 and unit == "quarter" else (2 if ordinal == -1 else ordinal)
         year = _year(g, ctx)
     if unit == "half" and index > 2 or index > 4:

@@ -55,18 +55,17 @@ def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[
         return []
     language = load(lang)
     ref, ref_time = _as_date(ref_date)
-    previous: dt.date | None = None  # the latest date seen in the text
+    previous: dt.date | None = None  # the latest date told in the text (anaphora, narrative)
     period = ""  # the latest quarter/half named in the text
     out: list[Timex] = []
-    for cand in detect(text, language):
+    for cand in detect(text, language, mode):
         g = groups(cand.match)
         g["_text"] = text[cand.start:cand.end]
         g["_type"], g["_value"] = cand.rule.type, cand.rule.value
         when = A.tense(text, cand.start, cand.end, language)
-        anchor = ref
-        if mode == "narrative" and previous is not None:
-            anchor = previous
-        ctx = Context(language, anchor, when, previous or ref, ref_time, period)
+        anchor = previous if mode == "narrative" and previous is not None else ref
+        ctx = Context(language, anchor, when, previous or ref, ref_time, period,
+                      mode == "narrative" and anchor is previous)
         try:
             result = normalize(cand.rule.kind, g, ctx)
         except (ValueError, KeyError, TypeError, OverflowError) as exc:
@@ -80,24 +79,24 @@ def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[
             continue
         if ttype == "DATE" and _HAS_TIME.search(value):
             ttype = "TIME"
-        how = "absolute" if not anchored else ("text" if anchor is not ref else "document")
-        if anchored and anchor is None:
+        if not anchored:
+            how = "absolute"
+        elif anchor is None:
             how = ""
-        spans = _split_range(cand, g, text)
-        for i, (start, end) in enumerate(spans):
-            v = value
-            if i == 1:
-                v = _second_day(value, cand.match)
-                if v is None:
-                    continue
+        else:
+            how = "text" if anchor is not ref else "document"
+        for i, (start, end) in enumerate(_split_range(cand, g, text)):
+            v = value if i == 0 else _second_day(value, cand.match)
+            if v is None:
+                continue
             out.append(Timex(start, end, text[start:end], ttype, v, granularity_of(v, ttype), mod, how))
         if ttype == "DATE" and granularity_of(value) in ("quarter", "half") and "rel" not in g \
                 and cand.rule.kind in ("quarter", "relative"):
             period = value
-        if ttype in ("DATE", "TIME") and not value.startswith(("P", "X")):
+        if ttype in ("DATE", "TIME"):
             day = _day_precision(value.split("T")[0])
-            if day is not None and (not anchored or mode == "narrative" or True):
-                previous = day if not anchored or mode == "narrative" else previous
+            if day is not None:
+                previous = day
     return _times_on_days(text, out)
 
 
