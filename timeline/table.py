@@ -91,6 +91,13 @@ def _as_list(value) -> list:
 
 
 def _to_datetimes(values) -> np.ndarray:
+    if isinstance(values, pd.Series) and pd.api.types.is_datetime64_any_dtype(values.dtype) \
+            and getattr(values.dtype, "tz", None) is None:
+        return values.to_numpy(dtype="datetime64[s]")
+    try:  # fast path: np.datetime64, datetime, ISO text, None
+        return np.array([None if v is pd.NaT else v for v in values], dtype="datetime64[s]")
+    except (ValueError, TypeError):
+        pass
     out = []
     for v in values:
         if v is None or (not isinstance(v, str) and pd.isna(v)):
@@ -117,6 +124,8 @@ def split_list(cell: str) -> list[str]:
         return []
     if cell == "\\":
         return [""]
+    if "\\" not in cell:
+        return cell.split(";")
     items, current, chars = [], [], iter(cell)
     for ch in chars:
         if ch == "\\":
@@ -197,6 +206,12 @@ def _pyarrow():
         raise ExportError("Parquet needs pyarrow: pip install 'timeline[parquet]'") from None
 
 
+def _iso_column(values) -> list[str]:
+    """ISO text of a datetime64 column: the date alone at midnight, "" for NaT."""
+    text = np.datetime_as_string(np.asarray(values, dtype="datetime64[s]"), unit="s")
+    return ["" if t == "NaT" else t[:-9] if t.endswith("T00:00:00") else t for t in text]
+
+
 def _iso(value) -> str:
     if pd.isna(value):
         return ""
@@ -208,13 +223,13 @@ def _csv_cells(frame: pd.DataFrame) -> pd.DataFrame:
     cells = {}
     for column in frame.columns:
         dtype = SCHEMA.get(column)
-        values = frame[column]
+        values = frame[column].to_numpy(dtype=object) if dtype != "float64" else frame[column]
         if column == "mentions":
             cells[column] = [json.dumps(m, ensure_ascii=False) if m else "" for m in values]
         elif column in LIST_COLUMNS:
             cells[column] = [join_list(v) for v in values]
         elif dtype and dtype.startswith("datetime64"):
-            cells[column] = [_iso(v) for v in values]
+            cells[column] = _iso_column(frame[column])
         elif dtype == "float64":
             cells[column] = ["" if pd.isna(v) else repr(float(v)) for v in values]
         else:
@@ -244,20 +259,30 @@ def _json_cell(cell: str, column: str, row: int):
 
 
 def _records(frame: pd.DataFrame) -> list[dict]:
-    def plain(column, v):
+    columns = {}
+    for column in frame.columns:
         if column in LIST_COLUMNS:
-            return list(v)
-        if SCHEMA.get(column, "").startswith("datetime64"):
-            return _iso(v) or None
-        if v is None or (not isinstance(v, (list, dict, str)) and pd.isna(v)):
-            return None
-        if isinstance(v, np.generic):
-            return v.item()
-        if isinstance(v, float) and math.isinf(v):
-            return None
+            columns[column] = [list(v) for v in frame[column]]
+        elif SCHEMA.get(column, "").startswith("datetime64"):
+            columns[column] = [t or None for t in _iso_column(frame[column])]
+        else:
+            columns[column] = [_json_value(v) for v in frame[column].to_numpy(dtype=object)]
+    names = list(columns)
+    return [dict(zip(names, row)) for row in zip(*columns.values())]
+
+
+def _json_value(v):
+    if isinstance(v, (list, dict, str)):
         return v
-    columns = list(frame.columns)
-    return [{c: plain(c, v) for c, v in zip(columns, row)} for row in frame.itertuples(index=False, name=None)]
+    if v is None or pd.isna(v):
+        return None
+    if isinstance(v, np.generic):
+        v = v.item()
+    if isinstance(v, float) and math.isinf(v):
+        return None
+    if isinstance(v, (dt.date, pd.Timestamp)):
+        return v.isoformat()
+    return v
 
 
 def _from_records(data, path: Path) -> pd.DataFrame:
