@@ -32,6 +32,10 @@ def clause(text: str, start: int, end: int) -> tuple[str, str]:
 def tense(text: str, start: int, end: int, lang: Language) -> str:
     """"future", "past" or "present" for the clause around text[start:end]."""
     before, after = clause(text, start, end)
+    if lang.markers["before_past"].search(before):
+        return "past"
+    if lang.markers["before_future"].search(before):
+        return "future"
     around = before + " " + after
     if lang.markers["future"].search(around):
         return "future"
@@ -147,7 +151,7 @@ def resolve_day_year(ref: dt.date, month: int, day: int, when: str) -> int:
     nearest = min(options, key=lambda o: (abs(o[0]), o[0] if when != "future" else -o[0]))[1]
     if when == "past":
         back = [o for o in options if o[0] <= 7]
-        if back and -max(back)[0] <= 300:
+        if back and -max(back)[0] <= 220:
             return max(back)[1]
     if when == "future":
         ahead = [o for o in options if o[0] >= -7]
