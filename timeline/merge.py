@@ -118,7 +118,7 @@ def actor_similarity(cluster: _Cluster, event: Event) -> float:
         words = _content_words(event.description)
         if not words or not cluster.words:
             return 0.0
-        return min(1.0, 2 * len(words & cluster.words) / len(words | cluster.words))
+        return len(words & cluster.words) / len(words | cluster.words)
     shared = sum(1 for a in names if a in cluster.actors)
     if shared == 0:
         return 0.0

@@ -16,7 +16,7 @@ KINDS = ("person", "org", "place", "name")
 
 # A word of a name: dotted initials ("U.S."), or a word that may carry hyphens/apostrophes.
 _WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_][\w’'&\-]*")
-_CONNECTORS = frozenset("of de del la da van von bin al el for y".split())
+_CONNECTORS = frozenset("of de del la da van von bin al el es for y".split())
 _POSSESSIVE = ("'s", "’s", "s'", "s’")
 
 
@@ -130,6 +130,11 @@ def _classify_run(text, run, offset, data: _Data, common_words, sentence_first: 
     if not words:
         return []
     out: list[Actor] = []
+    split = _place_then_name(words, data)
+    if split:
+        # "ambassador to Kenya Prudence Bushnell": a place run straight into a person's name
+        out.extend(_make(text, words[:split], offset, data, False))
+        words = words[split:]
     i = 0
     segment_start = 0
     titled = False
@@ -146,6 +151,16 @@ def _classify_run(text, run, offset, data: _Data, common_words, sentence_first: 
     if segment_start < len(words):
         out.extend(_make(text, words[segment_start:], offset, data, titled and segment_start > 0))
     return out
+
+
+def _place_then_name(words, data: _Data) -> int:
+    for n in range(min(3, len(words) - 2), 0, -1):
+        head = " ".join(w[2] for w in words[:n])
+        rest = [w[2] for w in words[n:]]
+        if (head in data.places and len(rest) >= 2 and not any(r in data.org_words or r in data.geo_words for r in rest)
+                and " ".join([head] + rest[:1]) not in data.places and rest[0] not in _CONNECTORS):
+            return n
+    return 0
 
 
 def _place_prefix(words, data: _Data) -> bool:

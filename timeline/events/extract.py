@@ -133,8 +133,10 @@ def _sentence_events(doc, sent, actors, timexes, story, ctx, options) -> list[Ev
     if not candidates:
         return []
     _attach(sent, candidates, timexes)
-    if any(c.timex is not None for c in candidates):
-        # the dated clause is the sentence's news; its other clauses are background to it
+    if timexes:
+        # a dated sentence: its dated clause is the news, its other clauses background to it;
+        # a date we gave to no happening belongs to a verb we do not know, so the sentence's
+        # happenings are not the story's own day either
         candidates = [c for c in candidates if c.timex is not None]
     events = []
     seen_senses: set[tuple] = set()
@@ -206,8 +208,30 @@ def _content(report: Trigger, triggers, consumed) -> Trigger | None:
     return before[0] if before else None
 
 
+# A past-tense verb we have no trigger for ("left", "added", "wrapped up"): a time expression
+# next to it dates that verb's clause, not a happening word further away.
+_OTHER_VERB = re.compile(r"\b(?:[a-z]{2,}ed|left|went|came|took|made|gave|got|"
+                         r"began|sent|spent|brought|thought|became|ran|saw|kept|put|set|led|paid|sought|"
+                         r"began|wrote|spoke|broke|chose|drove|flew|grew|knew|threw|wore|fought|caught|taught)\b")
+
+
+def _foreign_verb(between: str, candidates, lo: int, hi: int) -> bool:
+    for m in _OTHER_VERB.finditer(between):
+        word_start = lo + m.start()
+        if any(c.trigger.start <= word_start < c.trigger.end for c in candidates):
+            continue
+        before = between[max(0, m.start() - 5):m.start()].split()
+        if before and before[-1].lower() in ("the", "a", "an", "its", "his", "her", "their", "our", "-"):
+            continue  # "the deported migrants": an adjective
+        if between[m.start() - 1:m.start()] == "-":
+            continue  # "U.S.-funded"
+        return True
+    return False
+
+
 def _attach(sent: Sentence, candidates: list[_Candidate], timexes) -> None:
-    """Give each time expression to the nearest happening of its clause."""
+    """Give each time expression to the nearest happening of its clause, unless another verb
+    stands closer to it."""
     for timex in timexes:
         best, best_distance = None, 1e9
         for cand in candidates:
@@ -219,6 +243,8 @@ def _attach(sent: Sentence, candidates: list[_Candidate], timexes) -> None:
                 distance += 40
             if " that " in f" {between} " and t.start < timex.start:
                 distance += 40  # "said that ... on Monday": the date belongs to the clause said
+            if _foreign_verb(between, candidates, lo, hi):
+                continue
             if distance < best_distance:
                 best, best_distance = cand, distance
         if best is not None and best_distance < best.distance:
@@ -333,6 +359,7 @@ def _subject(sent, t: Trigger, actors, candidates, ctx) -> Actor | None:
             for a in actors:
                 if a.end - sent.start in (owner.end(1),) or a.text.endswith(owner.group(1)) and a.end <= t.start:
                     return a
+        return None  # "condemned two bomb attacks": whoever stands before a noun did not do it
     return _subject_before(sent, t, actors, ctx)
 
 
@@ -508,7 +535,10 @@ def _noun_phrase_before(sent, t: Trigger, timexes=()) -> str:
             head = head[:a] + " " * (b - a) + head[b:]  # "The two presidents on Friday signed"
     if timexes:
         head = re.sub(r"\b(?:on|in|at|since|during)\s*$", "", head.rstrip()) + " "
-    head = re.split(r"[;:,]|\b(?:as|when|while|after|before|because|since|although|if|until|where)\b", head)[-1]
+    parts = re.split(r"[;:,]|\b(?:as|when|while|after|before|because|since|although|if|until|where)\b", head)
+    head = parts[-1]
+    if not head.strip() and len(parts) >= 3 and head is not parts[0]:
+        head = parts[-3]  # "The embassy bombings, on Aug. 7, killed": skip the aside
     relative = re.split(r"\b(?:that|which|who)\b", head)
     if len(relative) > 1:
         before = relative[-2].split()

@@ -184,6 +184,8 @@ def _choose(options: list, lowered: list[str], i: int):
         entry, name = verbs[0]
         if after_determiner and name in ("base", "3sg", "ing"):
             return None, None  # "the state", "the rules", "the building": a noun we do not track
+        if name in ("base", "3sg") and _noun_group_before(lowered, i):
+            return nouns[0] if nouns else (None, None)  # "two terrorist bomb attacks"
         # past and participle share a form for most verbs: call it past, _aspect sorts it out
         names = {n for _, n in verbs}
         return entry, "past" if "past" in names else name
@@ -196,6 +198,25 @@ _ADJECTIVAL = _DETERMINERS | frozenset("only own newly recently all many some mo
                                        "with against from".split())
 _REDUCED_RELATIVE_NEXT = frozenset("by of in from at for on under".split())
 _NOT_NOUNS = frozenset("has was is as us this its his hers yours ours theirs whereas".split())
+
+
+_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten dozens hundreds thousands several many "
+                          "few".split())
+
+
+def _noun_group_before(lowered: list[str], i: int) -> bool:
+    """A determiner or number two or three words back with only plain words between
+    ("the two attacks", "two terrorist bomb attacks"): the word ends a noun phrase."""
+    for back in range(2, 4):
+        j = i - back
+        if j < 0:
+            return False
+        between = lowered[j + 1:i]
+        if not all(w.isalpha() and w not in _BE and w not in _HAVE and w not in _MODALS for w in between):
+            return False
+        if lowered[j] in _DETERMINERS or lowered[j] in _NUMBER_WORDS or lowered[j].isdigit():
+            return True
+    return False
 
 
 def _aspect(lowered: list[str], i: int, form: str, entry: Entry, next_word: str = "") -> tuple[str, bool, bool]:
