@@ -72,6 +72,8 @@ def test_no_header(text):
     ("Headline here\nTuesday, February 4, 2025 10:32 AM EST\nRubio met Bukele.", D(2025, 2, 4)),
     ("Headline\nPosted on: 4 Feb 2025 10:32\nBody text.", D(2025, 2, 4)),
     ("Headline\nLast updated 04.02.2025\nBody.", D(2025, 2, 4)),   # European day.month order
+    ("Headline\nPublished Feb 4, 2025 | Updated Feb 5, 2025 10:02 AM\nBody.", D(2025, 2, 4)),
+    ("Headline\nUpdated: Feb 5, 2025 | Published: Feb 4, 2025\nBody.", D(2025, 2, 4)),
 ])
 def test_datelines(text, expected):
     found = dates.dateline_date(text)
@@ -88,6 +90,7 @@ def test_yearless_wire_dateline_keeps_month_and_day():
     "Rubio met Bukele on February 3, 2025, at his residence, officials said.",  # inside a sentence
     "the meeting, February 4, 2025 - more text follows here",                    # lower-case city
     "By the way, it was fine.",
+    "By Monday, February 4, 2025, all staff must file their reports.",   # a deadline, no byline
 ])
 def test_no_dateline(text):
     assert dates.dateline_date(text) is None
