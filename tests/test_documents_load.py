@@ -403,3 +403,16 @@ def test_unknown_ending_is_sniffed(tmp_path, seed_texts):
     (tmp_path / "corpus.dat").write_text(rows, encoding="utf-8")
     docs, errors = _load(tmp_path / "corpus.dat")
     assert errors == [] and [d.id for d in docs] == SEED_IDS
+
+
+@pytest.mark.parametrize("content, fmt", [
+    (b'{"id": "a", "text": "Rubio met Bukele."}\n', "jsonl"),
+    (b"{Breaking} Rubio met Bukele on Monday.", "text"),
+    (b'[{"id": "a", "text": "Rubio met Bukele."}]', "json"),
+    (b"[Update] Rubio met Bukele on Monday.", "text"),
+    (b"<!DOCTYPE html><html><body><p>Rubio</p></body></html>", "html"),
+    (b'{"id": "a", "text": "' + b"x " * 40000 + b'"}\n', "jsonl"),   # first line beyond the sample
+])
+def test_sniffed_formats(content, fmt):
+    from timeline.documents.readers import sniff
+    assert sniff(content) == fmt

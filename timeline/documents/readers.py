@@ -119,11 +119,19 @@ def _declared_charset(data: bytes) -> str | None:
 
 def sniff(data: bytes) -> str:
     """The format of a document or corpus from its first bytes (for stdin and raw bytes)."""
-    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    head = data[:65536].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"{"):
-        return "jsonl"
-    if head.startswith(b"["):
+        # a text may begin with a brace too: JSONL only if its first line is a JSON object
+        first, newline, _ = head.partition(b"\n")
+        if not newline and len(data) > len(head):  # a first line longer than the sample
+            return "jsonl" if re.match(rb'\{\s*"', first) else "text"
+        try:
+            return "jsonl" if isinstance(json.loads(first), dict) else "text"
+        except (ValueError, UnicodeDecodeError):
+            return "text"
+    if re.match(rb"\[\s*[{\]]", head):
         return "json"
+    head = head[:2048].lower()
     if head.startswith((b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body", b"<article")):
         return "html"
     return "text"
