@@ -106,6 +106,14 @@ def test_lanes_busiest_first_and_empty_lane_last():
         render(df, lanes="place")
 
 
+def test_many_lanes_share_one_for_the_quietest():
+    df = events_frame([{"title": f"e{k}", "date": f"2025-01-{1 + k % 28:02d}", "sources": [f"doc{k % 45:02d}"]}
+                       for k in range(90)])
+    ticks = list(render(df, lanes="sources").layout.yaxis.ticktext)
+    assert len(ticks) == 30 and ticks[-1] == "(16 others)"
+    assert len(marks(render(df, lanes="sources"))) == 90
+
+
 def test_hover_is_escaped_and_complete(sample):
     fig = render(sample)
     texts = {t: h for t_ in fig.data for t, h in zip(t_.hovertext, t_.hovertext)}

@@ -548,67 +548,8 @@ def _value_for(start, end, gran: str) -> str:
 # ---------------------------------------------------------------- TimelineJS3
 
 def to_timelinejs(df: pd.DataFrame, title: str | None = None) -> dict:
-    """TimelineJS3 JSON (https://timeline.knightlab.com/docs/json-format.html). TimelineJS
-    renders headline and text as HTML, so every piece of article text is escaped here."""
-    import html
+    """TimelineJS3 JSON (https://timeline.knightlab.com/docs/json-format.html) of the table,
+    every piece of article text escaped; see timeline.render.timelinejs."""
+    from timeline.render.timelinejs import timelinejs_dict
 
-    from timeline.render.hover import safe_url, when_text
-
-    frame = _conform(df)
-    events = []
-    for row in frame.itertuples(index=False):
-        if pd.isna(row.start):
-            continue
-        gran = row.granularity or "day"
-        start_parts = _date_parts(row.start, gran)
-        start_parts["display_date"] = html.escape(when_text(row.date, row.start, row.end, gran))
-        event = {"start_date": start_parts,
-                 "text": {"headline": html.escape(row.title), "text": _timelinejs_text(row)},
-                 "unique_id": row.event_id}
-        if pd.Timestamp(row.end).normalize() != pd.Timestamp(row.start).normalize():
-            event["end_date"] = _date_parts(row.end, "day")
-        group = row.category or (row.actors[0] if row.actors else "")
-        if group:
-            event["group"] = html.escape(group)
-        urls = [u for u in row.urls if safe_url(u)]
-        if urls:
-            event["media"] = {"url": urls[0], "link": urls[0], "caption": html.escape(row.sources[0] if row.sources else "")}
-        events.append(event)
-    out = {"events": events}
-    if title:
-        out["title"] = {"text": {"headline": html.escape(title), "text": ""}}
-    return out
-
-
-def _date_parts(value, gran: str) -> dict:
-    ts = pd.Timestamp(value)
-    parts = {"year": str(ts.year)}
-    if gran not in ("year", "decade", "century", "millennium"):
-        parts["month"] = str(ts.month)
-    if gran in ("day", "time", "week", "range", "season", "half", "quarter") or gran not in GRANULARITIES:
-        parts["day"] = str(ts.day)
-    if gran == "month":
-        parts.pop("day", None)
-    if gran == "time":
-        parts.update(hour=str(ts.hour), minute=str(ts.minute))
-    return parts
-
-
-def _timelinejs_text(row) -> str:
-    import html
-
-    from timeline.render.hover import safe_url
-
-    pieces = []
-    if row.description:
-        pieces.append(f"<p>{html.escape(row.description)}</p>")
-    if row.evidence and row.evidence != row.description:
-        pieces.append(f"<blockquote>{html.escape(row.evidence)}</blockquote>")
-    if row.sources:
-        links = []
-        for k, source in enumerate(row.sources):
-            url = row.urls[k] if k < len(row.urls) else ""
-            label = html.escape(source)
-            links.append(f'<a href="{html.escape(url)}">{label}</a>' if safe_url(url) else label)
-        pieces.append("<p>Sources: " + ", ".join(links) + "</p>")
-    return "".join(pieces)
+    return timelinejs_dict(_conform(df), title)

@@ -24,6 +24,7 @@ CERTAINTY_COLORS = {"explicit": "#0072B2", "relative": "#009E73", "inferred": "#
 CERTAINTY_NAMES = {"explicit": "stated in the text", "relative": "worked out (e.g. “last week”)",
                    "inferred": "inferred from the story", "": "unknown"}
 MAX_COLORS = len(PALETTE)
+MAX_LANES = 30
 POINT_GRANULARITIES = ("day", "time")
 _SELECTOR = ((7, "day", "1w", 7), (1, "month", "1m", 31), (6, "month", "6m", 183),
              (1, "year", "1y", 366), (10, "year", "10y", 3653))
@@ -76,6 +77,11 @@ def render(df: pd.DataFrame, lanes: str | None = None, color: str | None = "cert
     busy_until = np.where(right_side, end_days + label_days, end_days)
     lane_of = lane_labels(frame, lanes)
     order = lane_order(lane_of, start) if n else []
+    if len(order) > MAX_LANES:  # past ~30 lanes the names overlap: the quietest share one
+        keep = set(order[: MAX_LANES - 1])
+        other = f"({len(order) - MAX_LANES + 1} others)"
+        lane_of = [lane if lane in keep else other for lane in lane_of]
+        order = order[: MAX_LANES - 1] + [other]
     # labels must never overlap; bare marks may once rows run out (a dense 10,000-event chart
     # would otherwise be thousands of rows tall)
     max_rows = 30 if labels else max(4, (48 if n <= WEBGL_THRESHOLD else 96) // max(len(order), 1))
