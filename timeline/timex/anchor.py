@@ -30,20 +30,30 @@ def clause(text: str, start: int, end: int) -> tuple[str, str]:
 
 
 def tense(text: str, start: int, end: int, lang: Language) -> str:
-    """"future", "past" or "present" for the clause around text[start:end]."""
+    """"future", "past", "present" or "unknown" for the clause around text[start:end].
+
+    The past or future marker nearest to the expression wins ("said on Tuesday that Iraq would
+    retaliate" is past, "will meet Bush on Thursday" future); a present verb counts only when
+    there is neither; a preposition right before it (since, as early as) decides alone.
+    """
     before, after = clause(text, start, end)
     if lang.markers["before_past"].search(before):
         return "past"
     if lang.markers["before_future"].search(before):
         return "future"
-    around = before + " " + after
-    if lang.markers["future"].search(around):
-        return "future"
-    if lang.markers["past"].search(around):
-        return "past"
-    if lang.markers["present"].search(around):
+    best, best_distance = "unknown", None
+    for name in ("future", "past"):
+        regex = lang.markers[name]
+        for m in regex.finditer(before):
+            distance = len(before) - m.end()
+            if best_distance is None or distance < best_distance:
+                best, best_distance = name, distance
+        m = regex.search(after)
+        if m and (best_distance is None or m.start() < best_distance):
+            best, best_distance = name, m.start()
+    if best == "unknown" and lang.markers["present"].search(before + " " + after):
         return "present"
-    return "unknown"
+    return best
 
 
 def add_months(year: int, month: int, n: int) -> tuple[int, int]:
@@ -115,7 +125,7 @@ def resolve_weekday(ref: dt.date, weekday: int, direction: int | None, when: str
     if direction == 1:
         ahead = (weekday - ref.isoweekday()) % 7 or 7
         return ref + dt.timedelta(days=ahead)
-    if when in ("future", "present"):
+    if when == "future":
         return ref + dt.timedelta(days=(weekday - ref.isoweekday()) % 7)
     return ref - dt.timedelta(days=(ref.isoweekday() - weekday) % 7)
 
