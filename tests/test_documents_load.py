@@ -416,3 +416,18 @@ def test_unknown_ending_is_sniffed(tmp_path, seed_texts):
 def test_sniffed_formats(content, fmt):
     from timeline.documents.readers import sniff
     assert sniff(content) == fmt
+
+
+def test_a_stray_nul_byte_costs_one_row(tmp_path, seed_texts):
+    path = tmp_path / "nul.jsonl"
+    good = json.dumps({"id": "a", "text": seed_texts["003_344faf7fb9d5f692"]}).encode()
+    path.write_bytes(b'{"id": "z", "text": "Rubio\x00 met Bukele."}\n' + good + b"\n")
+    docs, errors = _load(path)
+    assert [d.id for d in docs] == ["a"] and [e.line for e in errors] == [1]
+
+
+def test_a_binary_file_named_jsonl_is_one_error(tmp_path):
+    path = tmp_path / "image.jsonl"
+    path.write_bytes((b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64)) * 100)
+    docs, errors = _load(path)
+    assert docs == [] and len(errors) == 1 and "binary" in errors[0].reason

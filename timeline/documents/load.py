@@ -12,7 +12,8 @@ from collections.abc import Callable, Iterator
 from timeline.document import Document
 from timeline.documents import dates
 from timeline.documents.inputs import Source, doc_stem, expand, file_format
-from timeline.documents.readers import NO_TEXT_COLUMN, Record, open_binary, read, read_bytes, sniff
+from timeline.documents.readers import (NO_TEXT_COLUMN, Prefixed, Record, open_binary, read,
+                                        read_bytes, sniff)
 from timeline.errors import DocumentError, UsageError
 
 logger = logging.getLogger(__name__)
@@ -101,22 +102,6 @@ def _read_source(source: Source) -> Iterator[Record | DocumentError | Document]:
             yield from read(stream, fmt or "sniff", str(path), doc_stem(path))
 
 
-class _Prefixed:
-    """A binary stream with its first bytes already read (to sniff the format) put back."""
-
-    def __init__(self, head: bytes, rest):
-        self._head, self._rest = head, rest
-
-    def read(self, size: int = -1) -> bytes:
-        if self._head:
-            if size is None or size < 0:
-                data, self._head = self._head + self._rest.read(), b""
-                return data
-            data, self._head = self._head[:size], self._head[size:]
-            return data
-        return self._rest.read(size)
-
-
 def _read_stdin() -> Iterator[Record | DocumentError]:
     """Standard input: JSONL is streamed row by row; anything else is one document."""
     stream = getattr(sys.stdin, "buffer", None)
@@ -127,7 +112,7 @@ def _read_stdin() -> Iterator[Record | DocumentError]:
     head = stream.read(65536)
     fmt = sniff(head)
     if fmt == "jsonl":
-        yield from read(_Prefixed(head, stream), "jsonl", "<stdin>", "stdin")
+        yield from read(Prefixed(head, stream), "jsonl", "<stdin>", "stdin")
     else:
         yield from read_bytes(head + stream.read(), fmt, "<stdin>", "stdin")
 

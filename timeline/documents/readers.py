@@ -56,6 +56,22 @@ class Record:
     meta: dict = field(default_factory=dict)
 
 
+class Prefixed:
+    """A binary stream whose first bytes were already read (to sniff or sample) put back."""
+
+    def __init__(self, head: bytes, rest):
+        self._head, self._rest = head, rest
+
+    def read(self, size: int = -1) -> bytes:
+        if self._head:
+            if size is None or size < 0:
+                data, self._head = self._head + self._rest.read(), b""
+                return data
+            data, self._head = self._head[:size], self._head[size:]
+            return data
+        return self._rest.read(size)
+
+
 def open_binary(path: Path, compression: str):
     if compression == ".gz":
         return gzip.open(path, "rb")
@@ -270,9 +286,18 @@ def _decoded_lines(stream, where: str, errors: list) -> Iterator[tuple[int, str 
 
     Files with a UTF-16/32 BOM are decoded as a stream (their newlines are multi-byte); other
     files line by line as UTF-8 with the usual fallbacks, so one bad line is one error."""
-    lines = _lines(stream)
+    try:
+        sample = stream.read(65536)
+    except (OSError, EOFError, lzma.LZMAError) as exc:
+        errors.append(DocumentError(where, f"cannot be read ({exc})"))
+        return
+    found = bom_encoding(sample[:4])
+    if not found and sample.count(0) > max(1, len(sample) // 100):
+        # many NULs: a binary file; a stray one is only one bad line
+        errors.append(DocumentError(where, "binary file (contains NUL bytes), not a text corpus"))
+        return
+    lines = _lines(Prefixed(sample, stream))
     first = next(lines, b"")
-    found = bom_encoding(first[:4])
     if found and found[0] != "utf-8":
         data = first + b"".join(lines)
         try:
@@ -285,9 +310,6 @@ def _decoded_lines(stream, where: str, errors: list) -> Iterator[tuple[int, str 
         return
     if found:
         first = first[found[1]:]
-    if b"\x00" in first[:65536]:
-        errors.append(DocumentError(where, "binary file (contains NUL bytes), not a text corpus"))
-        return
     for number, raw in enumerate(_chain(first, lines), 1):
         try:
             yield number, raw.decode("utf-8")
