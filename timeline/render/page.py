@@ -61,9 +61,7 @@ def to_html(df_or_fig, path: str | os.PathLike | None = None, fragment: bool = F
     if isinstance(df_or_fig, go.Figure):
         if render_options:
             raise TypeError(f"render options {sorted(render_options)} need a DataFrame, not a Figure")
-        fig = df_or_fig
-        if title:
-            fig.update_layout(title=dict(text=html.escape(title).replace("$", "&#36;"), x=0.01))
+        fig = df_or_fig  # never modified: `title` only names the page
     else:
         # a page shows its title as <h1>; a fragment's chart carries it for the host report
         fig = render(df_or_fig, title=title if fragment else None, **render_options)
