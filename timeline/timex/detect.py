@@ -18,6 +18,14 @@ from timeline.timex.lexicon import Language, Rule
 _MODAL_NEXT = re.compile(r"\s+(?:I|we|you|he|she|it|they|be|have|not|also|well|the|a|an|his|her|their|its|our|this|that|there|only|never|still|already|even|soon|face|seem|need|take|get|go|come|make|become|lose|win|want|help|cause|lead|see|find|give|mean|result)\b", re.I)
 
 
+# "a year" right after an amount or a counted noun is the "per" of a rate.
+_RATE_BEFORE = re.compile(r"(?:\d%?|\d\s+(?:\w+\s+)?\w+s|percent|cents?|dollars|euros|pounds|times|once|twice)\s+$",
+                          re.I)
+_AGE_AFTER = re.compile(r"\s+old\b")
+_APPOSITION_BEFORE = re.compile(r",\s*$")
+_RATE_UNIT = re.compile(r"(?:a|an|per)\s+\w+$", re.I)
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     start: int
@@ -53,6 +61,12 @@ def _acceptable(text: str, cand: Candidate, lang: Language) -> bool:
         if ambiguous[lower] == "month" and not lang.markers["month_word_before"].search(
                 text, max(0, cand.start - 30), cand.start):
             return False
+    if cand.rule.kind == "duration" and _RATE_BEFORE.search(text, max(0, cand.start - 40), cand.start) \
+            and _RATE_UNIT.match(span):
+        return False  # "$1.76 a year", "four flights a week": a rate, not a length of time
+    if cand.rule.kind == "duration" and _AGE_AFTER.match(text, cand.end) \
+            and _APPOSITION_BEFORE.search(text, max(0, cand.start - 3), cand.start):
+        return False  # "Mr. Reupke, 52 years old," is an age (TimeBank leaves it out)
     if cand.rule.name == "year":
         if not _plausible_year(text, cand, lang):
             return False
