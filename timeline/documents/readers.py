@@ -237,7 +237,7 @@ def _json(text: str, where: str, stem: str) -> Iterator[Record | DocumentError]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        yield DocumentError(where, f"invalid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})")
+        yield DocumentError(where, f"invalid JSON ({exc.msg}, line {exc.lineno}, column {exc.colno})")
         return
     if isinstance(data, dict) and isinstance(data.get("documents"), list):
         data = data["documents"]
@@ -356,7 +356,7 @@ def _jsonl(lines, where: str, stem: str, errors: list) -> Iterator[Record | Docu
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             bad_run += 1
-            yield DocumentError(where, f"broken JSON line ({exc.msg} at column {exc.colno}); skipped", number)
+            yield DocumentError(where, f"broken JSON line ({exc.msg}, column {exc.colno}); skipped", number)
             if bad_run >= _MAX_CONSECUTIVE_ERRORS:
                 yield DocumentError(where, f"{bad_run} broken lines in a row: not a JSONL file; rest skipped", number)
                 return
