@@ -20,6 +20,10 @@ D = dt.date
     ("Tue, 04 Feb 2025 10:00:00 GMT", D(2025, 2, 4)),
     (dt.datetime(2025, 2, 4, 12, 0), D(2025, 2, 4)),
     (D(1998, 12, 31), D(1998, 12, 31)),
+    ("19980301", D(1998, 3, 1)),                      # TimeML DCT style
+    (20250204, D(2025, 2, 4)),
+    (1738627200, D(2025, 2, 4)),                      # Unix seconds (UTC)
+    (1738627200000, D(2025, 2, 4)),                   # Unix milliseconds
     ("", None),
     (None, None),
 ])
@@ -34,7 +38,8 @@ def test_date_values(value, expected):
     ("2025-13-01", "not a calendar date"),
     ("soon", "not a date"),
     ("Feb. 3", "not a date"),          # no year: never silently this year
-    (20250204, "a number"),
+    (12345, "neither YYYYMMDD nor a Unix time"),
+    ("20250230", "not a calendar date"),
 ])
 def test_absurd_date_values(value, words):
     with pytest.raises(dates.BadDate, match=words):

@@ -85,10 +85,12 @@ def parse_date_value(value) -> dt.date | None:
     if isinstance(value, dt.date):
         return _checked(value.year, value.month, value.day, value.isoformat())
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        raise BadDate(f"date {value!r} is a number, not a date (write it as YYYY-MM-DD)")
+        return _from_number(value)
     raw = str(value).strip()
     if not raw:
         return None
+    if _COMPACT.match(raw):  # 20250204, as TimeML DCTs and many feeds write it
+        return _checked(int(raw[:4]), int(raw[4:6]), int(raw[6:8]), raw)
     match = _ISO.match(raw)
     if match:
         return _checked(int(match["y"]), int(match["m"]), int(match["d"]), raw)
@@ -96,6 +98,21 @@ def parse_date_value(value) -> dt.date | None:
     if parsed is None:
         raise BadDate(f"date {raw!r} is not a date this reader understands (use YYYY-MM-DD)")
     return _checked(parsed.year, parsed.month, parsed.day, raw)
+
+
+_COMPACT = re.compile(r"^\d{8}$")
+
+
+def _from_number(value: float) -> dt.date:
+    """A number in a date field: YYYYMMDD, or a Unix time in seconds or milliseconds."""
+    if float(value).is_integer() and 10_000_101 <= value <= 99_991_231:
+        raw = str(int(value))
+        return _checked(int(raw[:4]), int(raw[4:6]), int(raw[6:8]), raw)
+    seconds = value / 1000 if abs(value) >= 1e11 else value
+    if 1e8 <= abs(seconds) <= 1e10:  # 1973 to 2286: a Unix timestamp
+        day = dt.datetime.fromtimestamp(seconds, tz=dt.timezone.utc).date()
+        return _checked(day.year, day.month, day.day, str(value))
+    raise BadDate(f"date {value!r} is a number that is neither YYYYMMDD nor a Unix time")
 
 
 def _parse_written(raw: str) -> dt.date | None:
