@@ -54,3 +54,14 @@ def test_make_title_cuts_long_titles_at_a_word():
                        "nationality including violent criminals", "in San Salvador")
     assert len(title) <= MAX_CHARS + 1 and title.endswith("…") and " " in title
     assert make_title("", "built", "") == "Built"
+
+
+def test_agent_of_a_passive_and_names_with_of():
+    text = ("They said they would appeal the decision, announced Wednesday by INS Commissioner Doris Meissner, "
+            "that the boy should go home.")
+    start = text.index("Wednesday")
+    wed = Timex(start, start + 9, "Wednesday", "DATE", "2000-01-05", "day", "", "document")
+    assert _titles(text, [wed], dt.date(2000, 1, 6)) == ["INS announces"]
+    text = ("At the Harry Truman Library in Independence, the three foreign ministers of Bronislaw Geremek of "
+            "Poland, Janos Martonyi of Hungary and Jan Kavan of Czech Republic signed formal documents.")
+    assert _titles(text, [], dt.date(1999, 3, 12)) == ["Kavan signs formal documents"]

@@ -46,6 +46,6 @@ class Event:
     mentions: list[Mention] = field(default_factory=list)
     event_id: str = ""
     # What merging compares (not table columns): the happening's senses ("meet", "deal") and
-    # each actor's kind (person / org / place / name).
+    # the kind (person / org / place / name) of each actor and of the other names in the sentence.
     senses: list[str] = field(default_factory=list)
     actor_kinds: dict[str, str] = field(default_factory=dict)

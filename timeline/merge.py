@@ -27,7 +27,10 @@ _MISSING_WEIGHT = {"person": 1.5, "name": 1.2, "org": 1.0, "place": 0.5}
 SAME_SENSE, SAME_CATEGORY = 1.0, 0.4
 _SOURCE_BONUS, _SOURCE_BONUS_CAP = 0.03, 0.1
 _STOP = frozenset("the a an of to in on at for and or but that this with from by as is was were has have had "
-                  "be been it its he she they his her their said says will would".split())
+                  "be been it its he she they his her their said says will would can could also than more less "
+                  "year years ago month months week weeks day days today yesterday quarter third-quarter "
+                  "fourth-quarter second-quarter first-quarter million billion percent cents share shares "
+                  "about some one two three four five six seven eight nine ten".split())
 
 
 class _Cluster:
@@ -35,7 +38,7 @@ class _Cluster:
 
     def __init__(self, event: Event):
         self.events = [event]
-        self.actors = dict(event.actor_kinds) or {a: "name" for a in event.actors}
+        self.actors = {a: event.actor_kinds.get(a, "name") for a in event.actors}
         self.senses = set(event.senses)
         self.category = event.category
         self.start, self.end = event.start, event.end
@@ -118,12 +121,21 @@ def actor_similarity(cluster: _Cluster, event: Event) -> float:
         words = _content_words(event.description)
         if not words or not cluster.words:
             return 0.0
-        return len(words & cluster.words) / len(words | cluster.words)
-    shared = sum(1 for a in names if a in cluster.actors)
-    if shared == 0:
+        jaccard = len(words & cluster.words) / len(words | cluster.words)
+        # two sentences of one story share many words; boilerplate ("sales dropped ... from a
+        # year ago") shares some: only a clear majority of shared words counts
+        return max(0.0, min(1.0, (jaccard - 0.3) / 0.5))
+    # shared: any name of the telling's sentence the event already has; missing: only the
+    # telling's own actors the event lacks (a name elsewhere in the sentence proves nothing)
+    shared = sum(1 for a in event.actor_kinds if a in cluster.actors) or sum(1 for a in names if a in cluster.actors)
+    if shared == 0 or not any(a in cluster.actors for a in set(names) | _persons(event)):
         return 0.0
     missing = sum(_MISSING_WEIGHT.get(event.actor_kinds.get(a, "name"), 1.0) for a in names if a not in cluster.actors)
     return shared / (shared + missing)
+
+
+def _persons(event: Event) -> set[str]:
+    return {a for a, k in event.actor_kinds.items() if k in ("person", "name")}
 
 
 def _content_words(text: str) -> set[str]:
@@ -144,10 +156,7 @@ def _combine(cluster: _Cluster) -> Event:
     place = best.place if best.place else (places.most_common(1)[0][0] if places else "")
     bonus = min(_SOURCE_BONUS_CAP, _SOURCE_BONUS * (len(sources) - 1))
     confidence = round(min(0.99, best.confidence + bonus), 3)
-    kinds = {}
-    for e in cluster.events:
-        for a, k in e.actor_kinds.items():
-            kinds.setdefault(a, k)
+    kinds = {a: k for a, k in cluster.actors.items()}
     merged = replace(
         best, actors=actors, place=place, confidence=confidence, mentions=mentions,
         senses=sorted(cluster.senses), actor_kinds=kinds,

@@ -86,18 +86,23 @@ def resolve_corpus_names(events: list[Event]) -> None:
 
     index = NameIndex()
     for event in events:
-        for name in event.actors:
-            index.add_name(name, event.actor_kinds.get(name, "name"))
+        for name, kind in event.actor_kinds.items():
+            index.add_name(name, kind)
+
+    def resolved(name, kind):
+        full = index.resolve_name(name) if kind in ("person", "name") else name
+        return full, ("person" if full != name else kind)
+
     for event in events:
         actors, kinds = [], {}
         for name in event.actors:
-            kind = event.actor_kinds.get(name, "name")
-            full = index.resolve_name(name) if kind in ("person", "name") else name
-            if full != name:
-                kind = "person"
+            full, kind = resolved(name, event.actor_kinds.get(name, "name"))
             if full not in kinds:
                 actors.append(full)
                 kinds[full] = kind
+        for name, kind in event.actor_kinds.items():
+            full, kind = resolved(name, kind)
+            kinds.setdefault(full, kind)
         event.actors, event.actor_kinds = actors, kinds
 
 

@@ -274,5 +274,5 @@ class NameIndex:
 def short_name(name: str, kind: str) -> str:
     """What a headline calls an actor: surname for people, the name for everything else."""
     if kind == "person" and " " in name:
-        return name.split()[-1]
+        return name.split(" of ")[0].split()[-1]  # "Jan Kavan of Czech Republic" -> "Kavan"
     return name

@@ -313,6 +313,9 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options) ->
             kinds[actor.name] = actor.kind
     if not place:
         place = next((a.name for a in actors if a.kind == "place"), "")
+    # the rest of the sentence's names: not the event's actors, but merging may count them as
+    # shared ("Bukele also offered ..., Rubio said" is the offer Rubio announced)
+    context = {a.name: a.kind for a in actors if a.name not in kinds}
     mention = Mention(
         doc_id=doc.id, evidence=sent.text, evidence_start=sent.start, evidence_end=sent.end,
         time_text=time_text, time_start=time_start, time_end=time_end, date=value,
@@ -323,7 +326,7 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options) ->
         date=value, start=first, end=last, granularity=granularity, title=title,
         description=sent.text, actors=names, place=place, category=happening.category,
         certainty=certainty, confidence=round(confidence, 3), mentions=[mention],
-        senses=senses, actor_kinds=kinds,
+        senses=senses, actor_kinds={**kinds, **context},
     )
 
 
@@ -473,9 +476,15 @@ def _title(sent, cand: _Candidate, subject: Actor | None, actors, timexes) -> tu
             place, place_name = titles.place_phrase(sent.text, offset, stop, clause_end, actors, used)
             return titles.make_title(_noun_modifiers(sent, t), t.text, obj, place), place_name
         verb = sense_verb
-    if t.passive and t.pos == "verb":
+    if (t.passive or subject is None) and t.pos == "verb" and (t.kind != "report" or content is None):
         place, place_name = titles.place_phrase(sent.text, offset, t.end, clause_end, actors, used)
-        return titles.make_title(subj, t.text, "", place), place_name
+        agent = _agent(sent, t, actors, timexes)
+        if agent is not None:
+            # "the decision, announced Wednesday by INS Commissioner Doris Meissner"
+            return titles.make_title(titles.subject_text(agent, ""), t.title_verb, subj.lower() if subj[:1].isupper()
+                                     and subj.split()[0] in ("The", "A", "An") else subj, place), place_name
+        if t.passive:
+            return titles.make_title(subj, t.text, "", place), place_name
     obj, stop = titles.object_phrase(sent.text, offset, t, actors, stop_at)
     used |= {a.name for a in actors if obj and a.text in obj}
     place, place_name = titles.place_phrase(sent.text, offset, stop, clause_end, actors, used)
@@ -517,6 +526,21 @@ def _clause_span(sent, t: Trigger, content: Trigger | None, subject: Actor | Non
 def _clause_end(sent, t: Trigger) -> int:
     m = _CLAUSE_BREAK.search(sent.text, t.end - sent.start)
     return sent.start + m.start() if m else sent.end
+
+
+def _agent(sent, t: Trigger, actors, timexes) -> Actor | None:
+    """The doer of a passive verb: "... announced Wednesday by INS Commissioner Doris Meissner"."""
+    rest = sent.text[t.end - sent.start:]
+    for x in timexes:
+        if x.start >= t.end:
+            a, b = x.start - t.end, x.end - t.end
+            rest = rest[:a] + " " * (b - a) + rest[b:]
+    m = re.match(r"\s*by\s+", rest)
+    if not m:
+        return None
+    after = t.end + m.end()
+    return next((a for a in actors if after <= a.start <= after + 40 and a.kind in ("person", "org")
+                 and not re.search(r"[,;]", sent.text[after - sent.start:a.start - sent.start])), None)
 
 
 def titles_verb_for_sense(t: Trigger) -> str:

@@ -176,7 +176,7 @@ def _choose(options: list, lowered: list[str], i: int):
     prev = lowered[i - 1] if i else ""
     nouns = [o for o in options if o[1] == "noun"]
     verbs = [o for o in options if o[1] != "noun"]
-    after_determiner = prev in _DETERMINERS or (i >= 2 and lowered[i - 2] in _DETERMINERS and prev.isalpha()
+    after_determiner = prev in _DETERMINERS or prev.endswith(("'s", "’s")) or (i >= 2 and lowered[i - 2] in _DETERMINERS and prev.isalpha()
                                                 and prev not in _BE and prev not in _HAVE)
     if nouns and (after_determiner or not verbs):
         return nouns[0]
