@@ -7,6 +7,7 @@ import dataclasses
 import datetime as dt
 import logging
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator
 
 from timeline.document import Document
@@ -72,6 +73,10 @@ def load_documents(inputs, *, ref_date=None, on_error: ErrorHandler | None = Non
         from timeline.documents.siblings import infer_dates
 
         docs = infer_dates(docs)
+    if docs:
+        sources = Counter(d.date_source for d in docs)
+        logger.info("%d documents; dates from: %s", len(docs),
+                    ", ".join(f"{k} {v}" for k, v in sorted(sources.items())))
     return docs
 
 
