@@ -17,23 +17,29 @@ import logging
 import pandas as pd
 
 from timeline.document import Document
+from timeline.errors import DocumentError
 from timeline.event import Event
 from timeline.options import Options
 
 log = logging.getLogger(__name__)
 
 
-def build(inputs, **options) -> pd.DataFrame:
+def build(inputs, *, report=None, **options) -> pd.DataFrame:
     """Documents (paths, directories, globs, JSONL/CSV corpora, texts, Document objects) to
-    the events table. Options: see timeline.options.Options."""
-    return events_to_frame(extract(inputs, **options))
+    the events table. Options: see timeline.options.Options. `report` (a
+    timeline.report.RunReport) collects the counts and every skipped document; without one,
+    skipped documents are logged as warnings."""
+    return events_to_frame(extract(inputs, report=report, **options))
 
 
-def extract(inputs_or_documents, **options) -> list[Event]:
+def extract(inputs_or_documents, *, report=None, **options) -> list[Event]:
     """The merged events of the inputs, sorted by start date then title."""
+    from timeline.report import RunReport
+
     opts = Options.from_kwargs(**options)
-    docs = _documents(inputs_or_documents, opts)
-    per_doc = map_documents(docs, opts)
+    report = report if report is not None else RunReport()
+    docs = _documents(inputs_or_documents, opts, report)
+    per_doc = map_documents(docs, opts, report)
     events = [event for doc_events in per_doc for event in doc_events]
     resolve_corpus_names(events)
     from timeline.merge import merge_events
@@ -44,11 +50,57 @@ def extract(inputs_or_documents, **options) -> list[Event]:
     return merged
 
 
-def map_documents(docs, opts: Options):
-    """Per-document events, in document order, on the configured backend."""
+def map_documents(docs, opts: Options, report=None):
+    """Per-document events, in document order, on the configured backend, with a progress
+    bar. A document the stages fail on goes to `report.on_error` and yields nothing; the
+    others are counted as processed."""
     from timeline.parallel import map_ordered
+    from timeline.progress import progress
+    from timeline.report import RunReport
 
-    return map_ordered(functools.partial(extract_document, options=opts), docs, opts)
+    report = report if report is not None else RunReport()
+    results = map_ordered(functools.partial(extract_document_or_error, options=opts), docs, opts)
+    total = len(docs) if hasattr(docs, "__len__") else None
+    for result in progress(results, total=total, desc="documents", quiet=opts.quiet):
+        if isinstance(result, DocumentError):
+            report.on_error(result)
+        else:
+            report.document_done()
+            yield result
+
+
+def _where(doc: Document) -> tuple[str, int | None]:
+    """How a message names a document: its file (and line, for a corpus row) or its id."""
+    return (doc.path or doc.id), doc.meta.get("line") if isinstance(doc.meta, dict) else None
+
+
+def _within_limit(docs: list[Document], opts: Options, report) -> list[Document]:
+    """Documents up to `max_chars`; a longer one (a dump, not an article) is reported and
+    skipped before anything reads it whole (date inference, tagging)."""
+    if not opts.max_chars:
+        return docs
+    kept = []
+    for doc in docs:
+        if len(doc.text) <= opts.max_chars:
+            kept.append(doc)
+            continue
+        where, line = _where(doc)
+        report.on_error(DocumentError(
+            where, f"document {doc.id!r} has {len(doc.text):,} characters, more than the limit of "
+            f"{opts.max_chars:,}; split it into articles or raise --max-chars", line))
+    return kept
+
+
+def extract_document_or_error(doc: Document, options: Options) -> list[Event] | DocumentError:
+    """extract_document, with a failure on this one document returned as a DocumentError so
+    it is reported and the rest of the corpus goes on (top-level: runs in worker processes)."""
+    try:
+        return extract_document(doc, options)
+    except Exception as exc:  # noqa: BLE001 - any bug on one document must not end the run
+        log.debug("extraction failed on %s", doc.id, exc_info=True)
+        where, line = _where(doc)
+        return DocumentError(where, f"document {doc.id!r} could not be processed "
+                             f"({type(exc).__name__}: {exc}); please report this", line)
 
 
 def extract_document(doc: Document, options: Options) -> list[Event]:
@@ -60,7 +112,7 @@ def extract_document(doc: Document, options: Options) -> list[Event]:
     return extract_events(doc, timexes, options)
 
 
-def _documents(inputs, opts: Options) -> list[Document]:
+def _documents(inputs, opts: Options, report) -> list[Document]:
     from timeline.documents import infer_dates, load_documents
 
     if isinstance(inputs, Document):
@@ -69,8 +121,10 @@ def _documents(inputs, opts: Options) -> list[Document]:
         docs = list(inputs)
         if opts.ref_date is not None:
             docs = [d if d.date else _with_date(d, opts.ref_date) for d in docs]
+        docs = _within_limit(docs, opts, report)
         return infer_dates(docs) if any(d.date is None for d in docs) else docs
-    return load_documents(inputs, ref_date=opts.ref_date)
+    docs = load_documents(inputs, ref_date=opts.ref_date, on_error=report.on_error, infer=False)
+    return infer_dates(_within_limit(docs, opts, report))
 
 
 def _with_date(doc: Document, day) -> Document:
