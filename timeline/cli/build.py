@@ -33,7 +33,33 @@ def register(subparsers) -> None:
     parser.add_argument("--min-confidence", type=float, default=None, metavar="X",
                         help="drop events below this confidence (default 0)")
     parser.add_argument("--title", default=None, help="timeline title (HTML output)")
+    scale = parser.add_argument_group("scale and reporting")
+    scale.add_argument("--jobs", "-j", type=_jobs, default=0, metavar="N",
+                       help="worker processes (default 0: every core)")
+    scale.add_argument("--backend", choices=("serial", "processes", "dask"), default="processes",
+                       help="where the per-document work runs (default: processes)")
+    scale.add_argument("--scheduler", default="", metavar="ADDRESS",
+                       help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (with --backend dask; "
+                            "default: a local cluster of --jobs workers)")
+    scale.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    scale.add_argument("--errors", metavar="PATH",
+                       help="write one JSON line per skipped document (doc, line, reason) here")
+    scale.add_argument("--max-chars", type=_jobs, default=5_000_000, metavar="N",
+                       help="skip documents longer than N characters (default 5,000,000; 0: no limit)")
     parser.set_defaults(run=run)
+
+
+def _jobs(text: str) -> int:
+    """A count that is 0 or more (argparse calls this for --jobs and --max-chars)."""
+    import argparse
+
+    try:
+        value = int(text.replace(",", "").replace("_", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
+    return value
 
 
 def _check_out(path: Path, allowed: tuple[str, ...], what: str) -> None:
@@ -48,7 +74,10 @@ def run(args) -> int:
     _check_out(out, TABLE_SUFFIXES + HTML_SUFFIXES, "--out")
     if args.html:
         _check_out(Path(args.html), HTML_SUFFIXES, "--html")
-    options = {"mode": args.mode}
+    options = {"mode": args.mode, "jobs": args.jobs, "backend": args.backend,
+               "scheduler": args.scheduler, "quiet": args.quiet, "max_chars": args.max_chars}
+    if args.scheduler and args.backend != "dask":
+        raise UsageError("--scheduler needs --backend dask")
     if args.ref_date:
         try:
             options["ref_date"] = dt.date.fromisoformat(args.ref_date)
@@ -60,7 +89,11 @@ def run(args) -> int:
             if not 0.0 <= value <= 1.0:
                 raise UsageError(f"--{name.replace('_', '-')} must be between 0 and 1, not {value}")
             options[name] = value
-    df = build(args.inputs, **options)
+    from timeline.progress import note
+    from timeline.report import RunReport, write_errors
+
+    report = RunReport(echo=note)
+    df = build(args.inputs, report=report, **options)
     n_docs = len({s for sources in df["sources"] for s in sources})
     title = args.title or "Timeline"
     if out.suffix.lower() in HTML_SUFFIXES:
@@ -77,4 +110,9 @@ def run(args) -> int:
 
         to_html(df, args.html, title=title)
         print(f"timeline -> {args.html}", file=sys.stderr)
-    return 0
+    report.finish(events=len(df))
+    if args.errors:
+        write_errors(args.errors, report.errors)
+    print(report.summary(), file=sys.stderr)
+    # 0: every document processed; 1: some were skipped (each named above and in --errors)
+    return report.exit_code
