@@ -86,7 +86,7 @@ def _read_source(source: Source) -> Iterator[Record | DocumentError | Document]:
     elif source.kind == "document":
         yield source.document
     elif source.kind == "text":
-        if not source.text.strip():
+        if not source.text or source.text.isspace():
             yield DocumentError(f"text #{source.index}", "empty text")
         else:
             yield Record(f"text-{source.index}", source.text, f"text #{source.index}")

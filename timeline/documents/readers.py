@@ -221,7 +221,7 @@ def _row_record(obj, where: str, stem: str, line: int | None) -> Record | Docume
         return DocumentError(where, f"expected an object with a 'text' field, got {type(obj).__name__}", line)
     obj = _canonical(obj)
     text = obj.get("text")
-    if not isinstance(text, str) or not text.strip():
+    if not isinstance(text, str) or not text or text.isspace():
         what = "no 'text' field" if text is None else "an empty or non-string 'text' field"
         return DocumentError(where, f"row has {what}; skipped", line)
     row_id = obj.get("id")
