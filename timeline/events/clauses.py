@@ -1,0 +1,270 @@
+"""Who did a happening and how a headline says it: subjects (names, he/she resolved from the
+sentences before, the doer of a passive), the clause an event is told in, and the title built
+from those pieces (see titles.py for the word-level helpers)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from timeline.events import titles
+from timeline.events.actors import Actor
+from timeline.events.triggers import Trigger, _title_forms
+
+
+@dataclass
+class Context:
+    """What earlier sentences of the document tell about later ones."""
+    last_subject: Actor | None = None
+    prev_subject: Actor | None = None
+    prev_persons: list[Actor] = field(default_factory=list)
+    last_date: tuple | None = None  # (value, first, last, granularity) for narrative mode
+
+
+def event_subject(sent, t: Trigger, actors, candidates, ctx) -> Actor | None:
+    """Who did it: the nearest name (or resolved he/she) before the verb in its clause; for
+    "After meeting Bukele, Rubio signed ..." the main clause's subject."""
+    if t.aspect == "prior":
+        head = sent.text[:t.start - sent.start]
+        comma = sent.text.find(",", t.end - sent.start)
+        if re.match(r"\s*(?:after|before|since|following|upon)\b", head, re.IGNORECASE) and comma > 0:
+            after = [a for a in actors if a.start >= sent.start + comma and a.kind in ("person", "org", "name")]
+            if after:
+                return after[0]
+        return _subject_before(sent, t, actors, ctx, prior=True)
+    if t.pos == "noun":
+        owner = re.search(r"(\w+)\s*['’]s?\s+(?:\w+\s+){0,2}$", sent.text[:t.start - sent.start])
+        if owner:
+            for a in actors:
+                if a.end - sent.start in (owner.end(1),) or a.text.endswith(owner.group(1)) and a.end <= t.start:
+                    return a
+        return None  # "condemned two bomb attacks": whoever stands before a noun did not do it
+    return _subject_before(sent, t, actors, ctx)
+
+
+_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+_SUBORDINATE = re.compile(r"\b(?:as|when|while|after|before|because|since|although|though|if|until|where)\b")
+_RELATIVE = re.compile(r"^\s*,?\s*(?:which|who)\s*$")
+
+
+def _subject_before(sent, t: Trigger, actors, ctx, prior: bool = False) -> Actor | None:
+    offset = sent.start
+    options: list[tuple[int, int, Actor | None]] = [(a.start, a.end, a) for a in actors if a.end <= t.start]
+    for m in _PRONOUN_RE.finditer(sent.text, 0, t.start - offset):
+        options.append((m.start() + offset, m.end() + offset, None))
+    options.sort(key=lambda o: o[1], reverse=True)
+    for start, end, actor in options:
+        between = sent.text[end - offset:t.start - offset]
+        if actor is not None and _RELATIVE.match(between):
+            return actor  # "Panama, which agreed to ..."
+        if re.search(r"[;:“”\"]", between) or re.search(r"\b(?:that|which|whose|whom|who)\b", between):
+            continue
+        if not prior and _SUBORDINATE.search(between):
+            continue  # "Rubio was present as the flight departed": not Rubio
+        if "," in between:
+            # an appositive (", who is on his first tour ... ,") sits between subject and verb
+            if not (between.lstrip().startswith(",") and between.rstrip().endswith(",")):
+                continue
+        elif len(between) > 60:
+            continue
+        if actor is not None:
+            if re.search(r"\b(?:in|at|to|from|of|on|with|by|for)\s+(?:the\s+)?$", sent.text[:start - offset]):
+                return None  # a name inside a phrase ("the jail in El Salvador was built")
+            return actor
+        return _resolve_pronoun(sent, start, actors, ctx)
+    return None
+
+
+def _resolve_pronoun(sent, start, actors, ctx) -> Actor | None:
+    before = [a for a in actors if a.end <= start and a.kind in ("person", "name")]
+    if before and start > sent.start + 3:
+        return before[-1]  # "... before he took office": the person named earlier in the sentence
+    if ctx.prev_subject is not None and ctx.prev_subject.kind in ("person", "name"):
+        return ctx.prev_subject
+    persons = {a.name: a for a in ctx.prev_persons}
+    if len(persons) == 1:
+        return next(iter(persons.values()))
+    return ctx.last_subject
+
+
+def update_context(ctx: Context, sent, actors) -> None:
+    first = next((a for a in actors if a.kind in ("person", "name", "org")), None)
+    starts_with_pronoun = bool(re.match(r"\s*(?:He|She)\b", sent.text))
+    if first is not None and not starts_with_pronoun and (first.start - sent.start) <= 45:
+        ctx.prev_subject = first
+        if first.kind in ("person", "name"):
+            ctx.last_subject = first
+    elif not starts_with_pronoun:
+        ctx.prev_subject = None
+    ctx.prev_persons = [a for a in actors if a.kind == "person"]
+
+
+_GROUP_NOUNS = ("administration", "government", "officials", "official", "campaign", "team", "forces",
+                "troops", "police", "army", "authorities", "lawyers", "spokesman", "spokeswoman")
+
+
+def _subject_words(sent, subject: Actor | None, t: Trigger, timexes=()) -> str:
+    if subject is None:
+        return _noun_phrase_before(sent, t, timexes)
+    words = titles.subject_text(subject, "")
+    follow = re.match(r"\s+(\w+)", sent.text[subject.end - sent.start:])
+    if follow and follow.group(1) in _GROUP_NOUNS:
+        words += " " + follow.group(1)  # "Trump administration", "Israeli officials"
+    return words
+
+
+def make_event_title(sent, cand, subject: Actor | None, actors, timexes) -> tuple[str, str]:
+    t, content = cand.trigger, cand.content
+    offset = sent.start
+    used = {subject.name} if subject else set()
+    subj = _subject_words(sent, subject, t, timexes)
+    stops = [x.start for x in timexes if x.start >= t.end]
+    stop_at = min(stops) if stops else None
+    clause_end = _clause_end(sent, t)
+    verb = t.title_verb if subj else t.text
+    if subj and t.pos == "verb" and (subject is None or subj.split()[-1].islower()) and _plural(subj):
+        verb = t.lemma  # the base form: "Two presidents sign plan"
+    if t.aspect == "future" and " " not in t.lemma:
+        verb = f"to {t.lemma}"  # "Monarch to meet Bush": a scheduled event
+    if t.kind == "report" and content is not None:
+        if content.pos == "noun" and content.token <= t.token + 3:
+            obj, stop = titles.object_phrase(sent.text, offset, t, actors, stop_at)
+            place, place_name = titles.place_phrase(sent.text, offset, stop, clause_end, actors, used)
+            return titles.make_title(subj, verb, obj, place), place_name
+        if content.start > t.end:
+            that = re.search(r"\bthat\b", sent.text[t.end - offset:content.start - offset])
+            begin = t.end + that.end() if that else t.end
+        else:
+            cut = max(sent.text.rfind(ch, 0, content.start - offset) for ch in ",“\"-—")
+            begin = offset + cut + 1 if cut >= 0 else offset
+            named = [a for a in actors if a.end <= begin and not sent.text[a.end - offset:begin - offset - 1].strip()]
+            if named:
+                begin = named[-1].start  # President Nayib Bukele "has agreed to ..."
+        said = titles.clause_text(sent.text, offset, begin, skip=timexes)
+        if not subj:
+            return titles.make_title(said, ""), ""  # nobody to attribute it to: what was said
+        return titles.make_title(subj, verb, said), ""
+    if t.pos == "noun":
+        sense_verb = titles_verb_for_sense(t)
+        if not (subject and sense_verb):
+            # no one to say it of: name the happening ("Invasion of Kuwait", "News conference")
+            obj, stop = titles.object_phrase(sent.text, offset, t, actors, stop_at, keep_preposition=True)
+            place, place_name = titles.place_phrase(sent.text, offset, stop, clause_end, actors, used)
+            return titles.make_title(_noun_modifiers(sent, t), t.text, obj, place), place_name
+        verb = sense_verb
+    if (t.passive or subject is None) and t.pos == "verb" and (t.kind != "report" or content is None):
+        place, place_name = titles.place_phrase(sent.text, offset, t.end, clause_end, actors, used)
+        agent = _agent(sent, t, actors, timexes)
+        if agent is not None:
+            # "the decision, announced Wednesday by INS Commissioner Doris Meissner"
+            return titles.make_title(titles.subject_text(agent, ""), t.title_verb, subj.lower() if subj[:1].isupper()
+                                     and subj.split()[0] in ("The", "A", "An") else subj, place), place_name
+        if t.passive:
+            return titles.make_title(subj, t.text, "", place), place_name
+    obj, stop = titles.object_phrase(sent.text, offset, t, actors, stop_at)
+    used |= {a.name for a in actors if obj and a.text in obj}
+    place, place_name = titles.place_phrase(sent.text, offset, stop, clause_end, actors, used)
+    return titles.make_title(subj, verb, obj, place), place_name
+
+
+def _noun_modifiers(sent, t: Trigger) -> str:
+    """Lowercase words right before a happening noun ("news" conference, "deportation" flight)."""
+    head = sent.text[max(0, t.start - sent.start - 30):t.start - sent.start].split()
+    words = []
+    for w in reversed(head):
+        if not re.fullmatch(r"[a-z][a-z-]+", w) or w in _NP_DROP or w in _NP_LEADING or w in ("after", "before"):
+            break
+        words.insert(0, w)
+    return " ".join(words[-2:])
+
+
+_CLAUSE_BREAK = re.compile(r"[,;]|\b(?:that|who|which|while|as|although|because|but)\b")
+
+
+_CLAUSE_START = re.compile(r"[,;:“”\"]|\b(?:that|who|which|while|as|although|because|but|where|when)\b")
+
+
+def clause_span(sent, t: Trigger, content: Trigger | None, subject: Actor | None) -> tuple[int, int]:
+    """The part of the sentence that tells this happening: from its subject (or the last clause
+    break before the trigger) to the clause break after it (after what was said, for speech)."""
+    last = t if content is None or content.start < t.start else content
+    end = _clause_end(sent, last)
+    if subject is not None and sent.start <= subject.start < t.start:
+        return subject.start, end
+    head = sent.text[:t.start - sent.start]
+    breaks = [m.end() for m in _CLAUSE_START.finditer(head)]
+    start = sent.start + (breaks[-1] if breaks else 0)
+    if content is not None and content.start < t.start:
+        start = sent.start
+    return start, end
+
+
+def _clause_end(sent, t: Trigger) -> int:
+    m = _CLAUSE_BREAK.search(sent.text, t.end - sent.start)
+    return sent.start + m.start() if m else sent.end
+
+
+def _agent(sent, t: Trigger, actors, timexes) -> Actor | None:
+    """The doer of a passive verb: "... announced Wednesday by INS Commissioner Doris Meissner"."""
+    rest = sent.text[t.end - sent.start:]
+    for x in timexes:
+        if x.start >= t.end:
+            a, b = x.start - t.end, x.end - t.end
+            rest = rest[:a] + " " * (b - a) + rest[b:]
+    m = re.match(r"\s*by\s+", rest)
+    if not m:
+        return None
+    after = t.end + m.end()
+    return next((a for a in actors if after <= a.start <= after + 40 and a.kind in ("person", "org")
+                 and not re.search(r"[,;]", sent.text[after - sent.start:a.start - sent.start])), None)
+
+
+def titles_verb_for_sense(t: Trigger) -> str:
+    return _title_forms().get(t.sense, "")
+
+
+def _noun_phrase_before(sent, t: Trigger, timexes=()) -> str:
+    """The words before a verb back to the clause start, for subjects that are not names
+    ("The 'mega jail' in El Salvador"); for "a jail that was built", the words before "that"."""
+    head = sent.text[:t.start - sent.start]
+    for x in timexes:
+        if x.end <= t.start:
+            a, b = x.start - sent.start, x.end - sent.start
+            head = head[:a] + " " * (b - a) + head[b:]  # "The two presidents on Friday signed"
+    if timexes:
+        head = re.sub(r"\b(?:on|in|at|since|during)\s*$", "", head.rstrip()) + " "
+    parts = re.split(r"[;:,]|\b(?:as|when|while|after|before|because|since|although|if|until|where)\b", head)
+    head = parts[-1]
+    if not head.strip() and len(parts) >= 3 and head is not parts[0]:
+        head = parts[-3]  # "The embassy bombings, on Aug. 7, killed": skip the aside
+    relative = re.split(r"\b(?:that|which|who)\b", head)
+    if len(relative) > 1:
+        before = relative[-2].split()
+        cut = max((i for i, w in enumerate(before) if w.lower() in ("a", "an", "the")), default=-1)
+        words = before[cut + 1:]
+    else:
+        words = head.split()
+    words = [w for w in words if w.lower().strip(",") not in _NP_DROP and not w.lower().endswith("ly")
+             and not re.search(r"['’](?:s|re|ll|ve|d)$", w.lower())
+             or re.fullmatch(r"[A-Z]\w+['’]s", w) and w[:-2].lower() not in _NP_DROP]
+    while words and words[0].lower() in _NP_LEADING:
+        words = words[1:]
+    if not any(w[:1].isalpha() and len(w) > 2 for w in words):
+        return ""
+    return titles.tidy(" ".join(words[-6:]))
+
+
+_NP_DROP = frozenset("was were is are has have had been be being the a an where when while they it we i you he "
+                     "she this that also just there here them him her us me will would can could may might shall "
+                     "should must".split())
+_PLURAL_WORDS = frozenset("people police men women children officials troops forces authorities".split())
+
+
+def _plural(subject: str) -> bool:
+    """A plural subject takes the base form in a headline ("Firefighters order evacuation")."""
+    last = subject.split()[-1].lower() if subject else ""
+    if last in _PLURAL_WORDS:
+        return True
+    return len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is", "'s", "’s"))
+_NP_LEADING = frozenset("and but or so with whom whose its his her their our to of in on at for by from as "
+                        "then yet least most".split())
