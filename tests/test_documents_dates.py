@@ -78,6 +78,11 @@ def test_no_header(text):
     ("Headline\nPosted on: 4 Feb 2025 10:32\nBody text.", D(2025, 2, 4)),
     ("Headline\nLast updated 04.02.2025\nBody.", D(2025, 2, 4)),   # European day.month order
     ("Headline\nPublished Feb 4, 2025 | Updated Feb 5, 2025 10:02 AM\nBody.", D(2025, 2, 4)),
+    ("Headline\nPublished 4:32 PM EST, Tue February 4, 2025\nBody.", D(2025, 2, 4)),
+    ("Headline\nTuesday 4 February 2025 09.00 GMT\nBody.", D(2025, 2, 4)),
+    ("Headline\nLast Modified: Tue 4 Feb 2025 12.05 GMT\nBody.", D(2025, 2, 4)),
+    ("Headline\n4 February 2025 · 5 min read\nBody.", D(2025, 2, 4)),
+    ("By Jane Doe\nFebruary 4, 2025 at 3:12 p.m. ET\nBody.", D(2025, 2, 4)),
     ("Headline\nUpdated: Feb 5, 2025 | Published: Feb 4, 2025\nBody.", D(2025, 2, 4)),
 ])
 def test_datelines(text, expected):
