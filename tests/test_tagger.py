@@ -124,6 +124,55 @@ def test_case(case: Case):
     assert (t.type, t.value) == (case.type, case.value), f"{case.expected_text!r}: got {t.type} {t.value}"
 
 
+# -- the seed articles (examples/seeds/gold.csv) ------------------------------------------------
+
+SEED_REF = dt.date(2025, 2, 4)
+# The seeds README's non-dates; "almost three hours" may be a DURATION, never a date.
+SEED_NON_DATES = ("43 migrants", "40,000 inmates", "80,000 people", "30,000 people", "MS-13",
+                  "$2.7 million", "32 men and 11 women", "almost three hours")
+
+
+def _seed_gold_dates(seeds_dir: Path) -> list[tuple[str, str, str, str]]:
+    """(event id, seed file, value, granularity) for every required event whose date is
+    written in the article (not inferred from the story)."""
+    import csv
+
+    out = []
+    with (seeds_dir / "gold.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            if row["required"] != "yes" or "inference" in row["note"]:
+                continue
+            for prefix in row["sources"].split(";"):
+                (path,) = seeds_dir.glob(f"{prefix}_*.txt")
+                out.append((row["id"], path.name, row["date"], row["granularity"]))
+    return out
+
+
+def test_every_written_seed_date_is_found(seeds_dir):
+    expected = _seed_gold_dates(seeds_dir)
+    assert len(expected) >= 10
+    missing = []
+    for event, name, value, granularity in expected:
+        found = _tag((seeds_dir / name).read_text(encoding="utf-8"), SEED_REF)
+        if not any((t.value, t.granularity) == (value, granularity) for t in found):
+            missing.append(f"{event} in {name}: {value} ({granularity})")
+    assert not missing, missing
+
+
+def test_no_seed_non_date_is_tagged_as_a_date(seeds_dir):
+    for path in sorted(seeds_dir.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        timexes = _tag(text, SEED_REF)
+        _check_output(text, timexes)
+        for phrase in SEED_NON_DATES:
+            for m in re.finditer(re.escape(phrase), text):
+                hits = [t for t in timexes if t.start < m.end() and m.start() < t.end]
+                dates = [t for t in hits if t.type in ("DATE", "TIME")]
+                assert not dates, f"{path.name}: {phrase!r} tagged as {dates}"
+                if phrase != "almost three hours":
+                    assert not hits, f"{path.name}: {phrase!r} tagged as {hits}"
+
+
 # -- properties ---------------------------------------------------------------------------------
 
 _DATEISH = [
