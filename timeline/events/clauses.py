@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from timeline.events import titles
 from timeline.events.actors import Actor
-from timeline.events.triggers import Trigger, _title_forms
+from timeline.events.triggers import Trigger, title_forms
 
 
 @dataclass
@@ -220,7 +220,7 @@ def _agent(sent, t: Trigger, actors, timexes) -> Actor | None:
 
 
 def titles_verb_for_sense(t: Trigger) -> str:
-    return _title_forms().get(t.sense, "")
+    return title_forms().get(t.sense, "")
 
 
 def _noun_phrase_before(sent, t: Trigger, timexes=()) -> str:

@@ -34,6 +34,9 @@ _REPORT_ASPECTS = frozenset("past present perfect pluperfect progressive".split(
 _CONTENT_ASPECTS = frozenset("past perfect pluperfect progressive present future prior".split())
 _BOUNDARY_WORDS = re.compile(r"\b(?:after|before|because|while|although|though|when|since|until|unless|as|"
                              r"which|who|whom|where|but)\b", re.IGNORECASE)
+# An undated verb inside a relative clause or a that-clause no speech verb governs is
+# background to the story, not its news.
+_BACKGROUND = re.compile(r"(?:,\s*(?:which|who)\b|\bthat\b)[^,;:]*$")
 _HAS_LETTER_OR_YEAR = re.compile(r"[A-Za-z]|^\d{4}$|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
 _WORD_RE = re.compile(r"\b[a-z][a-z'-]+\b")
 
@@ -265,6 +268,8 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options) ->
     strength = max(t.strength, happening.strength) if t.kind == "support" else happening.strength
     if not dated and (strength < 0.6 or happening.category == "statement"):
         return None
+    if not dated and aspect != "prior" and _BACKGROUND.search(sent.text[:t.start - sent.start]):
+        return None  # "Panama, which agreed to ...", "an announcement that Trump had agreed ...": background
 
     # date and certainty
     if dated:

@@ -67,7 +67,7 @@ class Trigger:
     @property
     def title_verb(self) -> str:
         """The verb in headline present tense ("meets", "takes office")."""
-        return _title_forms().get(self.lemma, self.lemma)
+        return title_forms().get(self.lemma, self.lemma)
 
 
 @lru_cache(maxsize=1)
@@ -101,7 +101,7 @@ def _load() -> tuple[dict, dict]:
 
 
 @lru_cache(maxsize=1)
-def _title_forms() -> dict[str, str]:
+def title_forms() -> dict[str, str]:
     raw = tomllib.loads(resources.files("timeline.events").joinpath("data/en/triggers.toml").read_text("utf-8"))
     return {item["lemma"]: item["forms"].split("|")[1] for item in raw["verbs"]}
 
