@@ -431,3 +431,17 @@ def test_a_binary_file_named_jsonl_is_one_error(tmp_path):
     path.write_bytes((b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64)) * 100)
     docs, errors = _load(path)
     assert docs == [] and len(errors) == 1 and "binary" in errors[0].reason
+
+
+def test_jsonl_rows_holding_html_pages(tmp_path):
+    page = (Path(__file__).parent / "data" / "html" / "salon.com.emissions.html").read_text(encoding="utf-8")
+    path = tmp_path / "scraped.jsonl"
+    path.write_text(json.dumps({"id": "salon", "html": page}) + "\n"
+                    + json.dumps({"id": "empty", "html": "<html><body></body></html>"}) + "\n",
+                    encoding="utf-8")
+    docs, errors = _load(path)
+    assert [d.id for d in docs] == ["salon"]
+    assert docs[0].title == "Despite everything, U.S. emissions dipped in 2019"
+    assert (docs[0].date, docs[0].date_source) == (dt.date(2020, 1, 10), "html-meta")
+    assert "total emissions fell 2 percent" in docs[0].text
+    assert [(e.line, "HTML" in e.reason) for e in errors] == [(2, True)]

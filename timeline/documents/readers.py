@@ -220,17 +220,32 @@ def _row_record(obj, where: str, stem: str, line: int | None) -> Record | Docume
     if not isinstance(obj, dict):
         return DocumentError(where, f"expected an object with a 'text' field, got {type(obj).__name__}", line)
     obj = _canonical(obj)
-    text = obj.get("text")
-    if not isinstance(text, str) or not text or text.isspace():
-        what = "no 'text' field" if text is None else "an empty or non-string 'text' field"
-        return DocumentError(where, f"row has {what}; skipped", line)
     row_id = obj.get("id")
     if row_id is None or str(row_id).strip() == "":
         row_id = f"{stem}:{line}" if line is not None else stem
+    row_id = str(row_id).strip()
+    text = obj.get("text")
+    page = None
+    if (text is None or text == "") and isinstance(obj.get("html"), str):
+        # a scraped corpus row holding the page itself: read it like an .html file
+        where_row = f"{where}, line {line}" if line is not None else where
+        page = next(_html(obj.pop("html"), where_row, row_id, {}), None)
+        if isinstance(page, DocumentError):
+            return DocumentError(where, page.reason, line)
+        text = page.text if page else None
+    if not isinstance(text, str) or not text or text.isspace():
+        what = "no 'text' field" if text is None else "an empty or non-string 'text' field"
+        return DocumentError(where, f"row has {what}; skipped", line)
     meta = {k: v for k, v in obj.items() if k not in ROW_FIELDS and k is not None}
-    return Record(str(row_id).strip(), text, where, line=line,
-                  title=str(obj.get("title") or "").strip(), url=str(obj.get("url") or "").strip(),
-                  date=obj.get("date"), meta=meta)
+    record = Record(row_id, text, where, line=line,
+                    title=str(obj.get("title") or "").strip(), url=str(obj.get("url") or "").strip(),
+                    date=obj.get("date"), meta=meta)
+    if page is not None:
+        record.title = record.title or page.title
+        record.url = record.url or page.url
+        record.html_date, record.html_date_guess = page.html_date, page.html_date_guess
+        record.meta = {**page.meta, **meta}
+    return record
 
 
 def _json(text: str, where: str, stem: str) -> Iterator[Record | DocumentError]:
