@@ -213,3 +213,5 @@ def _date_from_text(doc: Document) -> None:
         doc.date, doc.date_source = in_text[0], "text"
         doc.meta["date_evidence"] = in_text[1]["date_text"]
         doc.meta["date_candidates"] = in_text[1]["date_candidates"]
+        doc.meta["date_note"] = ("a caption or dateline date in the text: the day of the event "
+                                 "shown; the story was published that day or later")
