@@ -65,3 +65,17 @@ def test_agent_of_a_passive_and_names_with_of():
     text = ("At the Harry Truman Library in Independence, the three foreign ministers of Bronislaw Geremek of "
             "Poland, Janos Martonyi of Hungary and Jan Kavan of Czech Republic signed formal documents.")
     assert _titles(text, [], dt.date(1999, 3, 12)) == ["Kavan signs formal documents"]
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Last Friday a sniper shot and killed Dr. Barnett Slepian in his home in suburban Buffalo.",
+     "Sniper kills Slepian"),
+    ("Separately, Esselte Business Systems reported third-quarter net income fell 5.9% to $9.5 million.",
+     "Esselte Business Systems reports net income fell 5.9% to $9.5 million"),
+])
+def test_coordinated_verbs_titles_and_decimals(text, title):
+    phrase = "Last Friday" if text.startswith("Last") else "third-quarter"
+    value = "1999-01-15" if phrase == "Last Friday" else "1989-Q3"
+    start = text.index(phrase)
+    timex = Timex(start, start + len(phrase), phrase, "DATE", value, "day", "", "document")
+    assert _titles(text, [timex], dt.date(1999, 1, 22)) == [title]

@@ -249,6 +249,8 @@ def _noun_phrase_before(sent, t: Trigger, timexes=()) -> str:
              or re.fullmatch(r"[A-Z]\w+['’]s", w) and w[:-2].lower() not in _NP_DROP]
     while words and words[0].lower() in _NP_LEADING:
         words = words[1:]
+    while len(words) > 1 and words[-1].lower() in ("and", "or"):
+        words = words[:-2]  # "A sniper shot and [killed]": the coordinated verb is not the subject
     if not any(w[:1].isalpha() and len(w) > 2 for w in words):
         return ""
     return titles.tidy(" ".join(words[-6:]))

@@ -161,6 +161,10 @@ def _candidates(triggers: list[Trigger]) -> list[_Candidate]:
             out.append(_Candidate(t, obj))
         if out and out[-1].trigger is t and out[-1].content is not None:
             consumed.add(out[-1].content.start)
+    verbs = [t for t in triggers if t.pos == "verb" and not t.quoted]
+    for first, second in zip(verbs, verbs[1:]):
+        if first.kind == second.kind == "event" and first.token + 2 == second.token and first.aspect == second.aspect:
+            consumed.add(first.start)  # "shot and killed": one happening, told by its outcome
     for t in triggers:
         if t.quoted or t.start in consumed or t.kind in ("report", "support") or t.pos != "verb":
             continue

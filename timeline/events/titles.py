@@ -74,7 +74,7 @@ def object_phrase(sentence: str, offset: int, trigger: Trigger, actors: list[Act
             i += 1
             continue
         if w in _TITLE_WORDS and _next_is_person(tokens, i + 1, by_start):
-            i += 1
+            i += 2 if i + 1 < len(tokens) and tokens[i + 1][2] == "." else 1  # "Dr. Barnett Slepian"
             continue
         if not w[0].isalnum() and w not in ("-", "'", "’", "$", "%"):
             break

@@ -14,7 +14,7 @@ from importlib import resources
 
 FORM_NAMES = ("base", "3sg", "past", "pp", "ing")
 
-TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[’'\-]\w+)*|[^\w\s]")
+TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\d+(?:[.,]\d+)+|\w+(?:[’'\-]\w+)*|[^\w\s]")
 
 _MODALS = frozenset("will would could can cannot may might should must shall 'll ’ll 'd ’d wo ca".split())
 _HAVE = frozenset("have has had having 've ’ve".split())
