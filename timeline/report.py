@@ -95,7 +95,7 @@ class RunReport:
         text += f"{self.events:,} {events} in {self.seconds:.1f} s"
         if self.skipped:
             reasons = Counter(_reason_kind(e.reason) for e in self.errors if not is_kept(e))
-            common = ", ".join(f"{kind} ({n})" for kind, n in reasons.most_common(3))
+            common = ", ".join(f"{kind} ({n})" for kind, n in reasons.most_common(5))
             text += f"; skipped for: {common}"
         return text
 
