@@ -56,3 +56,18 @@ def test_usage_errors_exit_2(seeds_dir, tmp_path, argv, capsys):
 
 def test_missing_out_is_a_usage_error(seeds_dir):
     assert main(["build", str(seeds_dir)]) == 2
+
+
+def test_undated_documents_keep_their_events_in_the_table_not_the_chart(tmp_path, capsys):
+    article = tmp_path / "undated.txt"
+    article.write_text("Rubio had just witnessed a deportation flight carrying 43 migrants from Panama to Colombia.\n",
+                       encoding="utf-8")
+    table, chart = tmp_path / "events.csv", tmp_path / "chart.html"
+    assert main(["build", str(article), "--out", str(table), "--html", str(chart)]) == 0
+    text = table.read_text(encoding="utf-8")
+    assert "Rubio witnesses deportation flight from Panama to Colombia" in text
+    assert chart.exists()
+    assert "1 undated event(s)" in capsys.readouterr().err
+    assert main(["build", str(article), "--out", str(table), "--ref-date", "2025-02-04"]) == 0
+    df = read_events(table)
+    assert list(df["date"]) == ["2025-02-04"] and list(df["certainty"]) == ["inferred"]

@@ -97,18 +97,14 @@ def run(args) -> int:
     n_docs = len({s for sources in df["sources"] for s in sources})
     title = args.title or "Timeline"
     if out.suffix.lower() in HTML_SUFFIXES:
-        from timeline.render import to_html
-
-        to_html(df, out, title=title)
+        _timeline(df, out, title)
     else:
         from timeline.table import write_events
 
         write_events(df, out)
     print(f"{len(df)} events from {n_docs} documents -> {out}", file=sys.stderr)
     if args.html:
-        from timeline.render import to_html
-
-        to_html(df, args.html, title=title)
+        _timeline(df, Path(args.html), title)
         print(f"timeline -> {args.html}", file=sys.stderr)
     report.finish(events=len(df))
     if args.errors:
@@ -116,3 +112,15 @@ def run(args) -> int:
     print(report.summary(), file=sys.stderr)
     # 0: every document processed; 1: some were skipped (each named above and in --errors)
     return report.exit_code
+
+
+def _timeline(df, path: Path, title: str) -> None:
+    """Draw the dated events; events of documents with no date at all cannot be placed on a
+    time axis, so they stay in the table only (and we say how many)."""
+    from timeline.render import to_html
+
+    dated = df[df["start"].notna()]
+    if len(dated) < len(df):
+        print(f"{len(df) - len(dated)} undated event(s) (documents with no date) left out of {path.name}; "
+              f"give --ref-date to place them", file=sys.stderr)
+    to_html(dated, path, title=title)
