@@ -19,8 +19,11 @@ _MODAL_NEXT = re.compile(r"\s+(?:I|we|you|he|she|it|they|be|have|not|also|well|t
 
 
 # "a year" right after an amount or a counted noun is the "per" of a rate.
-_RATE_BEFORE = re.compile(r"(?:\d%?|\d\s+(?:\w+\s+)?\w+s|percent|cents?|dollars|euros|pounds|times|once|twice)\s+$",
-                          re.I)
+_RATE_BEFORE = re.compile(
+    r"(?:\d%?|\b(?!(?:was|has|is|this|does|goes|always|perhaps|less|unless|across|thus|besides|"
+    r"towards|afterwards|its|his|hers|ours|yours|theirs|us|as)\b)[a-z]{2,}s|percent|cents?|"
+    r"once|twice)\s+$", re.I)
+_NAME_AFTER = re.compile(r" (?-i:[A-Z][a-z]+)")
 _AGE_AFTER = re.compile(r"\s+old\b")
 _APPOSITION_BEFORE = re.compile(r",\s*$")
 _RATE_UNIT = re.compile(r"(?:a|an|per)\s+\w+$", re.I)
@@ -67,12 +70,20 @@ def _acceptable(text: str, cand: Candidate, lang: Language) -> bool:
     if cand.rule.kind == "duration" and _AGE_AFTER.match(text, cand.end) \
             and _APPOSITION_BEFORE.search(text, max(0, cand.start - 3), cand.start):
         return False  # "Mr. Reupke, 52 years old," is an age (TimeBank leaves it out)
+    if cand.rule.name in ("bare_month", "holiday") and _NAME_AFTER.match(text, cand.end) \
+            and not _date_word_after(text, cand.end, lang):
+        return False  # "June Carter", "Easter Island": a name, not a date
     if cand.rule.name == "year":
         if not _plausible_year(text, cand, lang):
             return False
     if cand.rule.kind == "vague" and lower in ("now",) and _is_discourse_now(text, cand):
         return True
     return True
+
+
+def _date_word_after(text: str, pos: int, lang: Language) -> bool:
+    word = text[pos:pos + 20].split()[0].rstrip(".,;:") if text[pos:pos + 20].split() else ""
+    return any(lang.lookup(table, word) is not None for table in ("month", "weekday", "holiday"))
 
 
 def _plausible_year(text: str, cand: Candidate, lang: Language) -> bool:

@@ -22,6 +22,7 @@ class Rule:
     regex: re.Pattern
     value: str = ""  # a fixed TIMEX3 value, for rules that need no normalizer
     modes: tuple = ("news", "narrative")
+    fallback: str = ""  # kind to re-read the span with (cut after `unit`) when `kind` fails
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,8 @@ def load(lang: str = "en") -> Language:
         full = _expand("{b}", macros, tables) + "(?:" + body + ")" + _expand("{e}", macros, tables)
         regex = re.compile(full, re.IGNORECASE)
         modes = tuple(r.get("modes", ("news", "narrative")))
-        rules.append(Rule(r["name"], r["kind"], r["type"], full, regex, r.get("value", ""), modes))
+        rules.append(Rule(r["name"], r["kind"], r["type"], full, regex, r.get("value", ""), modes,
+                          r.get("fallback", "")))
     index = {mode: _start_index([r for r in rules if mode in r.modes])
              for mode in ("news", "narrative")}
     markers = {

@@ -23,15 +23,16 @@ class Context:
     """What a normalizer may look at: the language, the anchor day, the clause tense and the
     latest date already seen in the text (for "that year", "the following day")."""
 
-    __slots__ = ("lang", "ref", "when", "previous", "ref_time", "period", "narrative")
+    __slots__ = ("lang", "ref", "when", "previous", "ref_time", "period", "narrative", "told")
 
     def __init__(self, lang: Language, ref: dt.date | None, when: str,
                  previous: dt.date | None, ref_time: str = "", period: str = "",
-                 narrative: bool = False):
+                 narrative: bool = False, told: dt.date | None = None):
         self.lang, self.ref, self.when, self.previous, self.ref_time = lang, ref, when, previous, ref_time
         # In a narrative the anchor is the last date told, and a month or day without a year
         # stays in the anchor's year (a history goes forward from it).
         self.narrative = narrative
+        self.told = told  # the last date told in the text, None when none was (unlike previous)
         # The latest quarter or half named in the text ("2025-Q3"): business news compares
         # "a year earlier" with the same period of the year before.
         self.period = period
@@ -250,8 +251,9 @@ def norm_time(g, ctx):
         hour = int(g["hour"])
         minute = int(g.get("minute") or 0)
         ampm = g.get("ampm", "").lower()
-        evening = _word(g, "dayword") == "tonight"
-        if (ampm.startswith("p") or (evening and "oclock" in g)) and hour < 12:
+        part = _word(g, "partofday")
+        evening = _word(g, "dayword") == "tonight" or part in ("evening", "night", "tonight", "afternoon")
+        if (ampm.startswith("p") or (evening and not ampm and 1 <= hour < 12)) and hour < 12:
             hour += 12
         elif ampm.startswith("a") and hour == 12:
             hour = 0
@@ -262,7 +264,10 @@ def norm_time(g, ctx):
         clock = ctx.lang.lookup("daypart", _word(g, "daypart"))
         if clock is None:
             return None
-    if any(k in g for k in ("dayword", "weekday", "month")):
+    if "partofday" in g and ctx.ref is not None:
+        step = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(_word(g, "pdir"), 0)
+        day, anchored = (ctx.ref + dt.timedelta(days=step)).isoformat(), True
+    elif any(k in g for k in ("dayword", "weekday", "month")):
         found = _day_of(g, ctx)
         if not found or not found[0]:
             return None
@@ -320,6 +325,8 @@ def norm_ago(g, ctx):
     rel = _word(g, "rel")
     sign = 1 if rel in ("later", "after", "from now", "hence") else -1
     mod = _qmod(g, ctx)
+    if rel in ("later", "afterwards", "after") and (amount is None or ctx.told is None):
+        return None
     if ctx.ref is not None and amount is None and unit == "Y" and sign < 0:
         return "DATE", f"{ctx.ref.year // 10:03d}X", mod, True  # "a few years ago" -> 199X
     if ctx.ref is None or amount is None:
@@ -332,7 +339,12 @@ def norm_ago(g, ctx):
     if unit == "Y" and whole == 1 and sign < 0 and ctx.period:
         return "DATE", _period_year_before(ctx.period), mod, True
     # "later"/"after" count from the last date told; "ago"/"from now" from the anchor
-    base = ctx.previous if rel in ("later", "afterwards", "after") and ctx.previous else ctx.ref
+    if rel in ("later", "afterwards", "after"):
+        if ctx.told is None:
+            return None
+        base = ctx.told
+    else:
+        base = ctx.ref
     target = A.shift(base, "W" if unit == "WE" else unit, sign * whole)
     return "DATE", A.format_unit(target, "D" if unit == "WE" else unit), mod, True
 
@@ -359,6 +371,8 @@ def norm_set(g, ctx):
     unit = _unit(g, ctx)
     if unit is None:
         return None
+    if unit == "WE":
+        return "SET", "XXXX-WXX-WE", "", False
     amount = 1
     if "num" in g and g["num"].lower() not in ("once", "twice", "three times"):
         amount = parse_number(g["num"], ctx.lang)
@@ -421,7 +435,7 @@ def norm_duration(g, ctx):
         return None
     if num is not None and "couple" in num.lower():
         amount = 2.0
-    if amount is not None and re.search(r"and a half$", g.get("_text", ""), re.I):
+    if amount is not None and ("andhalf" in g or re.search(r"and a half$", g.get("_text", ""), re.I)):
         amount += 0.5
     if amount is not None and (amount > 10000 or (num or "").isdigit() and 1000 <= amount < 2200):
         return None  # "the 1988 quarter" names a year, it is no length
@@ -530,6 +544,13 @@ def norm_relative(g, ctx):
     unit_word = _word(g, "unit")
     if "rel" in g:
         return _year_ago(g, ctx)
+    if word in ("the day before", "the day after", "the previous day", "the following day"):
+        base = ctx.previous or ctx.ref
+        if base is None:
+            return "DATE", "XXXX-XX-XX", mod, True
+        step = 1 if word in ("the day after", "the following day") else -1
+        return "DATE", (base + dt.timedelta(days=step)).isoformat(), mod, True
+
     if "fiscal" in g and unit_word == "year":
         unit_word = "year"
     season = ctx.lang.lookup("season", unit_word)

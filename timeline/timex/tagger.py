@@ -7,7 +7,7 @@ import logging
 import re
 
 from timeline.timex import anchor as A
-from timeline.timex.detect import detect
+from timeline.timex.detect import Candidate, detect
 from timeline.timex.lexicon import load
 from timeline.timex.model import Timex
 from timeline.timex.normalize import Context, groups, normalize
@@ -65,12 +65,13 @@ def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[
         when = A.tense(text, cand.start, cand.end, language)
         anchor = previous if mode == "narrative" and previous is not None else ref
         ctx = Context(language, anchor, when, previous or ref, ref_time, period,
-                      mode == "narrative" and anchor is previous)
-        try:
-            result = normalize(cand.rule.kind, g, ctx)
-        except (ValueError, KeyError, TypeError, OverflowError) as exc:
-            log.debug("could not normalize %r (%s): %s", cand.match[0], cand.rule.name, exc)
-            result = None
+                      mode == "narrative" and anchor is previous, previous)
+        result = _normalize(cand.rule.kind, g, ctx, cand)
+        if result is None and cand.rule.fallback and cand.match.group("unit"):
+            # e.g. "four days later" with no date told before: only "four days" is a timex
+            cand = Candidate(cand.start, cand.match.end("unit"), cand.rule, cand.match)
+            g["_text"] = text[cand.start:cand.end]
+            result = _normalize(cand.rule.fallback, g, ctx, cand)
         if result is None:
             continue
         ttype, value, mod, anchored = result
@@ -97,10 +98,25 @@ def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[
             day = _day_precision(value.split("T")[0])
             if day is not None:
                 previous = day
-    return _times_on_days(text, out)
+    return _weekdays_of_dates(text, _times_on_days(text, out), language)
 
 
-_ON = re.compile(r"\s+on\s+$|\s+on\s+(?=\S)")
+_COMMA = re.compile(r",?\s+")
+
+
+def _weekdays_of_dates(text: str, out: list[Timex], lang) -> list[Timex]:
+    """"Tuesday, Jan. 28": TimeML tags the two apart, and the weekday names the same day."""
+    for i in range(len(out) - 1):
+        wd, day = out[i], out[i + 1]
+        if wd.type != "DATE" or wd.granularity != "day" or day.granularity != "day" \
+                or not _COMMA.fullmatch(text[wd.end:day.start]):
+            continue
+        first = value_span(day.value)
+        weekday = lang.lookup("weekday", wd.text.split()[-1].rstrip(".,"))
+        if first and first[0].isoweekday() == weekday and wd.value != day.value:
+            out[i] = Timex(wd.start, wd.end, wd.text, wd.type, day.value, "day", wd.mod,
+                           day.anchored_by)
+    return out
 
 
 def _times_on_days(text: str, out: list[Timex]) -> list[Timex]:
@@ -117,6 +133,14 @@ def _times_on_days(text: str, out: list[Timex]) -> list[Timex]:
                        day.value + "T" + time.value.split("T", 1)[1], "time", time.mod,
                        day.anchored_by)
     return out
+
+
+def _normalize(kind, g, ctx, cand):
+    try:
+        return normalize(kind, g, ctx)
+    except (ValueError, KeyError, TypeError, OverflowError) as exc:
+        log.debug("could not normalize %r (%s): %s", cand.match[0], cand.rule.name, exc)
+        return None
 
 
 def _split_range(cand, g, text):

@@ -1,0 +1,96 @@
+"""Reference-date logic (timeline.timex.anchor): tense of a clause, calendar arithmetic, and the
+day/month/year a bare weekday, month or month-day points to."""
+
+import datetime as dt
+
+import pytest
+
+from timeline.timex import anchor as A
+from timeline.timex.lexicon import load
+
+EN = load("en")
+TUE = dt.date(2025, 2, 4)  # the seeds' reference date, a Tuesday
+
+
+def _tense(sentence: str, expression: str) -> str:
+    start = sentence.index(expression)
+    return A.tense(sentence, start, start + len(expression), EN)
+
+
+@pytest.mark.parametrize("sentence, expression, expected", [
+    ("The Trump administration on Monday removed protection for Venezuelans.", "Monday", "past"),
+    ("Rubio will meet Bukele on Monday.", "Monday", "future"),
+    ("Bush told a news conference on Tuesday that the barricade would stay.", "Tuesday", "past"),
+    ("The monarch met the king Monday, and will meet Bush on Thursday.", "Thursday", "future"),
+    ("The talks are scheduled for Sept. 22 in New York.", "Sept. 22", "future"),
+    ("The vigil has been held since March.", "March", "past"),
+    ("Officials said the group could arrive as early as Tuesday.", "Tuesday", "future"),
+    ("The deadline is Friday.", "Friday", "future"),
+    ("The office is open Friday.", "Friday", "present"),
+    ("Friday.", "Friday", "unknown"),
+    # a clause boundary stops the search: the future of the next sentence does not count
+    ("He arrived Monday. He will leave soon.", "Monday", "past"),
+])
+def test_tense(sentence, expression, expected):
+    assert _tense(sentence, expression) == expected
+
+
+@pytest.mark.parametrize("weekday, direction, when, expected", [
+    (1, None, "past", "2025-02-03"),     # "on Monday removed"
+    (1, None, "future", "2025-02-10"),   # "will meet on Monday"
+    (2, None, "past", "2025-02-04"),     # the reference day itself
+    (2, None, "future", "2025-02-04"),
+    (5, None, "unknown", "2025-01-31"),  # news reports the week gone by
+    (5, -1, "past", "2025-01-31"),       # "last Friday"
+    (2, -1, "past", "2025-01-28"),       # "last Tuesday" on a Tuesday is a week ago
+    (5, 1, "future", "2025-02-07"),      # "next Friday"
+    (7, 0, "future", "2025-02-09"),      # "this Sunday"
+])
+def test_resolve_weekday(weekday, direction, when, expected):
+    assert A.resolve_weekday(TUE, weekday, direction, when).isoformat() == expected
+
+
+@pytest.mark.parametrize("month, when, expected", [
+    (1, "past", 2025), (1, "unknown", 2025), (11, "future", 2025), (11, "past", 2024),
+    (8, "past", 2024),      # "in August, the ministry said" (6 months back)
+    (12, "unknown", 2024),  # nearest December
+    (3, "future", 2025),
+])
+def test_resolve_month_year(month, when, expected):
+    assert A.resolve_month_year(TUE, month, when) == expected
+
+
+@pytest.mark.parametrize("month, day, when, expected", [
+    (1, 20, "past", 2025), (12, 18, "past", 2024), (9, 22, "future", 2025),
+    (9, 9, "unknown", 2024), (3, 1, "unknown", 2025), (11, 30, "past", 2024),
+    (2, 30, "past", 2025),  # impossible days keep the reference year (the caller rejects them)
+])
+def test_resolve_day_year(month, day, when, expected):
+    assert A.resolve_day_year(TUE, month, day, when) == expected
+
+
+@pytest.mark.parametrize("day, unit, n, expected", [
+    ("2025-02-04", "W", -1, "2025-W05"),
+    ("2025-02-04", "M", -1, "2025-01"),
+    ("2025-02-04", "Q", 0, "2025-Q1"),
+    ("2025-02-04", "Q", -1, "2024-Q4"),
+    ("2025-02-04", "Y", 1, "2026"),
+    ("2025-03-31", "M", -1, "2025-02"),      # clamped to 28 Feb, still February
+    ("2021-01-03", "W", 0, "2020-W53"),      # ISO week-numbering year differs from the calendar
+    ("2024-12-30", "W", 0, "2025-W01"),
+    ("2025-02-04", "WE", -1, "2025-W05-WE"),
+    ("1994-06-15", "DE", 0, "199"),
+    ("1876-01-01", "CE", 0, "18"),
+    ("2025-02-04", "H", 1, "2025-H2"),
+])
+def test_shift_and_format(day, unit, n, expected):
+    moved = A.shift(dt.date.fromisoformat(day), unit, n)
+    assert A.format_unit(moved, unit) == expected
+
+
+def test_clause_is_bounded_by_sentences():
+    text = "Prices fell. On Monday the bank cut rates; traders said later."
+    start = text.index("Monday")
+    before, after = A.clause(text, start, start + 6)
+    assert before == "On "
+    assert after == " the bank cut rates"
