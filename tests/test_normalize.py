@@ -1,0 +1,140 @@
+"""Pass 2 (timeline.timex.normalize): values for detected expressions, including what needs the
+text around them (the last quarter named, the last date told, narrative anchoring)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline.timex.lexicon import load
+from timeline.timex.normalize import Context, normalize
+from timeline.timex.tagger import tag
+
+EN = load("en")
+REF = "2025-02-04"
+
+
+def _value(text: str, expression: str, ref=REF, mode="news") -> tuple[str, str, str]:
+    for t in tag(text, ref, mode=mode):
+        if t.text == expression:
+            return t.type, t.value, t.mod
+    raise AssertionError(f"{expression!r} not tagged in {text!r}: {tag(text, ref, mode=mode)}")
+
+
+@pytest.mark.parametrize("text, expression, expected", [
+    # quarters, halves and fiscal years (business news)
+    ("Profit rose in the third quarter.", "the third quarter", ("DATE", "2024-Q3", "")),
+    ("Sales fell in the fourth quarter of 2023.", "the fourth quarter of 2023", ("DATE", "2023-Q4", "")),
+    ("Deliveries fell 9 percent in Q3 2024.", "Q3 2024", ("DATE", "2024-Q3", "")),
+    ("Sales should recover in the second half of the year.", "the second half of the year",
+     ("DATE", "2025-H2", "")),
+    ("Earnings will fall in fiscal 1990.", "fiscal 1990", ("DATE", "1990", "")),
+    ("Profit fell in the quarter.", "the quarter", ("DATE", "2024-Q4", "")),
+    # decades, centuries
+    ("The city grew in the 1990s.", "the 1990s", ("DATE", "199", "")),
+    ("The city grew in the late 1980s.", "the late 1980s", ("DATE", "198", "END")),
+    ("It was built in the 19th century.", "the 19th century", ("DATE", "18", "")),
+    ("Trade has run since the 1800s.", "the 1800s", ("DATE", "18", "")),
+    ("The nineties were calm.", "The nineties", ("DATE", "199", "")),
+    # durations
+    ("He talked for almost three hours.", "almost three hours", ("DURATION", "PT3H", "APPROX")),
+    ("They waited for 2 1/2 years.", "2 1/2 years", ("DURATION", "P2Y6M", "")),
+    ("Crime fell for two decades.", "two decades", ("DURATION", "P20Y", "")),
+    ("The talks lasted more than four hours.", "more than four hours", ("DURATION", "PT4H", "MORE_THAN")),
+    ("It takes several years.", "several years", ("DURATION", "PXY", "")),
+    ("It was a 10-year plan.", "10-year", ("DURATION", "P10Y", "")),
+    ("The hearing was suspended for half an hour.", "half an hour", ("DURATION", "PT30M", "")),
+    # relative to the reference date
+    ("Rubio said late on Monday that the deal was done.", "Monday", ("DATE", "2025-02-03", "")),
+    ("He spoke early Tuesday.", "early Tuesday", ("DATE", "2025-02-04", "START")),
+    ("Shares fell last week.", "last week", ("DATE", "2025-W05", "")),
+    ("Shares fell earlier this month.", "earlier this month", ("DATE", "2025-02", "START")),
+    ("It was signed a year ago.", "a year ago", ("DATE", "2024", "")),
+    ("It was signed a few years ago.", "a few years ago", ("DATE", "202X", "")),
+    ("Fuel shortages are likely this winter.", "this winter", ("DATE", "2024-WI", "")),
+    ("The drought last summer hurt.", "last summer", ("DATE", "2024-SU", "")),
+    ("They met last weekend.", "last weekend", ("DATE", "2025-W05-WE", "")),
+    ("He arrived this morning.", "this morning", ("TIME", "2025-02-04TMO", "")),
+    ("The plane took off at 5:45 this morning.", "5:45 this morning", ("TIME", "2025-02-04T05:45", "")),
+    ("Polls close at 9 o'clock tonight.", "9 o'clock tonight", ("TIME", "2025-02-04T21:00", "")),
+    ("They left last night.", "last night", ("TIME", "2025-02-03TNI", "")),
+    # holidays
+    ("The pope will lead Mass at Easter.", "Easter", ("DATE", "2025-04-20", "")),
+    ("Stores closed on Thanksgiving Day 2024.", "Thanksgiving Day 2024", ("DATE", "2024-11-28", "")),
+    # sets and vague references
+    ("The market opens every Monday.", "every Monday", ("SET", "XXXX-WXX-1", "")),
+    ("The market opens every weekend.", "every weekend", ("SET", "XXXX-WXX-WE", "")),
+    ("Pilgrims arrive every summer.", "every summer", ("SET", "XXXX-SU", "")),
+    ("The report comes out weekly.", "weekly", ("SET", "P1W", "")),
+    ("The border is now closed.", "now", ("DATE", "PRESENT_REF", "")),
+    ("Prices rose recently.", "recently", ("DATE", "PAST_REF", "")),
+    ("No one knows the future.", "the future", ("DATE", "FUTURE_REF", "")),
+])
+def test_values(text, expression, expected):
+    assert _value(text, expression) == expected
+
+
+def test_year_earlier_compares_the_quarter_just_named():
+    text = ("Net income rose in the third quarter. A year earlier, the company lost money. "
+            "The year-ago results included a charge.")
+    assert _value(text, "A year earlier", "1989-10-26")[1] == "1988-Q3"
+    assert _value(text, "year-ago", "1989-10-26")[1] == "1988-Q3"
+
+
+def test_anaphora_counts_from_the_last_date_told():
+    text = "The treaty was signed on May 22, 1995. The following year, it took effect."
+    assert _value(text, "The following year", "1998-04-18")[1] == "1996"
+    text = "The ship sailed on April 10, 1912. The day before, the crew had boarded."
+    assert _value(text, "The day before", None, "narrative")[1] == "1912-04-09"
+
+
+def test_narrative_mode_anchors_on_the_latest_date_told():
+    text = "In 1944 the allies landed. That June, Rome fell. In August, Paris was freed."
+    values = {t.text: t.value for t in tag(text, mode="narrative")}
+    assert values["1944"] == "1944"
+    assert values["That June"] == "1944-06"
+    assert values["August"] == "1944-08"
+    assert {t.anchored_by for t in tag(text, mode="narrative") if t.text != "1944"} == {"text"}
+
+
+def test_without_a_reference_date_relative_expressions_get_placeholders():
+    values = {t.text: (t.value, t.anchored_by) for t in tag(
+        "He left on Monday, returned in March and met on Jan. 20 and on February 3, 2025.")}
+    assert values["Monday"] == ("XXXX-WXX-1", "")
+    assert values["March"] == ("XXXX-03", "")
+    assert values["Jan. 20"] == ("XXXX-01-20", "")
+    assert values["February 3, 2025"] == ("2025-02-03", "absolute")
+
+
+def test_anchored_by():
+    found = {t.text: t.anchored_by for t in tag("On February 3, 2025, he said last week was hard.", REF)}
+    assert found == {"February 3, 2025": "absolute", "last week": "document"}
+
+
+def test_weekday_before_a_date_takes_its_day():
+    found = [(t.text, t.value) for t in tag("The cabinet met on Tuesday, Jan. 28.", REF)]
+    assert found == [("Tuesday", "2025-01-28"), ("Jan. 28", "2025-01-28")]
+
+
+def test_day_ranges_become_two_expressions():
+    found = [(t.text, t.value) for t in tag("The fair runs Jan. 20-24.", REF)]
+    assert found == [("Jan. 20", "2025-01-20"), ("24", "2025-01-24")]
+
+
+def test_impossible_dates_are_dropped():
+    assert tag("It happened on Feb. 30, 2024 and on 2025-13-01.", REF) == []
+
+
+@pytest.mark.parametrize("kind, groups, expected", [
+    ("date", {"month": "Sept.", "day": "22", "year": "2024"}, ("DATE", "2024-09-22", "", False)),
+    ("year", {"year": "'99"}, ("DATE", "1999", "", False)),
+    ("numeric_date", {"a": "20", "b": "1", "sep": "/", "year": "2025"}, ("DATE", "2025-01-20", "", False)),
+    ("numeric_date", {"a": "1", "b": "20", "sep": "/", "year": "2025"}, ("DATE", "2025-01-20", "", False)),
+    ("numeric_date", {"a": "2", "b": "30", "sep": "/", "year": "2025"}, None),
+    ("century", {"century": "twentieth"}, ("DATE", "19", "", False)),
+    ("vague", {"vague": "Nowadays"}, ("DATE", "PRESENT_REF", "", False)),
+])
+def test_normalizers_directly(kind, groups, expected):
+    ctx = Context(EN, dt.date(2025, 2, 4), "past", None)
+    assert normalize(kind, groups, ctx) == expected
