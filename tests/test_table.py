@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -103,6 +104,17 @@ def test_csv_lists_are_semicolon_joined_and_readable(tmp_path):
 @settings(max_examples=300, deadline=None)
 def test_list_cells_are_lossless(items):
     assert split_list(join_list(items)) == items
+
+
+@given(st.text(max_size=30), st.lists(st.text(max_size=8), max_size=4), st.sampled_from(FORMATS))
+@settings(max_examples=150, deadline=None)
+def test_any_text_round_trips(text, items, fmt):
+    df = validate_events(pd.DataFrame([{"event_id": "e1", "title": "t" + text, "description": text,
+                                        "date": "2025-02-03", "actors": items, "sources": items,
+                                        "mentions": [{"evidence": text}]}]))
+    with tempfile.TemporaryDirectory() as tmp:
+        back = read_events(write_events(df, Path(tmp) / f"events.{fmt}"))
+    pd.testing.assert_frame_equal(back, df)
 
 
 def test_write_is_atomic_and_format_checked(tmp_path):

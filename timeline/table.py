@@ -158,7 +158,8 @@ def write_events(df: pd.DataFrame, path: str | os.PathLike) -> Path:
     frame = _conform(df)
     with atomic_path(path) as tmp:
         if fmt == "csv":
-            _csv_cells(frame).to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")
+            # CRLF, as RFC 4180 says: with a bare "\n" terminator a lone "\r" in a text would go unquoted
+            _csv_cells(frame).to_csv(tmp, index=False, encoding="utf-8", lineterminator="\r\n")
         elif fmt == "json":
             tmp.write_text(json.dumps(_records(frame), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         elif fmt == "timelinejs":
