@@ -107,7 +107,7 @@ def test_list_cells_are_lossless(items):
 
 
 @given(st.text(max_size=30), st.lists(st.text(max_size=8), max_size=4), st.sampled_from(FORMATS))
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=60, deadline=None)
 def test_any_text_round_trips(text, items, fmt):
     df = validate_events(pd.DataFrame([{"event_id": "e1", "title": "t" + text, "description": text,
                                         "date": "2025-02-03", "actors": items, "sources": items,
