@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import replace
 
 from timeline.event import Event
+from timeline.events.actors import country_of
 
 log = logging.getLogger(__name__)
 
@@ -128,7 +129,8 @@ def actor_similarity(cluster: _Cluster, event: Event) -> float:
     # shared: any name of the telling's sentence the event already has; missing: only the
     # telling's own actors the event lacks (a name elsewhere in the sentence proves nothing)
     shared = sum(1 for a in event.actor_kinds if a in cluster.actors) or sum(1 for a in names if a in cluster.actors)
-    if shared == 0 or not any(a in cluster.actors for a in set(names) | _persons(event)):
+    own = set(names) | _persons(event) | {country_of(a) for a in names}
+    if shared == 0 or not any(a in cluster.actors for a in own):
         return 0.0
     missing = sum(_MISSING_WEIGHT.get(event.actor_kinds.get(a, "name"), 1.0) for a in names if a not in cluster.actors)
     return shared / (shared + missing)

@@ -40,6 +40,7 @@ class _Data:
     places: frozenset
     aliases: dict
     not_orgs: frozenset
+    city_country: dict
 
 
 @lru_cache(maxsize=1)
@@ -54,12 +55,18 @@ def _data() -> _Data:
     return _Data(
         titles, frozenset(raw["org_words"]), frozenset(raw["geo_words"]),
         frozenset(w.rstrip(".") for w in raw["stop_words"]), frozenset(raw["demonyms"]),
-        frozenset(raw["places"]), dict(raw["aliases"]), frozenset(raw["not_orgs"]),
+        frozenset(raw["places"]) | frozenset(raw["city_country"]), dict(raw["aliases"]), frozenset(raw["not_orgs"]),
+        dict(raw["city_country"]),
     )
 
 
 def canonical(name: str) -> str:
     return _data().aliases.get(name, name)
+
+
+def country_of(place: str) -> str:
+    """The country of a known city ("Nairobi" -> "Kenya"), else ""."""
+    return _data().city_country.get(place, "")
 
 
 def find_actors(text: str, offset: int = 0, common_words: frozenset[str] = frozenset()) -> list[Actor]:

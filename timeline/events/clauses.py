@@ -68,7 +68,10 @@ def _subject_before(sent, t: Trigger, actors, ctx, prior: bool = False) -> Actor
         elif len(between) > 60:
             continue
         if actor is not None:
-            if re.search(r"\b(?:in|at|to|from|of|on|with|by|for)\s+(?:the\s+)?$", sent.text[:start - offset]):
+            inside = re.search(r"\b(in|at|to|from|of|on|with|by|for)\s+(?:the\s+)?$", sent.text[:start - offset])
+            if inside and inside.group(1) == "of":
+                continue  # "Jan Kavan of the Czech Republic signed": the head comes before "of"
+            if inside:
                 return None  # a name inside a phrase ("the jail in El Salvador was built")
             return actor
         return _resolve_pronoun(sent, start, actors, ctx)
@@ -244,6 +247,7 @@ def _noun_phrase_before(sent, t: Trigger, timexes=()) -> str:
         words = before[cut + 1:]
     else:
         words = head.split()
+    words = words[-8:]
     words = [w for w in words if w.lower().strip(",") not in _NP_DROP and not w.lower().endswith("ly")
              and not re.search(r"['’](?:s|re|ll|ve|d)$", w.lower())
              or re.fullmatch(r"[A-Z]\w+['’]s", w) and w[:-2].lower() not in _NP_DROP]
@@ -251,6 +255,9 @@ def _noun_phrase_before(sent, t: Trigger, timexes=()) -> str:
         words = words[1:]
     while len(words) > 1 and words[-1].lower() in ("and", "or"):
         words = words[:-2]  # "A sniper shot and [killed]": the coordinated verb is not the subject
+    words = words[-6:]
+    while words and words[0].lower() in _NP_LEADING:
+        words = words[1:]
     if not any(w[:1].isalpha() and len(w) > 2 for w in words):
         return ""
     return titles.tidy(" ".join(words[-6:]))

@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from timeline.event import Event, Mention
-from timeline.events.actors import Actor, NameIndex, find_actors
+from timeline.events.actors import Actor, NameIndex, country_of, find_actors
 from timeline.events.clauses import Context, clause_span, event_subject, make_event_title, update_context
 from timeline.events.sentences import Sentence, split_sentences
 from timeline.events.triggers import Trigger, find_triggers
@@ -315,6 +315,10 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options) ->
     # the rest of the sentence's names: not the event's actors, but merging may count them as
     # shared ("Bukele also offered ..., Rubio said" is the offer Rubio announced)
     context = {a.name: a.kind for a in actors if a.name not in kinds}
+    for name, kind in list(kinds.items()):
+        country = country_of(name) if kind == "place" else ""
+        if country and country not in kinds:
+            context.setdefault(country, "place")
     mention = Mention(
         doc_id=doc.id, evidence=sent.text, evidence_start=sent.start, evidence_end=sent.end,
         time_text=time_text, time_start=time_start, time_end=time_end, date=value,
