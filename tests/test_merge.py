@@ -98,3 +98,16 @@ def test_merge_is_deterministic_and_keeps_every_mention():
     second = merge_events(list(reversed(events)))
     assert [e.event_id for e in first] == [e.event_id for e in second]
     assert sum(len(e.mentions) for e in first) == len(events)
+
+
+def test_a_city_and_its_country_are_one_place():
+    """Two wire stories on the 1998 embassy bombings (AQUAINT), one naming the countries and one
+    the cities, tell one event."""
+    a = "The embassy bombings, on Aug. 7, killed 247 people in Kenya and 10 in Tanzania."
+    b = ("Officials in Tanzania and Kenya, where she arrived next, also hoped she would produce new aid for their "
+         "countries, where the Aug. 7 terrorist blasts killed 257 people in Nairobi and Dar es Salaam.")
+    ea = _events("APW19980820", a, "Aug. 7", "1998-08-07", dt.date(1998, 8, 20))
+    eb = _events("APW19980818", b, "Aug. 7", "1998-08-07", dt.date(1998, 8, 18))
+    assert [e.actors for e in ea + eb] == [["Kenya", "Tanzania"], ["Nairobi", "Dar es Salaam"]]
+    assert len(merge_events(ea + eb)) == 1
+    assert len(merge_events(eb + ea)) == 1

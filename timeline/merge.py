@@ -39,7 +39,8 @@ class _Cluster:
 
     def __init__(self, event: Event):
         self.events = [event]
-        self.actors = {a: event.actor_kinds.get(a, "name") for a in event.actors}
+        self.actors = {}
+        self._add_actors(event)
         self.senses = set(event.senses)
         self.category = event.category
         self.start, self.end = event.start, event.end
@@ -47,9 +48,15 @@ class _Cluster:
 
     def add(self, event: Event) -> None:
         self.events.append(event)
-        for name in event.actors:
-            self.actors.setdefault(name, event.actor_kinds.get(name, "name"))
+        self._add_actors(event)
         self.senses |= set(event.senses)
+
+    def _add_actors(self, event: Event) -> None:
+        for name in event.actors:
+            kind = event.actor_kinds.get(name, "name")
+            self.actors.setdefault(name, kind)
+            if kind == "place" and country_of(name):
+                self.actors.setdefault(country_of(name), "place")  # Nairobi is in Kenya
 
 
 def merge_events(events: list[Event], threshold: float = 0.5) -> list[Event]:
