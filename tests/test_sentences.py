@@ -59,3 +59,16 @@ def open_seed(prefix):
 
     seeds = Path(__file__).resolve().parent.parent / "examples" / "seeds"
     return next(seeds.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("text, first", [
+    ("CANBERRA, Australia (AP)_ Turning its back on 210 years of loyalty to the British monarchy, the "
+     "convention voted Friday.", "Turning its back"),
+    ("O'SMACH, Cambodia (AP)_ The top commander of a Cambodian resistance force said Thursday.", "The top commander"),
+    ("WASHINGTON _ Following are statements made Friday and Thursday.", "Following are"),
+    ("NATO decided at last year's Madrid summit to invite them.", "NATO decided"),
+])
+def test_wire_datelines_are_not_part_of_the_sentence(text, first):
+    sentence = split_sentences(text)[0]
+    assert sentence.text.startswith(first)
+    assert text[sentence.start:sentence.end] == sentence.text

@@ -36,9 +36,19 @@ class Sentence:
 
 
 @lru_cache(maxsize=1)
+def _data() -> dict:
+    return tomllib.loads(resources.files("timeline.events").joinpath("data/en/sentences.toml").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
 def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
-    data = tomllib.loads(resources.files("timeline.events").joinpath("data/en/sentences.toml").read_text("utf-8"))
+    data = _data()
     return frozenset(a.lower() for a in data["abbreviations"]), frozenset(data["sentence_starters"])
+
+
+@lru_cache(maxsize=1)
+def _dateline() -> re.Pattern:
+    return re.compile(_data()["dateline"])
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -97,6 +107,10 @@ def _split_line(text: str, start: int, end: int):
         if not stripped:
             continue
         lead = len(chunk) - len(chunk.lstrip())
+        if m := _dateline().match(stripped):
+            if m.end() < len(stripped):
+                lead += m.end()  # the sentence starts after "CANBERRA, Australia (AP)_"
+                stripped = stripped[m.end():]
         a = start + s + lead
         b = a + len(stripped)
         out.append((a, b, not _TERMINAL.search(stripped)))
