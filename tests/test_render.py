@@ -197,7 +197,9 @@ def test_standalone_page(sample, tmp_path):
     assert path.read_text(encoding="utf-8") == page
     assert page.startswith("<!DOCTYPE html>") and '<html lang="en">' in page
     assert "<title>Rubio &amp; Bukele</title>" in page and "<h1>Rubio &amp; Bukele</h1>" in page
-    assert len(page) > 3_000_000 and "cdn.plot.ly" not in page.split("<body>")[1].split("Plotly.newPlot")[0][:5000]
+    # works offline: plotly.js inline, nothing loaded from elsewhere
+    assert len(page) > 3_000_000 and "plotly.js v" in page
+    assert not re.search(r"<script[^>]+src=|<link[^>]+href=|@import", page)
     assert "MathJax.Hub" not in page and "mathjax" not in page.split("</head>")[0].lower()
     assert "@media print" in page
     assert "plotly_click" in page and "noopener" in page
@@ -292,3 +294,14 @@ def test_public_api_render_is_callable_after_importing_the_package(sample):
     assert isinstance(timeline.render(sample), go.Figure)
     assert isinstance(package(sample), go.Figure)
     assert timeline.to_html is to_html
+
+
+def test_embedding_options(sample):
+    frag = to_html(sample, fragment=True, include_plotlyjs="cdn", heading_level=3)
+    assert re.search(r'<script charset="utf-8" src="https://cdn\.plot\.ly/plotly-[\d.]+\.min\.js"', frag)
+    assert '<h3 id="timeline-events-' in frag and '<h4 class="tl-title">' in frag
+    assert "tl-list" not in to_html(sample, fragment=True, include_plotlyjs=False, event_list=False).split("</style>")[1]
+    # two fragments on one report page never share element ids
+    ids = re.findall(r'id="([^"]+)"', to_html(sample, fragment=True, include_plotlyjs=False)
+                     + to_html(sample, fragment=True, include_plotlyjs=False))
+    assert len(ids) == len(set(ids))
