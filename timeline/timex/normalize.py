@@ -198,7 +198,9 @@ def _month_only(g, ctx, month, mod):
     if "year" in word or (direction is not None and g.get("dir", "").lower().endswith("year")):
         pass
     if direction == -1:
-        year = ref.year if month < ref.month else ref.year - 1
+        # "last April" in October is this year's; "last February" in March means a year ago
+        # (the one just gone is "this February" or plain "February")
+        year = ref.year if month < ref.month - 1 else ref.year - 1
     elif direction == 1:
         year = ref.year if month > ref.month else ref.year + 1
     elif direction == 0:
