@@ -37,6 +37,7 @@ _BOUNDARY_WORDS = re.compile(r"\b(?:after|before|because|while|although|though|w
 # An undated verb inside a relative clause or a that-clause no speech verb governs is
 # background to the story, not its news.
 _BACKGROUND = re.compile(r"(?:,\s*(?:which|who)\b|\bthat\b)[^,;:]*$")
+_PERSONAL = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e)\b")
 _HAS_LETTER_OR_YEAR = re.compile(r"[A-Za-z]|^\d{4}$|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
 _WORD_RE = re.compile(r"\b[a-z][a-z'-]+\b")
 
@@ -302,6 +303,9 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options) ->
         subject = next((c.subject for c in reversed(candidates) if c.subject is not None
                         and c.trigger.start < t.start), None)  # "He met X, where they agreed ..."
     cand.subject = subject
+    if subject is None and not dated and aspect != "prior" and not t.passive and not _PERSONAL.search(
+            sent.text[:t.start - sent.start]):
+        return None  # no date and nobody doing it: generic ("Whoever shot the shot ...")
     title, place = make_event_title(sent, cand, subject, actors, timexes)
     names = []
     kinds = {}

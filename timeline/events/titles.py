@@ -27,6 +27,7 @@ _PLACE_PREPS = ("in", "at", "from", "to", "outside", "near", "into", "on", "agai
 _LEADING = frozenset("and but so or also then".split())
 _TITLE_WORDS = frozenset("President Secretary Minister Mr Mrs Ms Dr Gen Sen Gov Rep Prime Vice Chancellor "
                          "King Queen Prince Senator Governor Mayor Judge".split())
+_ABBREVIATED = frozenset("Mr Mrs Ms Dr St Jr Sr Gen Sen Rep Gov Co Corp Inc Ltd Lt Col Capt".split())
 _CLEAN = str.maketrans({"“": "", "”": "", "‘": "", "’": "'", '"': ""})
 
 
@@ -156,6 +157,9 @@ def clause_text(sentence: str, offset: int, start: int, max_words: int = 9, skip
             continue
         lw = w.lower()
         if w in ("“", "”", '"', "‘") or (not words and (lw == "that" or lw in _LEADING or w in (",", "-"))):
+            continue
+        if w == "." and words and words[-1] in _ABBREVIATED:
+            words[-1] += "."  # "Mr. McAlpine"
             continue
         if not w[0].isalnum() and w not in ("-", "'", "’", "$", "%"):
             break
