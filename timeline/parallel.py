@@ -194,8 +194,13 @@ def _dask_client(options: Options):
             raise UsageError(f"cannot reach the Dask scheduler at {options.scheduler}: {exc}") from exc
     # one single-threaded worker process per job: the per-document work is pure Python and
     # holds the GIL, so threads would not run it in parallel
+    # Dask logs every worker start and stop at INFO; those lines would bury the run's own
+    # messages unless the user asked for detail (-v)
+    level = logging.INFO if log.isEnabledFor(logging.INFO) else logging.WARNING
+    logging.getLogger("distributed").setLevel(level)
     cluster = LocalCluster(n_workers=resolve_jobs(options.jobs), threads_per_worker=1,
-                           processes=True, dashboard_address=None)
+                           processes=True, silence_logs=level, dashboard_address=":0",
+                           scheduler_kwargs={"dashboard": False})
     return Client(cluster), cluster
 
 
