@@ -92,7 +92,7 @@ def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[
                 continue
             out.append(Timex(start, end, text[start:end], ttype, v, granularity_of(v, ttype), mod, how))
         if ttype == "DATE" and granularity_of(value) in ("quarter", "half") and "rel" not in g \
-                and cand.rule.kind in ("quarter", "relative"):
+                and (cand.rule.kind == "quarter" or cand.rule.kind == "relative" and "year" not in g):
             period = value
         if ttype in ("DATE", "TIME"):
             day = _day_precision(value.split("T")[0])
