@@ -11,6 +11,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from timeline.render import to_html, to_image
@@ -76,6 +77,27 @@ def test_standalone_page_offline_draws_one_mark_per_event(chromium, tmp_path):
     assert all(float(x1) - float(x0) >= 1 for x0, x1 in bars)  # no invisible zero-length bar
     assert dom.count('<li class="tl-event">') == 12
     assert '>Trump takes office</text>' in chart(dom)  # labels drawn as SVG text
+
+
+def test_large_table_draws_with_webgl(chromium, tmp_path):
+    """1,500 events (the sample's, repeated across years): day events go to a WebGL canvas, spans
+    stay SVG bars, and plotly reports no WebGL failure."""
+    sample = read_events(SAMPLE)
+    rows = []
+    for k in range(125):
+        for row in sample.to_dict("records"):
+            shift = pd.DateOffset(years=-(k % 25), days=-(k // 25))
+            rows.append({**row, "event_id": f"{row['event_id']}-{k}", "date": "",
+                         "start": row["start"] + shift, "end": row["end"] + shift})
+    df = events_frame(rows)
+    page = tmp_path / "large.html"
+    to_html(df, page, include_plotlyjs=True)
+    dom = dump_dom(chromium, page, tmp_path, budget_ms=8000)
+    assert 'class="gl-canvas gl-canvas-context"' in dom
+    assert 'class="plotly-notifier"' not in dom  # where plotly would say "WebGL is not supported"
+    bars = re.findall(r'<g class="point"><path d="M', main_plot(dom))
+    assert len(bars) == 125 * 5
+    assert dom.count('<li class="tl-event">') == 1500
 
 
 def test_hostile_text_is_shown_literally_and_never_runs(chromium, tmp_path):
