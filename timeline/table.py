@@ -242,7 +242,7 @@ def _from_csv_cells(raw: pd.DataFrame) -> pd.DataFrame:
     frame = raw.copy()
     for column in frame.columns:
         if column == "mentions":
-            frame[column] = [_json_cell(v, column, i) for i, v in enumerate(frame[column])]
+            frame[column] = [_json_cell(v) for v in frame[column]]
         elif column in LIST_COLUMNS:
             frame[column] = pd.Series([split_list(v) for v in frame[column]], index=frame.index, dtype=object)
         elif column in SCHEMA and SCHEMA[column] != "string":
@@ -250,7 +250,7 @@ def _from_csv_cells(raw: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def _json_cell(cell: str, column: str, row: int):
+def _json_cell(cell: str):
     if cell == "":
         return []
     try:
