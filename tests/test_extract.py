@@ -182,7 +182,7 @@ def test_triggers_and_date_attachment_agree_with_timebank(timeml_dir):
         for sent in sentences:
             if sent.fragment:
                 continue
-            cands = ex._candidates([t for t in find_triggers(sent.text, sent.start) if not t.negated])
+            cands = ex._candidates([t for t in find_triggers(sent.text, sent.start) if not t.negated], sent)
             ex._attach(sent, cands, ex._within(usable, sent))
             for c in cands:
                 candidates += 1

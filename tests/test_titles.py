@@ -79,3 +79,13 @@ def test_coordinated_verbs_titles_and_decimals(text, title):
     start = text.index(phrase)
     timex = Timex(start, start + len(phrase), phrase, "DATE", value, "day", "", "document")
     assert _titles(text, [timex], dt.date(1999, 1, 22)) == [title]
+
+
+@pytest.mark.parametrize("text, titles_expected", [
+    ("Slepian, 52, was shot with a rifle.", ["Slepian shot"]),
+    ("The decision was met with outrage by Cuban-Americans.", []),  # a passive "met" is no meeting
+    ("Rubio, who is on his first tour, met Bukele.", ["Rubio meets Bukele"]),
+    ("Bukele, whom Rubio praised, said he offered his jails.", ["Bukele says he offered his jails"]),
+])
+def test_asides_between_subject_and_verb(text, titles_expected):
+    assert _titles(text, [], dt.date(1999, 1, 22)) == titles_expected

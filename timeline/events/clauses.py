@@ -44,6 +44,8 @@ def event_subject(sent, t: Trigger, actors, candidates, ctx) -> Actor | None:
 
 _PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _SUBORDINATE = re.compile(r"\b(?:as|when|while|after|before|because|since|although|though|if|until|where)\b")
+# ", who is on his first tour ," / ", 52, was": an aside between a subject and its verb
+_APPOSITIVE = re.compile(r"\s*,[^,;]*,\s*(?:[a-z]+\s+){0,2}")
 _RELATIVE = re.compile(r"^\s*,?\s*(?:which|who)\s*$")
 
 
@@ -57,13 +59,15 @@ def _subject_before(sent, t: Trigger, actors, ctx, prior: bool = False) -> Actor
         between = sent.text[end - offset:t.start - offset]
         if actor is not None and _RELATIVE.match(between):
             return actor  # "Panama, which agreed to ..."
-        if re.search(r"[;:“”\"]", between) or re.search(r"\b(?:that|which|whose|whom|who)\b", between):
+        appositive = bool(_APPOSITIVE.fullmatch(between))
+        if re.search(r"[;:“”\"]", between) or (not appositive and re.search(r"\b(?:that|which|whose|whom|who)\b",
+                                                                             between)):
             continue
         if not prior and _SUBORDINATE.search(between):
             continue  # "Rubio was present as the flight departed": not Rubio
         if "," in between:
             # an appositive (", who is on his first tour ... ,") sits between subject and verb
-            if not (between.lstrip().startswith(",") and between.rstrip().endswith(",")):
+            if not appositive:
                 continue
         elif len(between) > 60:
             continue

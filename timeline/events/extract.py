@@ -37,6 +37,7 @@ _BOUNDARY_WORDS = re.compile(r"\b(?:after|before|because|while|although|though|w
 # An undated verb inside a relative clause or a that-clause no speech verb governs is
 # background to the story, not its news.
 _BACKGROUND = re.compile(r"(?:,\s*(?:which|who)\b|\bthat\b)[^,;:]*$")
+_IN_RELATIVE = re.compile(r",\s*(?:who|whom|which|whose)\b[^,;]*$")
 _PERSONAL = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e)\b")
 _HAS_LETTER_OR_YEAR = re.compile(r"[A-Za-z]|^\d{4}$|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
 _WORD_RE = re.compile(r"\b[a-z][a-z'-]+\b")
@@ -123,7 +124,7 @@ def story_date(doc, timexes, sentences=None) -> dt.date | None:
 
 def _sentence_events(doc, sent, actors, timexes, story, ctx, options) -> list[Event]:
     triggers = [t for t in find_triggers(sent.text, sent.start) if not t.negated]
-    candidates = _candidates(triggers)
+    candidates = _candidates(triggers, sent)
     if not candidates:
         return []
     _attach(sent, candidates, timexes)
@@ -146,7 +147,7 @@ def _sentence_events(doc, sent, actors, timexes, story, ctx, options) -> list[Ev
     return events
 
 
-def _candidates(triggers: list[Trigger]) -> list[_Candidate]:
+def _candidates(triggers: list[Trigger], sent: Sentence | None = None) -> list[_Candidate]:
     """Speech acts with what they report, light verbs with their object event, then the
     remaining happening words outside quotes."""
     consumed: set[int] = set()
@@ -154,6 +155,8 @@ def _candidates(triggers: list[Trigger]) -> list[_Candidate]:
     for t in triggers:
         if t.quoted or t.start in consumed:
             continue
+        if t.kind == "report" and sent is not None and _IN_RELATIVE.search(sent.text[:t.start - sent.start]):
+            continue  # "Bukele, whom Rubio praised, said ...": an aside, not what was said
         if t.kind == "report" and t.aspect in _REPORT_ASPECTS:
             content = _content(t, triggers, consumed)
             out.append(_Candidate(t, content))

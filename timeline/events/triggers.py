@@ -41,6 +41,7 @@ class Entry:
     sense: str
     kind: str  # event | report | support | noun
     strength: float
+    passive_ok: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +89,8 @@ def _load() -> tuple[dict, dict]:
     for item in raw["verbs"]:
         kind = item.get("kind", "event")
         strength = item.get("strength", defaults[f"{kind}_strength"] if kind != "event" else defaults["strength"])
-        entry = Entry(item["lemma"], item["category"], item.get("sense", item["lemma"]), kind, strength)
+        entry = Entry(item["lemma"], item["category"], item.get("sense", item["lemma"]), kind, strength,
+                      item.get("passive", True))
         for name, form in zip(FORM_NAMES, item["forms"].split("|")):
             if form != "-":
                 add(form, entry, name)
@@ -162,6 +164,9 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
         width, entry, name = match
         start, end = tokens[i][0], tokens[i + width - 1][1]
         aspect, negated, passive = _aspect(lowered, i, name, entry, lowered[i + width] if i + width < len(tokens) else "")
+        if passive and not entry.passive_ok:
+            i += width
+            continue
         found.append(Trigger(
             start, end, text[start - offset:end - offset], entry.lemma, entry.category, entry.sense,
             entry.kind, entry.strength, "noun" if name == "noun" else "verb", name, aspect,
