@@ -42,6 +42,7 @@ def test_a_few_broken_bytes_in_utf8_are_replaced_not_mojibaked():
 @pytest.mark.parametrize("data, words", [
     (b"", "empty"),
     (b"   \n\t ", "empty"),
+    (b"\xa0\xa0", "empty"),                                   # cp1252 no-break spaces only
     (b"\x00\x01\x02PK\x03\x04" * 100, "binary"),
     (b"\xff\xfe\x00\xd8", "byte order mark"),                 # UTF-16 BOM then a lone surrogate
     (b"Report: " + bytes([0x81, 0x8D, 0x8F, 0x90, 0x9D, 0x83, 0x98]) * 60, "not valid UTF-8"),

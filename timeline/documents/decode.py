@@ -120,12 +120,12 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
     try:
         text = data.decode("cp1252")
         if _looks_like_text(text) and _western(text):
-            return text, "cp1252"
+            return _checked(text, "cp1252")
     except UnicodeDecodeError:
         pass
     guess = _detect(data)
     if guess is not None:
-        return guess
+        return _checked(*guess)
     raise NotText(
         f"not valid UTF-8 (bad byte 0x{data[utf8_error.start]:02x} at offset {utf8_error.start}) "
         "and no other encoding (cp1252, latin-1, detected) gives readable text; "

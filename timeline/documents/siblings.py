@@ -33,10 +33,6 @@ from timeline.document import Document
 
 logger = logging.getLogger(__name__)
 
-_WORD = re.compile(r"(?:[A-Z]\.){2,}|[\w][\w'’\-]*\w|\w")
-# Where a sentence or clause ends: a capitalized word after these is not evidence of a name.
-# A full stop after a single capital ("U.S.", "J.") is an abbreviation, not an end.
-_BREAK = re.compile(r"(?<![A-Z])[.!?]\s+|[\n:;\"“”()\[\]]|[‘’']\s")
 _POSSESSIVE = re.compile(r"['’]s$")
 _DIGIT = re.compile(r"\d")
 
@@ -47,6 +43,7 @@ def _config() -> dict:
         config = tomllib.load(fh)
     config["names"]["not_names"] = frozenset(config["names"]["not_names"])
     config["names"]["connectors"] = frozenset(config["names"]["connectors"])
+    config["names"]["generic"] = frozenset(config["names"]["generic"])
     config["wording"]["ignore"] = frozenset(config["wording"]["ignore"])
     return config
 
@@ -56,35 +53,43 @@ def names(text: str) -> set[str]:
     capitalized name ("nayib bukele", "tren de aragua") and every capitalized word that is not
     at the start of a sentence and not a common word ("bukele")."""
     cfg = _config()["names"]
-    stop, connectors = cfg["not_names"], cfg["connectors"]
+    stop, connectors, generic = cfg["not_names"], cfg["connectors"], cfg["generic"]
     found: set[str] = set()
-    for clause in _BREAK.split(text):
+    # the regex finds runs of capitalized words (with connectors inside); lower-case text,
+    # most of any article, is skipped by the regex engine, not by Python
+    for match in _runs().finditer(text):
+        initial = _SENTENCE_END.search(text[max(0, match.start() - 3):match.start()]) is not None
         run: list[str] = []
-        pending: list[str] = []           # connectors waiting for a capitalized word
-        previous_end = 0
-        for index, match in enumerate(_WORD.finditer(clause)):
-            # a comma or dash between two words ends a name ("MS-13, Tren de Aragua")
-            if run and clause[previous_end:match.start()].strip():
+        pending: list[str] = []
+        for position, token in enumerate(match.group(0).split()):
+            key = _POSSESSIVE.sub("", token).lower().rstrip(".")
+            if key in connectors and token[:1].islower():
+                if run:
+                    pending.append(key)
+                continue
+            if key in stop or _DIGIT.match(key):
                 _close(run, found)
                 run, pending = [], []
-            previous_end = match.end()
-            word = _POSSESSIVE.sub("", match.group(0))
-            key = word.lower().rstrip(".")
-            capital = word[:1].isupper() and not _DIGIT.match(word)
-            if capital and key not in stop:
-                if run and pending:
-                    run.extend(pending)
-                run.append(key)
-                pending = []
-                if index > 0:
-                    found.add(key)
-            elif run and key in connectors and not capital:
-                pending.append(key)
-            else:
-                _close(run, found)
-                run, pending = [], []
+                continue
+            run.extend(pending)
+            pending = []
+            run.append(key)
+            if (not (position == 0 and initial) and key not in connectors and key not in generic
+                    and len(key) > 1):
+                found.add(key)
         _close(run, found)
     return found
+
+
+_CAP = r"(?:[A-Z]\.){2,}|[A-Z][\w'’\-]*\w\.?|[A-Z]\.?"
+# A capitalized word at the very start, after a sentence end, a line break, a colon or a quote.
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;\"“”(\[\n]\s*|[‘’']\s)$")
+
+
+@lru_cache(maxsize=1)
+def _runs() -> re.Pattern:
+    connectors = "|".join(sorted(_config()["names"]["connectors"], key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’])(?:{_CAP})(?:[ \t]+(?:(?:{connectors})[ \t]+)*(?:{_CAP}))*")
 
 
 def _close(run: list[str], found: set[str]) -> None:
@@ -92,14 +97,20 @@ def _close(run: list[str], found: set[str]) -> None:
         found.add(" ".join(run))
 
 
-def similarity(a: set[str], b: set[str], idf: dict[str, float]) -> tuple[float, list[str]]:
-    """(idf-weighted cosine, distinct shared names) of two name sets."""
+def similarity(a: set[str], b: set[str], idf: dict[str, float],
+               norms: tuple[float, float] | None = None) -> tuple[float, list[str]]:
+    """(idf-weighted cosine, distinct shared names) of two name sets; `norms` are the two
+    sets' vector lengths when already known."""
     shared = a & b
     if not shared:
         return 0.0, []
     dot = sum(idf.get(n, 1.0) ** 2 for n in shared)
-    norm = math.sqrt(sum(idf.get(n, 1.0) ** 2 for n in a) * sum(idf.get(n, 1.0) ** 2 for n in b))
-    return (dot / norm if norm else 0.0), _distinct(shared)
+    norm_a, norm_b = norms or (_norm(a, idf), _norm(b, idf))
+    return (dot / (norm_a * norm_b) if norm_a and norm_b else 0.0), _distinct(shared)
+
+
+def _norm(names_: set[str], idf: dict[str, float]) -> float:
+    return math.sqrt(sum(idf.get(n, 1.0) ** 2 for n in names_))
 
 
 def _distinct(shared: set[str]) -> list[str]:
@@ -127,6 +138,8 @@ def infer_dates(docs: list[Document], tag=None) -> list[Document]:
     total = len(features)
     idf = {n: math.log((total + 1) / (c + 1)) + 1.0 for n, c in df.items()}
     cap = total if total < cfg["small_corpus"] else max(2, int(total * cfg["max_document_share"]))
+    cap = min(cap, cfg["max_postings"])
+    norms = {i: _norm(feats, idf) for i, feats in features.items()}
     index: dict[str, list[int]] = defaultdict(list)
     for i in dated:
         for n in features[i]:
@@ -134,10 +147,18 @@ def infer_dates(docs: list[Document], tag=None) -> list[Document]:
                 index[n].append(i)
     tagger = _Tags(tag)
     for i in undated:
-        candidates = {j for n in features[i] if df[n] <= cap for j in index.get(n, ())}
+        # inverted-index dot products over the indexed names first (linear in the postings),
+        # then the exact similarity for the best few only
+        partial: dict[int, float] = defaultdict(float)
+        for n in features[i]:
+            if df[n] <= cap:
+                weight = idf[n] ** 2
+                for j in index.get(n, ()):
+                    partial[j] += weight
+        candidates = sorted(partial, key=lambda j: (-partial[j], j))[: 5 * cfg["max_siblings"]]
         siblings = []
         for j in candidates:
-            score, shared = similarity(features[i], features[j], idf)
+            score, shared = similarity(features[i], features[j], idf, (norms[i], norms[j]))
             if score >= cfg["threshold"] and len(shared) >= cfg["min_shared_names"]:
                 siblings.append((score, j, shared))
         if not siblings:
