@@ -98,25 +98,7 @@ def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[
             day = _day_precision(value.split("T")[0])
             if day is not None:
                 previous = day
-    return _weekdays_of_dates(text, _times_on_days(text, out), language)
-
-
-_COMMA = re.compile(r",?\s+")
-
-
-def _weekdays_of_dates(text: str, out: list[Timex], lang) -> list[Timex]:
-    """"Tuesday, Jan. 28": TimeML tags the two apart, and the weekday names the same day."""
-    for i in range(len(out) - 1):
-        wd, day = out[i], out[i + 1]
-        if wd.type != "DATE" or wd.granularity != "day" or day.granularity != "day" \
-                or not _COMMA.fullmatch(text[wd.end:day.start]):
-            continue
-        first = value_span(day.value)
-        weekday = lang.lookup("weekday", wd.text.split()[-1].rstrip(".,"))
-        if first and first[0].isoweekday() == weekday and wd.value != day.value:
-            out[i] = Timex(wd.start, wd.end, wd.text, wd.type, day.value, "day", wd.mod,
-                           day.anchored_by)
-    return out
+    return _times_on_days(text, out)
 
 
 def _times_on_days(text: str, out: list[Timex]) -> list[Timex]:
