@@ -24,7 +24,7 @@ ErrorHandler = Callable[[DocumentError], None]
 
 def log_error(error: DocumentError) -> None:
     """The default error handler: one warning per unreadable document or row."""
-    logger.warning("skipped %s", error)
+    logger.warning("%s %s", "kept" if getattr(error, "kept", False) else "skipped", error)
 
 
 def iter_documents(inputs, *, ref_date=None, on_error: ErrorHandler | None = None) -> Iterator[Document]:
@@ -59,7 +59,7 @@ def iter_documents(inputs, *, ref_date=None, on_error: ErrorHandler | None = Non
                 doc = _document(item, source, ref, handle)
             unique = _unique_id(doc.id, seen)
             if unique != doc.id:
-                logger.info("%s: id %r is already used; renamed %r", doc.path or doc.id, doc.id, unique)
+                logger.warning("%s: id %r is already used; renamed %r", doc.path or doc.id, doc.id, unique)
                 doc = dataclasses.replace(doc, id=unique, meta={**doc.meta, "original_id": doc.id})
             yield doc
 
