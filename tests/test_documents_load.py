@@ -150,6 +150,7 @@ def test_jsonl_corpus_from_seed_texts(tmp_path, seed_texts):
     assert (by_id["001_bbdadd3923b1f46e"].date, by_id["001_bbdadd3923b1f46e"].date_source) == (
         dt.date(2025, 2, 4), "given")
     assert by_id["001_bbdadd3923b1f46e"].title == "Rubio says El Salvador will house deportees"
+    assert by_id["004_14d3067ffab1f62e"].title.startswith("‘Extraordinary friendship’")  # headline line
     assert by_id["seeds:3"].meta["source"] == "seed" and by_id["seeds:3"].meta["line"] == 3
     assert by_id["003_344faf7fb9d5f692"].url == "https://example.org/003_344faf7fb9d5f692"
     assert by_id["seeds:3"].text == seed_texts["002_8a95150cd3a16d36"]

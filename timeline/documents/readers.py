@@ -238,7 +238,8 @@ def _row_record(obj, where: str, stem: str, line: int | None) -> Record | Docume
         return DocumentError(where, f"row has {what}; skipped", line)
     meta = {k: v for k, v in obj.items() if k not in ROW_FIELDS and k is not None}
     record = Record(row_id, text, where, line=line,
-                    title=str(obj.get("title") or "").strip(), url=str(obj.get("url") or "").strip(),
+                    title=str(obj.get("title") or "").strip() or (plain_title(text) if page is None else ""),
+                    url=str(obj.get("url") or "").strip(),
                     date=obj.get("date"), meta=meta)
     if page is not None:
         record.title = record.title or page.title
