@@ -205,6 +205,14 @@ def test_validation_derives_dates_from_strings():
     assert str(df["start"].dtype) == "datetime64[s]"
 
 
+def test_validation_keeps_text_exactly_and_places_timed_events():
+    df = validate_events(pd.DataFrame({"title": [" spaced "], "description": ["   "], "place": [None],
+                                       "date": ["2025-02-03T14:30"]}))
+    assert (df.loc[0, "title"], df.loc[0, "description"], df.loc[0, "place"]) == (" spaced ", "   ", "")
+    assert df.loc[0, "start"] == df.loc[0, "end"] == pd.Timestamp("2025-02-03 14:30")
+    assert df.loc[0, "granularity"] == "time"
+
+
 def test_validation_custom_range_and_start_only():
     df = validate_events(pd.DataFrame({"title": ["range", "day"], "start": ["2025-01-10", "2025-01-10"],
                                        "end": ["2025-01-20", None]}))

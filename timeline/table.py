@@ -13,6 +13,7 @@ import json
 import logging
 import math
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -350,15 +351,22 @@ def _check_row(row: dict, i: int, problems: list[str]) -> dict:
     if not title:
         problems.append(f"{where}: the title is empty")
     out = dict(row)
-    for c in STRING_COLUMNS:
-        out[c] = "" if _blank(row[c]) else str(row[c])
+    for c in STRING_COLUMNS:  # kept exactly (spaces too); only missing values become ""
+        v = row[c]
+        out[c] = "" if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v)
+    out["event_id"] = out["event_id"].strip()
+    if not out["date"].strip():
+        out["date"] = ""
 
     n_undated = len(problems)
     span = None
-    if out["date"]:
+    if out["date"].strip():
         span = _date_span(out["date"].strip())
         if span is not None:
             out["date"], span = span[0], span[1:]
+            if span[2] == "time" and (clock := _CLOCK.match(out["date"])):
+                moment = np.datetime64(clock[0], "s")  # a timed event sits at its hour, not at midnight
+                span = (moment, moment, "time")
         elif not _placeless_timex(out["date"].strip()):
             problems.append(f"{where}: unparseable date {out['date']!r} "
                             "(use a calendar date such as 2025-02-03, 2025-W05, 2025-01, 2023 or '3 Feb 2025')")
@@ -410,6 +418,9 @@ def _check_row(row: dict, i: int, problems: list[str]) -> dict:
         key = f"{out['date']}\x1f{title}\x1f{';'.join(out['sources'])}\x1f{i}"
         out["event_id"] = "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
     return out
+
+
+_CLOCK = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$")
 
 
 def _placeless_timex(value: str) -> bool:
