@@ -38,7 +38,9 @@ def test_salon_page(pages):
     assert doc.url == "https://www.salon.com/2020/01/10/despite-everything-u-s-emissions-dipped-in-2019_partner/"
     assert "total emissions fell 2 percent compared with the year before" in doc.text
     assert "Advertisement" not in doc.text
+    # the first publication (article:published_time 2020-01-10), not the update of 2020-01-11
     assert (doc.date, doc.date_source) == (dt.date(2020, 1, 10), "html-meta")
+    assert 'article:modified_time" content="2020-01-11' in (HTML / "salon.com.emissions.html").read_text()
     assert doc.meta["author"] == "Nathanael Johnson"
 
 
