@@ -60,6 +60,7 @@ def test_seed_non_dates_are_not_detected(seeds_dir, trap):
     ("in the '90s and the 1800s", ["the '90s", "the 1800s"]),
     ("earlier this month", ["earlier this month"]),
     ("over the past two months", ["the past two months"]),   # the preposition stays out
+    ("as soon as possible", ["as soon as"]),                  # consumed by an "ignore" rule
 ])
 def test_spans(text, expected):
     assert _spans(text) == expected

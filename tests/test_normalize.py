@@ -122,6 +122,14 @@ def test_day_ranges_become_two_expressions():
     assert found == [("Jan. 20", "2025-01-20"), ("24", "2025-01-24")]
 
 
+@pytest.mark.parametrize("text", [
+    "He left as soon as possible.", "Iraq imports about three-quarters of its food.",
+    "They met soon after the war.",
+])
+def test_phrases_with_time_words_that_are_no_time(text):
+    assert tag(text, REF) == []
+
+
 def test_impossible_dates_are_dropped():
     assert tag("It happened on Feb. 30, 2024 and on 2025-13-01.", REF) == []
 

@@ -650,4 +650,6 @@ def normalize(kind: str, g: dict, ctx: Context):
     """(type, value, mod, anchored) for one detected expression, or None to drop it."""
     if kind == "fixed":
         return g["_type"], g["_value"], "", False
+    if kind == "ignore":
+        return None
     return NORMALIZERS[kind](g, ctx)

@@ -67,7 +67,7 @@ def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[
         ctx = Context(language, anchor, when, previous or ref, ref_time, period,
                       mode == "narrative" and anchor is previous, previous)
         result = _normalize(cand.rule.kind, g, ctx, cand)
-        if result is None and cand.rule.fallback and cand.match.group("unit"):
+        if result is None and cand.rule.fallback and cand.match.groupdict().get("unit"):
             # e.g. "four days later" with no date told before: only "four days" is a timex
             cand = Candidate(cand.start, cand.match.end("unit"), cand.rule, cand.match)
             g["_text"] = text[cand.start:cand.end]
