@@ -109,9 +109,9 @@ def test_list_cells_are_lossless(items):
 @given(st.text(max_size=30), st.lists(st.text(max_size=8), max_size=4), st.sampled_from(FORMATS))
 @settings(max_examples=60, deadline=None)
 def test_any_text_round_trips(text, items, fmt):
-    df = validate_events(pd.DataFrame([{"event_id": "e1", "title": "t" + text, "description": text,
-                                        "date": "2025-02-03", "actors": items, "sources": items,
-                                        "mentions": [{"evidence": text}]}]))
+    df = events_frame([{"event_id": "e1", "title": "t" + text, "description": text, "place": text,
+                        "date": "2025-02-03", "start": "2025-02-03", "end": "2025-02-03", "granularity": "day",
+                        "actors": items, "sources": items, "mentions": [{"evidence": text}]}])
     with tempfile.TemporaryDirectory() as tmp:
         back = read_events(write_events(df, Path(tmp) / f"events.{fmt}"))
     pd.testing.assert_frame_equal(back, df)
