@@ -250,7 +250,7 @@ def _layout(fig, title, height, width, lanes, lane_ticks, rows, x_lo, x_hi, labe
         legend=dict(title=dict(text=legend_title), orientation="h", x=0, y=-0.22 if range_slider else -0.08,
                     yanchor="top"),
         margin=dict(l=10 if lanes is None else 20, r=20, t=90 if title else 60, b=40),
-        hoverlabel=dict(align="left", font_size=12, bgcolor="white", bordercolor="#888"),
+        hoverlabel=dict(align="left", font=dict(size=12, color="#1d2733"), bgcolor="white", bordercolor="#888"),
         hovermode="closest", barmode="overlay", bargap=0, showlegend=bool(legend_title) and n > 0,
         annotations=[dict(text="   ".join(kinds), xref="paper", yref="paper", x=1, y=1.02, xanchor="right",
                           yanchor="bottom", showarrow=False, font=dict(size=11, color="#555"))] + label_notes
