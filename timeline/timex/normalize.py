@@ -589,6 +589,8 @@ def norm_relative(g, ctx):
         if unit == "WE":
             return "DATE", _weekend(base, ctx.when), mod, True
     if season:
+        if word == "the":
+            direction = 1 if ctx.when == "future" else -1
         return "DATE", _relative_season(ctx, season, direction), mod, True
     if unit == "WE":
         return "DATE", A.format_unit(A.shift(base, "W", direction), "WE"), mod, True
