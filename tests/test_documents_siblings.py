@@ -103,3 +103,26 @@ def test_inferred_dates_are_not_used_to_infer_others(seeds):
     docs = [Document("u", seeds["001"]),
             Document("i", seeds["002"], date=D(2030, 1, 1), date_source="inferred")]
     assert infer_dates(docs)[0].date is None
+
+
+def test_timebank_hidden_dates_are_inferred_rarely_wrongly(timeml_dir):
+    """Every other TimeBank/AQUAINT article loses its DCT; those that get one back from their
+    siblings mostly get the right day (benchmarks/documents_bench.py prints the same figures)."""
+    from timeline.timeml import read_timeml
+
+    docs, hidden = [], {}
+    for k, path in enumerate(sorted(timeml_dir.rglob("*.tml"))):
+        tml = read_timeml(path)
+        if tml.dct is None:
+            continue
+        if k % 2:
+            hidden[tml.doc_id] = tml.dct
+            docs.append(Document(tml.doc_id, tml.text))
+        else:
+            docs.append(Document(tml.doc_id, tml.text, date=tml.dct, date_source="given"))
+    out = infer_dates(docs)
+    errors = [abs((d.date - hidden[d.id]).days) for d in out if d.id in hidden and d.date]
+    assert len(errors) >= 10
+    assert sum(e <= 1 for e in errors) >= 0.5 * len(errors)
+    assert sum(e <= 7 for e in errors) >= 0.7 * len(errors)
+    assert all(d.date_source == "inferred" for d in out if d.id in hidden and d.date)
