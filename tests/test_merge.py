@@ -85,7 +85,9 @@ def test_dates_compatible():
     d = dt.date
     assert dates_compatible(d(2025, 2, 3), d(2025, 2, 3), d(2025, 2, 3), d(2025, 2, 3))
     assert dates_compatible(d(2025, 1, 27), d(2025, 2, 2), d(2025, 1, 30), d(2025, 1, 30))  # day in its week
-    assert dates_compatible(d(2025, 2, 3), d(2025, 2, 3), d(2025, 1, 1), d(2025, 12, 31))  # day in its year
+    assert dates_compatible(d(2025, 1, 1), d(2025, 1, 31), d(2025, 1, 20), d(2025, 1, 20))  # day in its month
+    assert not dates_compatible(d(2025, 2, 3), d(2025, 2, 3), d(2025, 1, 1), d(2025, 12, 31))  # a year: too wide
+    assert dates_compatible(d(2023, 1, 1), d(2023, 12, 31), d(2023, 1, 1), d(2023, 12, 31))
     assert not dates_compatible(d(2025, 2, 3), d(2025, 2, 3), d(2025, 1, 27), d(2025, 2, 2))
     assert not dates_compatible(None, None, d(2025, 2, 3), d(2025, 2, 3))
 

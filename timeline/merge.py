@@ -103,11 +103,23 @@ def _keys(event: Event):
     return [(label, year) for label in labels for year in years]
 
 
+# A telling dated only to the week or month can be the same event as one dated to a day in
+# it; a year is too wide a net (every 1998 attack on Kenya is not one event).
+MAX_CONTAINING_DAYS = 31
+
+
 def dates_compatible(a_start, a_end, b_start, b_end) -> bool:
-    """The same span, or one span inside the other (a day inside its week, month or year)."""
+    """The same span, or one span inside the other when the wider one is at most a month
+    (a day inside its week or month)."""
     if None in (a_start, a_end, b_start, b_end):
         return False
-    return (a_start <= b_start and b_end <= a_end) or (b_start <= a_start and a_end <= b_end)
+    if (a_start, a_end) == (b_start, b_end):
+        return True
+    if a_start <= b_start and b_end <= a_end:
+        return (a_end - a_start).days < MAX_CONTAINING_DAYS
+    if b_start <= a_start and a_end <= b_end:
+        return (b_end - b_start).days < MAX_CONTAINING_DAYS
+    return False
 
 
 def similarity(cluster: _Cluster, event: Event) -> float:

@@ -124,6 +124,7 @@ def story_date(doc, timexes, sentences=None) -> dt.date | None:
 
 def _sentence_events(doc, sent, actors, timexes, story, ctx, options) -> list[Event]:
     triggers = [t for t in find_triggers(sent.text, sent.start) if not t.negated]
+    timexes = [x for x in timexes if not _describes_a_thing(sent, x, triggers)]
     candidates = _candidates(triggers, sent)
     if not candidates:
         return []
@@ -136,7 +137,7 @@ def _sentence_events(doc, sent, actors, timexes, story, ctx, options) -> list[Ev
     events = []
     seen_senses: set[tuple] = set()
     for cand in candidates:
-        event = _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options)
+        event = _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, triggers)
         if event is None:
             continue
         key = (tuple(event.senses), event.date)
@@ -145,6 +146,25 @@ def _sentence_events(doc, sent, actors, timexes, story, ctx, options) -> list[Ev
         seen_senses.add(key)
         events.append(event)
     return events
+
+
+_BEFORE_MODIFIER = frozenset("the a an its his her their our this that fabled famous old former".split())
+
+
+def _describes_a_thing(sent, timex, triggers) -> bool:
+    """A date used as an adjective of a thing ("the fabled 11th century temple") dates no
+    happening; one before a happening noun ("its 1990 invasion", "the Aug. 7 blasts") does."""
+    before = sent.text[:timex.start - sent.start].split()[-2:]
+    after = re.match(r"[\s-]*([A-Za-z]+)", sent.text[timex.end - sent.start:])
+    if not after or not after.group(1).islower() or after.group(1) in _NOT_A_NOUN:
+        return False
+    if not any(w.lower() in _BEFORE_MODIFIER or w.endswith(("'s", "’s")) for w in before):
+        return False
+    return not any(t.pos == "noun" and timex.end <= t.start <= timex.end + 30 for t in triggers)
+
+
+_NOT_A_NOUN = frozenset("and or but to of in on at for from by with as when while after before that which who "
+                        "was were is are has had have will would said".split())
 
 
 def _candidates(triggers: list[Trigger], sent: Sentence | None = None) -> list[_Candidate]:
@@ -256,7 +276,7 @@ def _gap(a0, a1, b0, b1) -> int:
     return max(0, b0 - a1, a0 - b1)
 
 
-def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options) -> Event | None:
+def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, triggers=()) -> Event | None:
     t, content = cand.trigger, cand.content
     dated = cand.timex is not None
     aspect = t.aspect
@@ -306,7 +326,7 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options) ->
         subject = next((c.subject for c in reversed(candidates) if c.subject is not None
                         and c.trigger.start < t.start), None)  # "He met X, where they agreed ..."
     cand.subject = subject
-    if subject is None and not dated and aspect != "prior" and not t.passive and not _PERSONAL.search(
+    if subject is None and not dated and aspect != "prior" and not _PERSONAL.search(
             sent.text[:t.start - sent.start]):
         return None  # no date and nobody doing it: generic ("Whoever shot the shot ...")
     title, place = make_event_title(sent, cand, subject, actors, timexes)
@@ -331,7 +351,12 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options) ->
         time_text=time_text, time_start=time_start, time_end=time_end, date=value,
         certainty=certainty, confidence=round(confidence, 3), url=doc.url,
     )
-    senses = sorted({happening.sense} | ({t.sense} if t.kind not in ("report", "support") else set()))
+    senses = {happening.sense} | ({t.sense} if t.kind not in ("report", "support") else set())
+    if t.kind != "report":
+        # the other happening words of its clause tell the same event ("the blasts killed 257")
+        senses |= {o.sense for o in triggers if lo <= o.start < hi and o.kind in ("event", "noun")
+                   and not o.quoted and o.aspect not in ("infinitive", "modal", "participle")}
+    senses = sorted(senses)
     return Event(
         date=value, start=first, end=last, granularity=granularity, title=title,
         description=sent.text, actors=names, place=place, category=happening.category,
