@@ -28,6 +28,10 @@ def _tense(sentence: str, expression: str) -> str:
     ("The deadline is Friday.", "Friday", "future"),
     ("The office is open Friday.", "Friday", "present"),
     ("Friday.", "Friday", "unknown"),
+    # a reporting verb only decides right next to the expression
+    ("Officials said the talks will resume on Friday.", "Friday", "future"),
+    ("The Iraqi ambassador said on Tuesday that Iraq would retaliate.", "Tuesday", "past"),
+    ("Until Thursday, the border will stay closed.", "Thursday", "future"),
     # a clause boundary stops the search: the future of the next sentence does not count
     ("He arrived Monday. He will leave soon.", "Monday", "past"),
 ])

@@ -11,6 +11,7 @@ from timeline.timex.lexicon import Language
 _CLAUSE_END = re.compile(r"[.!?;\n]\s|\n")
 _QUOTE_OR_DASH = re.compile(r"[\"“”]")
 WINDOW = 120
+ADJACENT = 12  # "said on Friday", "Friday, officials said"
 
 
 def clause(text: str, start: int, end: int) -> tuple[str, str]:
@@ -32,9 +33,11 @@ def clause(text: str, start: int, end: int) -> tuple[str, str]:
 def tense(text: str, start: int, end: int, lang: Language) -> str:
     """"future", "past", "present" or "unknown" for the clause around text[start:end].
 
-    The past or future marker nearest to the expression wins ("said on Tuesday that Iraq would
-    retaliate" is past, "will meet Bush on Thursday" future); a present verb counts only when
-    there is neither; a preposition right before it (since, as early as) decides alone.
+    The past or future marker nearest to the expression wins ("will meet Bush on Thursday" is
+    future); a reporting verb (said) wins only right next to it ("said on Tuesday that Iraq
+    would retaliate" is past) or when nothing else marks the clause; a present verb counts
+    only when there is nothing else; a preposition right before it (since, as early as, is)
+    decides alone.
     """
     before, after = clause(text, start, end)
     if lang.markers["before_past"].search(before):
@@ -42,17 +45,27 @@ def tense(text: str, start: int, end: int, lang: Language) -> str:
     if lang.markers["before_future"].search(before):
         return "future"
     best, best_distance = "unknown", None
+    reporting = _nearest(lang.markers["reporting"], before, after)
     for name in ("future", "past"):
-        regex = lang.markers[name]
-        for m in regex.finditer(before):
-            distance = len(before) - m.end()
-            if best_distance is None or distance < best_distance:
-                best, best_distance = name, distance
-        m = regex.search(after)
-        if m and (best_distance is None or m.start() < best_distance):
-            best, best_distance = name, m.start()
+        distance = _nearest(lang.markers[name], before, after, skip=lang.markers["reporting"])
+        if distance is not None and (best_distance is None or distance < best_distance):
+            best, best_distance = name, distance
+    if reporting is not None and (reporting <= ADJACENT or best_distance is None):
+        return "past"
     if best == "unknown" and lang.markers["present"].search(before + " " + after):
         return "present"
+    return best
+
+
+def _nearest(regex, before: str, after: str, skip=None) -> int | None:
+    """Characters between the expression and the nearest match of `regex` in its clause."""
+    best = None
+    for m in regex.finditer(before):
+        if skip is None or not skip.fullmatch(m[0]):
+            best = len(before) - m.end()
+    m = next((m for m in regex.finditer(after) if skip is None or not skip.fullmatch(m[0])), None)
+    if m and (best is None or m.start() < best):
+        best = m.start()
     return best
 
 
