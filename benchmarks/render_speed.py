@@ -1,11 +1,12 @@
 """How long an events table takes to become a standalone HTML timeline (target: 10,000 events < 3 s).
 
-    python benchmarks/render_speed.py [--sizes 1 1000 10000] [--repeat 3] [--lanes actors]
+    python benchmarks/render_speed.py [--sizes 1 1000 10000] [--repeat 3] [--lanes actors] [--io]
 
 The events are synthetic but shaped like real extractions: ten years of news, mostly day events
 with some weeks, months and years, titles and evidence sentences of realistic length (built from
 the seed articles' sentences), several actors and sources each, some URLs. Prints, per size, the
-best wall time of render()+to_html() and the file size.
+best wall time of render()+to_html() and the file size; with --io also the time to write and
+to read back (with validation) the table as CSV, JSON and Parquet, checking the round trip.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from timeline.render import to_html  # noqa: E402
-from timeline.table import events_frame  # noqa: E402
+from timeline.table import events_frame, read_events, write_events  # noqa: E402
 from timeline.timex.values import value_span  # noqa: E402
 
 ACTORS = ["Marco Rubio", "Nayib Bukele", "Donald Trump", "Elon Musk", "State Department", "USAID",
@@ -69,6 +70,7 @@ def main(argv=None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 1000, 10000])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--lanes", default=None)
+    parser.add_argument("--io", action="store_true", help="also time table writes and reads")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
@@ -82,6 +84,17 @@ def main(argv=None) -> int:
             print(f"{n:>6} events: {best:6.2f} s  (best of {args.repeat})  {size / 1e6:6.1f} MB  "
                   f"{'OK' if n < 10000 or best < 3 else 'SLOWER THAN 3 s'}")
             del html
+            if args.io:
+                for fmt in ("csv", "json", "parquet"):
+                    path = Path(tmp) / f"events.{fmt}"
+                    t0 = time.perf_counter()
+                    write_events(df, path)
+                    t1 = time.perf_counter()
+                    back = read_events(path)
+                    t2 = time.perf_counter()
+                    exact = back.equals(df)
+                    print(f"{'':>6}  {fmt:>7}: write {t1 - t0:5.2f} s, read+validate {t2 - t1:5.2f} s, "
+                          f"{path.stat().st_size / 1e6:5.1f} MB, round trip {'exact' if exact else 'DIFFERS'}")
     return 0
 
 
