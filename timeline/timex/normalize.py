@@ -582,6 +582,9 @@ def norm_relative(g, ctx):
         direction = 0
     else:
         direction = _dir(g, ctx)
+    if unit == "Q" and word in ("the", "the latest", "the recent", "this") and ctx.period \
+            and "year" not in g:
+        return "DATE", ctx.period, mod, True  # the quarter the report is about
     if direction is None:
         # "the quarter", "the latest quarter", "the week": the current unit, except a quarter,
         # which in reports means the last completed one.
