@@ -258,6 +258,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"corpus: {info['docs']:,} documents, {info['chars']:,} characters ({work})", file=sys.stderr)
 
     rows: list[tuple[str, dict]] = []
+    load_before = os.getloadavg()
 
     def run(label, *measure_args):
         print(f"  {label} ...", file=sys.stderr)
@@ -284,6 +285,10 @@ def main(argv: list[str] | None = None) -> int:
     write = run(f"write {args.events:,}-event timeline (HTML)", "write", str(events_file),
                 str(work), args.events)
 
+    load_after = os.getloadavg()
+    print(f"{info['docs']:,} documents, {info['chars']:,} characters; {os.cpu_count()} cores; "
+          f"load average {load_before[0]:.1f} before, {load_after[0]:.1f} after "
+          f"(other processes share the cores: rates under load understate the tool)\n")
     print("| measure | docs (events) | seconds | docs/s | chars/s | peak RSS MB | notes |")
     print("|---|---:|---:|---:|---:|---:|---|")
     for label, r in rows:
@@ -306,9 +311,12 @@ def main(argv: list[str] | None = None) -> int:
     if builds:
         checks.append((f"build of {args.docs:,} docs, best (s)", min(b["seconds"] for b in builds),
                        TARGETS["build_seconds"], "<"))
-    peaks = [r["rss_mb"] for _, r in rows if "rss_mb" in r]
+    # our own runs only: HeidelTime's Java pool and dateparser are the baselines, not the tool
+    peaks = [r["rss_mb"] for label, r in rows
+             if "rss_mb" in r and label.startswith(("tag", "build", "write"))]
     if peaks:
-        checks.append(("peak RSS of any run (MB)", max(peaks), TARGETS["peak_rss_mb"], "<"))
+        checks.append(("peak RSS of any tag/build/write run (MB)", max(peaks),
+                       TARGETS["peak_rss_mb"], "<"))
     if "seconds" in write:
         checks.append((f"{args.events:,}-event timeline written (s)", write["seconds"],
                        TARGETS["write_seconds"], "<"))
