@@ -9,6 +9,7 @@ actor alone or a happening word alone never merges two events.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import logging
 import re
@@ -64,13 +65,16 @@ def merge_events(events: list[Event], threshold: float = 0.5) -> list[Event]:
     ordered = sorted(events, key=_best_first)
     clusters: list[_Cluster] = []
     index: dict[tuple, list[_Cluster]] = {}
+    # a shared category alone scores SAME_CATEGORY at most: look clusters up by category only
+    # when the threshold lets such a match through
+    by_category = threshold <= SAME_CATEGORY
     for event in ordered:
         if event.start is None:
             clusters.append(_Cluster(event))  # undated: nothing to compare a date with
             continue
         best, best_score = None, 0.0
         seen: set[int] = set()
-        for key in _keys(event):
+        for key in _lookup_keys(event, by_category):
             for cluster in index.get(key, ()):
                 if id(cluster) in seen:
                     continue
@@ -83,7 +87,7 @@ def merge_events(events: list[Event], threshold: float = 0.5) -> list[Event]:
             continue
         cluster = _Cluster(event)
         clusters.append(cluster)
-        for key in _keys(event):
+        for key in _register_keys(event, by_category):
             index.setdefault(key, []).append(cluster)
     merged = [_combine(c) for c in clusters]
     log.info("merged %d tellings into %d events", len(events), len(merged))
@@ -96,11 +100,41 @@ def _best_first(event: Event):
             m.doc_id if m else "", m.evidence_start if m else 0)
 
 
-def _keys(event: Event):
-    """Index keys: a candidate cluster shares a sense or the category, in an overlapping year."""
-    years = range(event.start.year, min(event.end.year, event.start.year + 2) + 1)
-    labels = [("s", s) for s in event.senses] + [("c", event.category)]
-    return [(label, year) for label in labels for year in years]
+def _labels(event: Event, by_category: bool):
+    return [("s", s) for s in event.senses] + ([("c", event.category)] if by_category else [])
+
+
+def _months(start, end):
+    out = [(start.year, start.month)]
+    if (end.year, end.month) != out[0]:
+        out.append((end.year, end.month))
+    return out
+
+
+def _register_keys(event: Event, by_category: bool):
+    """Where a cluster is filed: by day, by the months of a span up to a month, or by its
+    exact span when wider (only an equal span can match it, see dates_compatible)."""
+    days = (event.end - event.start).days
+    if days == 0:
+        spots = [("d", event.start)]
+    elif days < MAX_CONTAINING_DAYS:
+        spots = [("m", m) for m in _months(event.start, event.end)]
+    else:
+        spots = [("x", event.start, event.end)]
+    return [(label, spot) for label in _labels(event, by_category) for spot in spots]
+
+
+def _lookup_keys(event: Event, by_category: bool):
+    """Every filing place of a cluster whose date can be compatible with the event's."""
+    days = (event.end - event.start).days
+    if days == 0:
+        spots = [("d", event.start), ("m", (event.start.year, event.start.month))]
+    elif days < MAX_CONTAINING_DAYS:
+        spots = [("m", m) for m in _months(event.start, event.end)]
+        spots += [("d", event.start + dt.timedelta(days=i)) for i in range(days + 1)]
+    else:
+        spots = [("x", event.start, event.end)]
+    return [(label, spot) for label in _labels(event, by_category) for spot in spots]
 
 
 # A telling dated only to the week or month can be the same event as one dated to a day in
