@@ -114,6 +114,11 @@ def test_many_lanes_share_one_for_the_quietest():
     assert len(marks(render(df, lanes="sources"))) == 90
 
 
+def test_static_figure_has_no_range_controls(sample):
+    fig = render(sample, range_slider=False)
+    assert not fig.layout.xaxis.rangeslider.visible and not fig.layout.xaxis.rangeselector.buttons
+
+
 def test_hover_is_escaped_and_complete(sample):
     fig = render(sample)
     texts = {t: h for t_ in fig.data for t, h in zip(t_.hovertext, t_.hovertext)}

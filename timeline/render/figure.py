@@ -40,7 +40,8 @@ def render(df: pd.DataFrame, lanes: str | None = None, color: str | None = "cert
     lanes: "actors" | "sources" | "category" | None — one horizontal lane per value (the first
     actor/source of each event). color: a column whose values colour the marks (default
     "certainty"); None for one colour. labels: titles beside the marks (default: when there are
-    at most 60 events). webgl: WebGL markers (default: above 1,000 events).
+    at most 60 events). webgl: WebGL markers (default: above 1,000 events). range_slider: the
+    range slider and the 1w/1m/6m/1y/all buttons (static images leave them out).
     """
     if lanes in ("none", ""):
         lanes = None
@@ -227,7 +228,7 @@ def _layout(fig, title, height, width, lanes, lane_ticks, rows, x_lo, x_hi, labe
                for c, s, lab, days in _SELECTOR if days < (x_hi - x_lo) * 0.8]
     xaxis = dict(type="date", range=[to_date(x_lo), to_date(x_hi)], showgrid=True, gridcolor="#e6e6e6",
                  rangeslider=dict(visible=range_slider, thickness=0.07, range=[to_date(x_lo), to_date(x_hi)]), title=None)
-    if buttons:
+    if buttons and range_slider:
         xaxis["rangeselector"] = dict(buttons=buttons + [dict(step="all", label="all")], x=0, y=1.02,
                                       bgcolor="#f0f0f0", activecolor="#d0d8e8")
     yaxis = dict(range=[rows - 0.5, -0.7] if rows else [1, -1], showgrid=False, zeroline=False,

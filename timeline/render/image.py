@@ -37,7 +37,8 @@ def to_image(df_or_fig, path: str | os.PathLike, format: str | None = None, widt
              height: int | None = None, scale: float = 2.0, **render_options) -> Path:
     """Write the timeline as PNG, SVG or PDF (format from the suffix unless given).
 
-    A DataFrame is drawn with SVG markers (no WebGL), which every format reproduces exactly.
+    A DataFrame is drawn with SVG markers (no WebGL), which every format reproduces exactly, and
+    without the range slider and buttons.
     Raises ExportError, with what to install, when kaleido or Chromium is missing.
     """
     path = Path(path)
@@ -56,6 +57,7 @@ def to_image(df_or_fig, path: str | os.PathLike, format: str | None = None, widt
         fig = df_or_fig
     else:
         render_options.setdefault("webgl", False)
+        render_options.setdefault("range_slider", False)  # controls mean nothing on paper
         fig = render(df_or_fig, width=width, height=height, **render_options)
     try:
         data = fig.to_image(format=fmt, width=width, height=height or fig.layout.height, scale=scale)
