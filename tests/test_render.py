@@ -132,6 +132,15 @@ def test_hover_is_escaped_and_complete(sample):
     assert "<br>2023 · <i>explicit</i>" in year
 
 
+def test_hover_data_adds_columns(sample):
+    frame = sample.assign(note=["<i>n</i>"] * len(sample))
+    fig = render(frame, hover_data=["confidence", "time_text", "note"])
+    meeting = next(h for t in fig.data for h in t.hovertext if "Lake Coatepeque</b>" in h)
+    assert "<br>confidence: 0.95<br>time_text: February 3, 2025<br>note: &lt;i&gt;n&lt;/i&gt;<br>" in meeting
+    with pytest.raises(ValueError, match="hover_data: no column 'nope'"):
+        render(sample, hover_data=["nope"])
+
+
 def test_malicious_text_is_escaped_everywhere():
     df = events_frame([{"title": EVIL, "description": EVIL, "evidence": EVIL, "date": "2025-02-03",
                         "start": "2025-02-03", "end": "2025-02-03", "granularity": "day",

@@ -33,14 +33,16 @@ _SELECTOR = ((7, "day", "1w", 7), (1, "month", "1m", 31), (6, "month", "6m", 183
 def render(df: pd.DataFrame, lanes: str | None = None, color: str | None = "certainty",
            title: str | None = None, height: int | None = None, width: int | None = None,
            labels: bool | None = None, webgl: bool | None = None,
-           color_discrete_map: dict | None = None, hover_width: int = 72,
+           color_discrete_map: dict | None = None, hover_data: list[str] | None = None,
+           hover_width: int = 72,
            range_slider: bool = True, template: str = "plotly_white") -> go.Figure:
     """Draw an events table as an interactive timeline.
 
     lanes: "actors" | "sources" | "category" | None — one horizontal lane per value (the first
     actor/source of each event). color: a column whose values colour the marks (default
     "certainty"); None for one colour. labels: titles beside the marks (default: when there are
-    at most 60 events). webgl: WebGL markers (default: above 1,000 events). range_slider: the
+    at most 60 events). webgl: WebGL markers (default: above 1,000 events). hover_data: more
+    columns to show in the hover label (e.g. ["confidence", "time_text"]). range_slider: the
     range slider and the 1w/1m/6m/1y/all buttons (static images leave them out).
     """
     if lanes in ("none", ""):
@@ -50,6 +52,9 @@ def render(df: pd.DataFrame, lanes: str | None = None, color: str | None = "cert
     frame = _as_events(df)
     if color is not None and color not in frame.columns:
         raise ValueError(f"color: no column {color!r} in the table")
+    missing = [c for c in hover_data or () if c not in frame.columns]
+    if missing:
+        raise ValueError(f"hover_data: no column {', '.join(map(repr, missing))} in the table")
     frame = frame.sort_values(["start", "end"], kind="stable").reset_index(drop=True)
     n = len(frame)
     labels = n <= LABEL_THRESHOLD if labels is None else labels
@@ -89,7 +94,9 @@ def render(df: pd.DataFrame, lanes: str | None = None, color: str | None = "cert
     y, lane_ticks, rows = _stack(lane_of, order, busy_from, busy_until, max_rows=max_rows)
 
     groups, names, colors, legend_title = _colour_groups(frame, color, color_discrete_map)
-    hover = [hover_html(row, hover_width) for row in plain_rows(frame)]
+    extras = ([list(zip(hover_data, values)) for values in zip(*(frame[c].tolist() for c in hover_data))]
+              if hover_data else [()] * n)
+    hover = [hover_html(row, hover_width, extra) for row, extra in zip(plain_rows(frame), extras)]
     urls = np.array([first_url(u) for u in frame["urls"]], dtype=object)
     hover = np.array(hover, dtype=object)
     fig = go.Figure()

@@ -130,8 +130,9 @@ def _ordinal(n: int) -> str:
     return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
 
 
-def hover_html(row, width: int = 72) -> str:
-    """The hover label of one event (all text escaped; only our own <b>/<br>/<i> tags remain)."""
+def hover_html(row, width: int = 72, extra: list[tuple[str, object]] = ()) -> str:
+    """The hover label of one event (all text escaped; only our own <b>/<br>/<i> tags remain).
+    `extra`: (column, value) pairs the caller asked for with render(hover_data=...)."""
     parts = [f"<b>{wrap(row.title, width, max_lines=3)}</b>",
              escape_text(when_text(row.date, row.start, row.end, row.granularity))
              + (f" · <i>{escape_text(row.certainty)}</i>" if row.certainty else "")]
@@ -141,6 +142,10 @@ def hover_html(row, width: int = 72) -> str:
         parts.append("Where: " + escape_text(row.place))
     if row.sources:
         parts.append("Sources: " + wrap(", ".join(row.sources), width, max_lines=2))
+    for name, value in extra:
+        if isinstance(value, (list, tuple)):
+            value = ", ".join(map(str, value))
+        parts.append(f"{escape_text(name)}: " + wrap("" if value is None else str(value), width, max_lines=2))
     quote = row.evidence or row.description
     if quote:
         parts.append("“" + wrap(quote, width, max_lines=6) + "”")
