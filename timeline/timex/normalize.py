@@ -221,7 +221,7 @@ def norm_daypart(g, ctx):
     word = _word(g, "dir")
     day = None
     anchored = True
-    if "dayword" in g or "weekday" in g:
+    if "dayword" in g or "weekday" in g or "month" in g:
         found = _day_of(g, ctx)
         if not found or not found[0]:
             return None
