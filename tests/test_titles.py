@@ -89,3 +89,10 @@ def test_coordinated_verbs_titles_and_decimals(text, title):
 ])
 def test_asides_between_subject_and_verb(text, titles_expected):
     assert _titles(text, [], dt.date(1999, 1, 22)) == titles_expected
+
+
+def test_the_saying_date_stays_out_of_the_reported_clause():
+    text = "Tanzanian police said on Tuesday they had arrested 14 foreigners in their investigation."
+    start = text.index("Tuesday")
+    tue = Timex(start, start + 7, "Tuesday", "DATE", "1998-08-11", "day", "", "document")
+    assert _titles(text, [tue], dt.date(1998, 8, 12)) == ["Tanzanian police say they had arrested 14 foreigners in their…"]

@@ -153,7 +153,11 @@ def clause_text(sentence: str, offset: int, start: int, max_words: int = 9, skip
     words: list[str] = []
     spans = [(t.start, t.end) for t in skip]
     for s, e, w in _tokens(sentence, offset):
-        if s < start or any(a <= s < b for a, b in spans):
+        if s < start:
+            continue
+        if any(a <= s < b for a, b in spans):
+            if words and words[-1].lower() in ("on", "in", "at", "late", "early", "since"):
+                words.pop()  # "said on Tuesday that": the preposition goes with the date
             continue
         lw = w.lower()
         if w in ("“", "”", '"', "‘") or (not words and (lw == "that" or lw in _LEADING or w in (",", "-"))):
