@@ -161,3 +161,23 @@ def test_a_handful_runs_in_process_and_a_corpus_in_workers(documents):
     assert few == [os.getpid()] * 5
     many = list(map_ordered(worker_pid, documents[:80], options))
     assert os.getpid() not in many and len(set(many)) >= 1
+
+
+def test_build_on_dask_writes_what_a_serial_build_writes(timeml_dir, seeds_dir, tmp_path):
+    """The whole pipeline on a Dask cluster (reached by address): same table as the serial run."""
+    distributed = pytest.importorskip("distributed")
+    import timeline
+    from timeline.report import RunReport
+
+    inputs = [seeds_dir, *sorted(timeml_dir.rglob("*.tml"))[:30:3]]
+    serial = timeline.build(inputs, backend="serial")
+    report = RunReport()
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
+                                  dashboard_address=":0") as cluster:
+        on_dask = timeline.build(inputs, backend="dask", scheduler=cluster.scheduler_address,
+                                 report=report)
+    assert report.processed == 15 and report.skipped == 0
+    assert len(serial) > 10
+    timeline.write_events(serial, tmp_path / "serial.csv")
+    timeline.write_events(on_dask, tmp_path / "dask.csv")
+    assert (tmp_path / "serial.csv").read_bytes() == (tmp_path / "dask.csv").read_bytes()
