@@ -147,7 +147,7 @@ def _stack(lane_of: list[str], order: list[str], busy_from, busy_until, max_rows
 def _as_events(df: pd.DataFrame) -> pd.DataFrame:
     """The table as SCHEMA; a table that already conforms skips the per-row validation."""
     if all(c in df.columns and str(df[c].dtype) == str(pd.Series([], dtype=t).dtype) for c, t in SCHEMA.items()) \
-            and not df["start"].isna().any():
+            and not df["start"].isna().any() and not df["end"].isna().any():
         return df
     return validate_events(df)
 
@@ -255,9 +255,10 @@ def _layout(fig, title, height, width, lanes, lane_ticks, rows, x_lo, x_hi, labe
     fig.update_layout(
         template=template, height=height, width=width, xaxis=xaxis, yaxis=yaxis, shapes=shapes,
         title=dict(text=escape_text(title), x=0.01, xanchor="left") if title else None,
-        legend=dict(title=dict(text=legend_title), orientation="h", x=0, y=-0.22 if range_slider else -0.08,
-                    yanchor="top"),
-        margin=dict(l=10 if lanes is None else 20, r=20, t=90 if title else 60, b=40),
+        # the legend sits at the foot of the figure whatever its height, clear of the range slider
+        legend=dict(title=dict(text=legend_title), orientation="h", x=0, xanchor="left",
+                    yref="container", y=0.005, yanchor="bottom"),
+        margin=dict(l=10 if lanes is None else 20, r=20, t=90 if title else 60, b=44 if legend_title else 20),
         hoverlabel=dict(align="left", font=dict(size=12, color="#1d2733"), bgcolor="white", bordercolor="#888"),
         hovermode="closest", barmode="overlay", bargap=0, showlegend=bool(legend_title) and n > 0,
         annotations=[dict(text="   ".join(kinds), xref="paper", yref="paper", x=1, y=1.02, xanchor="right",
