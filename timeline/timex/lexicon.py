@@ -36,11 +36,13 @@ class Language:
     markers: dict  # tense marker regexes and negative-context words
 
     def lookup(self, table: str, word: str):
-        """Meaning of `word` in `table`, tolerant of case, dots and blank runs."""
-        key = _key(word)
-        found = self.tables[table].get(key)
+        """Meaning of `word` in `table`, tolerant of case, dots, curly apostrophes and blank
+        runs; None when absent."""
+        key = _key(word).replace("\u2019", "'")
+        entries = self.tables[table]
+        found = entries.get(key)
         if found is None:
-            found = self.tables[table].get(key.replace(".", ""))
+            found = entries.get(key.replace(".", ""))
         return found
 
 

@@ -19,22 +19,22 @@ MODES = ("news", "narrative")
 _HAS_TIME = re.compile(r"T(?:\d|MO|AF|EV|NI|DT)")
 
 
-def _as_date(ref) -> tuple[dt.date | None, str]:
-    """The reference day (and its time of day, when given) from a date, datetime or string."""
+def _as_date(ref) -> dt.date | None:
+    """The reference day from a date, datetime or ISO string ("2025-02-04", "19980108",
+    "1998-01-08T18:30:00"); a time of day is not used."""
     if ref is None or ref == "":
-        return None, ""
+        return None
     if isinstance(ref, dt.datetime):
-        return ref.date(), ref.strftime("%H:%M")
+        return ref.date()
     if isinstance(ref, dt.date):
-        return ref, ""
+        return ref
     text = str(ref).strip()
     try:
-        parsed = dt.datetime.fromisoformat(text[:19])
-        return parsed.date(), (parsed.strftime("%H:%M") if "T" in text or " " in text else "")
+        return dt.datetime.fromisoformat(text[:19]).date()
     except ValueError:
         pass
     try:
-        return dt.date(int(text[:4]), int(text[4:6]), int(text[6:8])), ""
+        return dt.date(int(text[:4]), int(text[4:6]), int(text[6:8]))
     except ValueError:
         raise ValueError(f"reference date {ref!r} is not an ISO date (YYYY-MM-DD)") from None
 
@@ -54,7 +54,7 @@ def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[
     if not text:
         return []
     language = load(lang)
-    ref, ref_time = _as_date(ref_date)
+    ref = _as_date(ref_date)
     previous: dt.date | None = None  # the latest date told in the text (anaphora, narrative)
     period = ""  # the latest quarter/half named in the text
     out: list[Timex] = []
@@ -64,7 +64,7 @@ def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[
         g["_type"], g["_value"] = cand.rule.type, cand.rule.value
         when = A.tense(text, cand.start, cand.end, language)
         anchor = previous if mode == "narrative" and previous is not None else ref
-        ctx = Context(language, anchor, when, previous or ref, ref_time, period,
+        ctx = Context(language, anchor, when, previous or ref, period,
                       mode == "narrative" and anchor is previous, previous)
         result = _normalize(cand.rule.kind, g, ctx, cand)
         if result is None and cand.rule.fallback and cand.match.groupdict().get("unit"):

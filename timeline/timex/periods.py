@@ -1,0 +1,265 @@
+"""Pass 2 for expressions measured in calendar units: lengths (durations), frequencies (sets),
+"N units ago", and units relative to the anchor ("last week", "the quarter", "that year").
+Language-neutral: every word is looked up in the language's tables."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from timeline.timex import anchor as A
+from timeline.timex.context import (
+    DIGITS, direction, position, quantity_mod, unit_of, word, year_of,
+)
+from timeline.timex.numbers import format_amount, parse_number
+
+SEASONS = ("SP", "SU", "FA", "WI")  # in calendar order: a winter belongs to its December's year
+_SMALLER = {"Y": (12, "M"), "M": (4, "W"), "W": (7, "D"), "D": (24, "H"), "H": (60, "MIN"),
+            "MIN": (60, "S")}
+_COUNTED_AFTER = ("later", "afterwards", "after")
+_ANAPHORIC = ("the same", "that", "the following", "the previous", "the next", "the prior")
+
+
+def duration_value(amount: float | None, unit: str) -> str:
+    """TIMEX3 duration: (3, "Y") -> P3Y, (2.5, "Y") -> P2Y6M, (None, "H") -> PTXH."""
+    if unit in ("DE", "CE") and amount is not None:
+        # TimeML writes "two decades" as P20Y and "a century" as P100Y
+        amount, unit = amount * (10 if unit == "DE" else 100), "Y"
+    if amount is not None and amount != int(amount) and unit in _SMALLER:
+        whole, rest = int(amount), (amount - int(amount)) * _SMALLER[unit][0]
+        if rest == int(rest):
+            head = duration_value(whole, unit) if whole else ""
+            tail = duration_value(int(rest), _SMALLER[unit][1])
+            if not head:
+                return tail
+            if "T" in head:
+                return head + tail[2:]
+            return head + tail[1:]
+    text = format_amount(amount)
+    if unit in ("H", "S"):
+        return f"PT{text}{unit}"
+    if unit == "MIN":
+        return f"PT{text}M"
+    if unit == "2W":
+        return f"P{format_amount(2 * amount) if amount is not None else 'X'}W"
+    return f"P{text}{unit}"
+
+
+def norm_duration(g, ctx):
+    unit = unit_of(g, ctx)
+    if unit is None:
+        return None
+    num = g.get("num")
+    if num == "":  # a bare plural: "for years"
+        return "DURATION", duration_value(None, unit), quantity_mod(g, ctx), False
+    if unit == "S" and num.lower() in ("a", "an"):
+        return None  # "a second chance", "a second time"
+    amount = 1.0 if num is None else parse_number(num, ctx.lang)
+    if amount is None and ctx.lang.lookup("vague_span", num) is not None:
+        return "DURATION", duration_value(None, unit), "", False
+    if num is not None and amount is None and ctx.lang.lookup("vague_number", num) is None \
+            and not re.search(r"couple|few|several", num, re.I):
+        return None
+    if num is not None and "couple" in num.lower():
+        amount = 2.0
+    if amount is not None and ("andhalf" in g or re.search(r"and a half$", g.get("_text", ""), re.I)):
+        amount += 0.5
+    if amount is not None and (amount > 10000 or (num or "").isdigit() and 1000 <= amount < 2200):
+        return None  # "the 1988 quarter" names a year, it is no length
+    return "DURATION", duration_value(amount, unit), quantity_mod(g, ctx), False
+
+
+def norm_set(g, ctx):
+    lang = ctx.lang
+    if "freq" in g:
+        value = lang.lookup("frequency", word(g, "freq"))
+        return ("SET", value, "", False) if value else None
+    if "weekday" in g:
+        name = g["weekday"].rstrip(".")
+        weekday = lang.lookup("weekday", name) or lang.lookup("weekday", name.rstrip("sS"))
+        if weekday is None:
+            return None
+        value = f"XXXX-WXX-{weekday}"
+        if "daypart" in g and (code := lang.lookup("daypart", word(g, "daypart").rstrip("s"))):
+            value += f"T{code}"
+        return "SET", value, "", False
+    if "month" in g:
+        return "SET", f"XXXX-{lang.lookup('month', g['month'].rstrip('.')):02d}", "", False
+    if "season" in g:
+        return "SET", f"XXXX-{lang.lookup('season', word(g, 'season'))}", "", False
+    unit = unit_of(g, ctx)
+    if unit is None:
+        return None
+    if unit == "WE":
+        return "SET", "XXXX-WXX-WE", "", False
+    amount = 1.0
+    count = word(g, "num")
+    if count and count not in ("once", "twice", "three times"):  # "twice a week" is still P1W
+        amount = parse_number(count, lang)
+        if amount is None:
+            return None
+    if word(g, "other") == "other":
+        amount = 2.0
+    return "SET", duration_value(amount, unit), "", False
+
+
+def norm_ago(g, ctx):
+    """"three days ago" / "a year earlier" / "from now"; "later" counts from the last date told."""
+    unit = unit_of(g, ctx)
+    if unit is None:
+        return None
+    amount = parse_number(g["num"], ctx.lang)
+    rel = word(g, "rel")
+    sign = 1 if rel in _COUNTED_AFTER + ("from now", "hence") else -1
+    mod = quantity_mod(g, ctx)
+    if rel in _COUNTED_AFTER:
+        if amount is None or ctx.told is None:
+            return None
+        base = ctx.told
+    else:
+        base = ctx.ref
+    if base is not None and amount is None and unit == "Y" and sign < 0:
+        return "DATE", f"{base.year // 10:03d}X", mod, True  # "a few years ago" -> 199X
+    if base is None or amount is None:
+        return "DATE", "FUTURE_REF" if sign > 0 else "PAST_REF", mod, True
+    if unit in ("H", "MIN", "S"):
+        return "DATE", base.isoformat(), mod, True
+    steps = int(round(amount))
+    if unit == "Y" and amount == 1 and sign < 0 and ctx.period:
+        return "DATE", _year_before(ctx.period), mod, True
+    target = A.shift(base, "W" if unit == "WE" else unit, sign * steps)
+    return "DATE", A.format_unit(target, "D" if unit == "WE" else unit), mod, True
+
+
+def norm_quarter(g, ctx):
+    """"the third quarter (of 1989)", "Q3 2024", "the second half of the year"."""
+    unit = word(g, "unit") or "quarter"
+    if "q" in g:
+        index, unit = int(g["q"][1]), "quarter"
+        year = year_of({"year": g["yearq"]}, ctx)
+    else:
+        text = word(g, "ord")
+        ordinal = ctx.lang.lookup("ordinal", text) or ctx.lang.lookup("ordinal_last", text)
+        if ordinal is None:
+            ordinal = int(DIGITS.search(text)[0])
+        index = ordinal if ordinal > 0 else (4 if unit == "quarter" else 2)
+        year = year_of(g, ctx)
+    if index > (2 if unit == "half" else 4):
+        return None
+    anchored = year is None
+    if year is None and ctx.ref is not None:
+        step = direction(g, ctx)
+        year = ctx.ref.year + (step or 0)
+        if step is None and ctx.when == "past" and unit == "quarter" \
+                and index > (ctx.ref.month - 1) // 3 + 1:
+            year -= 1  # "profit rose in the third quarter", told in February: last year's
+    year_text = f"{year:04d}" if year is not None else "XXXX"
+    letter = "Q" if unit == "quarter" else "H"
+    return "DATE", f"{year_text}-{letter}{index}", position(g, ctx), anchored
+
+
+def norm_relative(g, ctx):
+    """A unit relative to the anchor or to the last date told: "last week", "this year",
+    "the quarter", "that year", "the following month", "the day before", "last summer"."""
+    mod = position(g, ctx)
+    text = word(g, "dir")
+    if "rel" in g:
+        return _year_ago(g, ctx)
+    if text in ("the day before", "the day after", "the previous day", "the following day"):
+        base = ctx.previous or ctx.ref
+        if base is None:
+            return "DATE", "XXXX-XX-XX", mod, True
+        step = 1 if text in ("the day after", "the following day") else -1
+        return "DATE", (base + dt.timedelta(days=step)).isoformat(), mod, True
+    unit_word = word(g, "unit")
+    season = ctx.lang.lookup("season", unit_word)
+    unit = "Q" if unit_word == "period" else ctx.lang.lookup("unit", unit_word.split(" ")[-1])
+    if season is None and unit is None:
+        return None
+    if text == "that same":
+        text = "the same"
+    anaphoric = text in _ANAPHORIC
+    if unit == "Q" and "year" in g:  # "the 1988 period": that year's quarter under discussion
+        year = year_of(g, ctx)
+        return "DATE", f"{year:04d}{ctx.period[4:]}" if ctx.period else f"{year:04d}", mod, False
+    if unit == "Q" and ctx.period and text in ("the", "the latest", "the recent", "this", "the same", "that"):
+        return "DATE", ctx.period, mod, True  # the quarter the report is about
+    base = ctx.previous if anaphoric and ctx.previous else ctx.ref
+    if base is None:
+        return "DATE", _placeholder(unit), mod, True
+    step = {"the following": 1, "the next": 1, "the previous": -1, "the prior": -1,
+            "the same": 0, "that": 0}.get(text)
+    if step is None:
+        step = direction(g, ctx)
+    if season:
+        if step is None:  # "over the summer": the last one, or the next in a future clause
+            step = 1 if ctx.when == "future" else -1
+        return "DATE", _relative_season(base, season, step), mod, True
+    if step is None:
+        if unit == "WE":
+            return "DATE", _weekend(base, ctx.when), mod, True
+        # "the quarter", "the latest quarter": in reports the last completed one
+        step = -1 if unit == "Q" and text in ("the latest", "the recent", "the") else 0
+    if unit == "WE":
+        return "DATE", A.format_unit(A.shift(base, "W", step), "WE"), mod, True
+    return "DATE", A.format_unit(A.shift(base, unit, step), unit), mod, True
+
+
+def _season_of(day: dt.date) -> tuple[int, str]:
+    if day.month in (1, 2):
+        return day.year - 1, "WI"
+    return day.year, SEASONS[(day.month - 3) // 3]
+
+
+def _relative_season(base: dt.date, code: str, step: int) -> str:
+    """"this/last/next summer" from `base`; "this" is the current or coming one."""
+    year, current = _season_of(base)
+    now = year * 4 + SEASONS.index(current)
+    target = year * 4 + SEASONS.index(code)
+    if step == 0:
+        if target < now - 1:
+            target += 4
+        if target > now + 2:
+            target -= 4
+    elif step < 0:
+        target = target if target < now else target - 4
+    else:
+        target = target if target > now else target + 4
+    return f"{target // 4:04d}-{SEASONS[target % 4]}"
+
+
+def _weekend(base: dt.date, when: str) -> str:
+    if when == "future" or base.isoweekday() >= 6:
+        return A.format_unit(base, "WE")
+    return A.format_unit(base - dt.timedelta(days=7), "WE")
+
+
+def _placeholder(unit: str | None) -> str:
+    return {"W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Q": "XXXX-QX",
+            "Y": "XXXX", "D": "XXXX-XX-XX"}.get(unit, "XXXX")
+
+
+def _year_before(period: str) -> str:
+    return f"{int(period[:4]) - 1:04d}{period[4:]}"
+
+
+def _year_ago(g, ctx):
+    """"the year-ago quarter", "year-earlier": the same period one year before."""
+    unit = word(g, "unit")
+    ref = ctx.ref
+    if ref is None:
+        return "DATE", "XXXX", "", True
+    if "ord" in g and unit == "quarter":
+        return "DATE", f"{ref.year - 1:04d}-Q{ctx.lang.lookup('ordinal', word(g, 'ord'))}", "", True
+    if ctx.period and unit in ("quarter", "period", "year", ""):
+        return "DATE", _year_before(ctx.period), "", True
+    year_ago = A.shift(ref, "Y", -1)
+    if unit in ("quarter", "period"):
+        return "DATE", A.format_unit(A.shift(year_ago, "Q", -1), "Q"), "", True
+    if unit == "month":
+        return "DATE", A.format_unit(year_ago, "M"), "", True
+    if unit == "week":
+        return "DATE", A.format_unit(year_ago, "W"), "", True
+    if unit in ("day", "date"):
+        return "DATE", year_ago.isoformat(), "", True
+    return "DATE", f"{ref.year - 1:04d}", "", True
