@@ -39,7 +39,7 @@ def test_fragment_and_timelinejs(tmp_path):
     out, tl = tmp_path / "frag.html", tmp_path / "t.json"
     assert main(["render", str(SAMPLE), "--out", str(out), "--fragment", "--no-plotlyjs",
                  "--timelinejs", str(tl)]) == 0
-    assert out.read_text(encoding="utf-8").startswith("<style>")
+    assert out.read_text(encoding="utf-8").startswith('<div class="tl-root"')
     data = json.loads(tl.read_text(encoding="utf-8"))
     assert len(data["events"]) == 12 and data["title"]["text"]["headline"] == "events sample"
 

@@ -238,7 +238,7 @@ def test_event_list_links_only_http():
 
 def test_fragment(sample, tmp_path):
     frag = to_html(sample, tmp_path / "f.html", fragment=True, include_plotlyjs=False, title="Embedded")
-    assert frag.startswith("<style>") and "<html" not in frag and "<body" not in frag
+    assert frag.startswith('<div class="tl-root"') and frag.endswith("</div>") and "<html" not in frag and "<body" not in frag
     assert '<div class="tl-root"' in frag and '<ol class="tl-list">' in frag
     assert "page-only" not in frag and "main {" not in frag  # the host page keeps its own styles
     assert len(frag) < 400_000  # plotly.js not inlined

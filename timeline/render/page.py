@@ -78,6 +78,8 @@ def to_html(df_or_fig, path: str | os.PathLike | None = None, fragment: bool = F
     label = (f"Timeline chart of {n} event{'s' if n != 1 else ''}; the same events are listed below as text."
              if n is not None else "Timeline chart.")
     body = [f'<div class="tl-root" id="timeline-{uid}">']
+    if fragment:  # one self-contained element: its styles travel inside it
+        body.append(f"<style>{_scope_css(_css())}</style>")
     if table is not None and event_list:
         body.append(f'<a class="tl-skip" href="#timeline-events-{uid}">Skip the chart: go to the event list</a>')
     body.append(f'<figure class="tl-chart" role="group" aria-label="{html.escape(label)}">{chart}</figure>')
@@ -85,7 +87,7 @@ def to_html(df_or_fig, path: str | os.PathLike | None = None, fragment: bool = F
         body.append(event_list_html(table, f"timeline-events-{uid}", heading_level=heading_level))
     body.append("</div>")
     if fragment:
-        out = f'<style>{_scope_css(_css())}</style>\n' + "\n".join(body)
+        out = "\n".join(body)
     else:
         page_title = html.escape(title or _figure_title(fig) or "Timeline")
         summary = _summary(table) if table is not None else ""
