@@ -130,6 +130,12 @@ def test_phrases_with_time_words_that_are_no_time(text):
     assert tag(text, REF) == []
 
 
+@pytest.mark.parametrize("written", ["2025/01/20", "20-Jan-2025", "Jan-20-2025", "20/Jan/25"])
+def test_other_explicit_formats_go_through_dateparser(written):
+    assert [(t.text, t.value, t.anchored_by) for t in tag(f"It was filed {written}.", REF)] == \
+        [(written, "2025-01-20", "absolute")]
+
+
 def test_impossible_dates_are_dropped():
     assert tag("It happened on Feb. 30, 2024 and on 2025-13-01.", REF) == []
 

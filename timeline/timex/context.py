@@ -51,7 +51,8 @@ def position(g: dict, ctx: Context) -> str:
     """TIMEX3 mod of an "early/late/mid/the end of" group."""
     if "pos" not in g:
         return ""
-    return ctx.lang.lookup("position", word(g, "pos").split(" ")[0]) or ""
+    text = word(g, "pos")
+    return ctx.lang.lookup("position", text) or ctx.lang.lookup("position", text.split(" ")[0]) or ""
 
 
 def quantity_mod(g: dict, ctx: Context) -> str:

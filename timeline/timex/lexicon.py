@@ -34,6 +34,7 @@ class Language:
     #          the rules that may start with a digit)
     index: dict
     markers: dict  # tense marker regexes and negative-context words
+    settings: dict  # e.g. {"date_order": "MDY"} for dateparser
 
     def lookup(self, table: str, word: str):
         """Meaning of `word` in `table`, tolerant of case, dots, curly apostrophes and blank
@@ -116,7 +117,7 @@ def load(lang: str = "en") -> Language:
         "not_before_year": re.compile(_spaces(context["negative"]["before_year"]), re.IGNORECASE),
         "month_word_before": re.compile(context["ambiguous_month"]["before"], re.IGNORECASE),
     }
-    return Language(lang, tables, tuple(rules), index, markers)
+    return Language(lang, tables, tuple(rules), index, markers, context.get("dateparser", {}))
 
 
 _WORD = re.compile(r"[a-z]+")

@@ -9,6 +9,7 @@ times are here; lengths, frequencies and units relative to the anchor are in per
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from timeline.timex import anchor as A
 from timeline.timex.context import (
@@ -39,6 +40,22 @@ def norm_numeric_date(g, ctx):
     month, day = (a, b) if a <= 12 else (b, a)
     value = iso_day(year, month, day) if year is not None else None
     return ("DATE", value, "", False) if value else None
+
+
+def norm_dateparser(g, ctx):
+    value = _dateparser_day(g["_text"], ctx.lang.code, ctx.lang.settings.get("date_order", "MDY"))
+    return ("DATE", value, "", False) if value else None
+
+
+@lru_cache(maxsize=4096)
+def _dateparser_day(text: str, lang: str, order: str) -> str | None:
+    # Imported here: dateparser costs ~0.4 s to load and is needed only for rare formats.
+    import dateparser
+
+    parsed = dateparser.parse(text, languages=[lang], settings={
+        "REQUIRE_PARTS": ["day", "month", "year"], "DATE_ORDER": order,
+        "RETURN_AS_TIMEZONE_AWARE": False})
+    return parsed.date().isoformat() if parsed else None
 
 
 def _day_of(g, ctx):
@@ -248,7 +265,7 @@ NORMALIZERS = {
     "daypart": norm_daypart, "time": norm_time, "holiday": norm_holiday, "ago": norm_ago,
     "set": norm_set, "duration": norm_duration, "quarter": norm_quarter, "year": norm_year,
     "decade": norm_decade, "century": norm_century, "season": norm_season,
-    "relative": norm_relative, "vague": norm_vague,
+    "relative": norm_relative, "vague": norm_vague, "dateparser": norm_dateparser,
 }
 
 
