@@ -20,3 +20,15 @@ def test_failure_mid_write_keeps_old_file_and_leaves_no_temp(tmp_path):
             raise KeyboardInterrupt
     assert target.read_text() == "<p>old</p>"
     assert [p.name for p in tmp_path.iterdir()] == ["out.html"]
+
+
+def test_output_gets_umask_permissions_not_private(tmp_path):
+    import os
+
+    umask = os.umask(0o022)
+    try:
+        target = tmp_path / "timeline.html"
+        atomic_write_text(target, "<p>x</p>")
+        assert target.stat().st_mode & 0o777 == 0o644
+    finally:
+        os.umask(umask)
