@@ -152,3 +152,21 @@ def test_impossible_dates_are_dropped():
 def test_normalizers_directly(kind, groups, expected):
     ctx = Context(EN, dt.date(2025, 2, 4), "past", None)
     assert normalize(kind, groups, ctx) == expected
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"ref_date": "yesterday"}, "reference date 'yesterday' is not a date"),
+    ({"mode": "poem"}, "mode must be one of news, narrative"),
+    ({"lang": "xx"}, "no temporal tagger data for language 'xx'"),
+])
+def test_bad_arguments_are_usage_errors(kwargs, message):
+    from timeline.errors import UsageError
+
+    with pytest.raises(UsageError, match=message):
+        tag("Monday", **kwargs)
+
+
+@pytest.mark.parametrize("ref", ["2025-02-04", "20250204", "2025-02-04T18:30:00Z",
+                                 dt.date(2025, 2, 4), dt.datetime(2025, 2, 4, 23, 59)])
+def test_reference_date_forms(ref):
+    assert [t.value for t in tag("He left on Monday.", ref)] == ["2025-02-03"]

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from timeline.errors import UsageError
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
 _MACRO = re.compile(r"\{(\w+)\}")
 
@@ -79,11 +81,16 @@ def _spaces(pattern: str) -> str:
     return pattern.replace(" ?", r"\s*").replace(" ", r"\s+")
 
 
+def available_languages() -> list[str]:
+    return sorted(p.name for p in DATA_DIR.iterdir() if (p / "patterns.toml").exists())
+
+
 @lru_cache(maxsize=8)
 def load(lang: str = "en") -> Language:
     folder = DATA_DIR / lang
     if not folder.is_dir():
-        raise ValueError(f"no temporal tagger data for language {lang!r} (expected {folder})")
+        raise UsageError(f"no temporal tagger data for language {lang!r} (expected the folder "
+                         f"{folder}); available: {', '.join(available_languages()) or 'none'}")
     tables: dict = {}
     for name in ("lexicon.toml", "holidays.toml"):
         path = folder / name

@@ -6,6 +6,7 @@ import datetime as dt
 import logging
 import re
 
+from timeline.errors import UsageError
 from timeline.timex import anchor as A
 from timeline.timex.detect import Candidate, detect
 from timeline.timex.lexicon import load
@@ -36,7 +37,8 @@ def _as_date(ref) -> dt.date | None:
     try:
         return dt.date(int(text[:4]), int(text[4:6]), int(text[6:8]))
     except ValueError:
-        raise ValueError(f"reference date {ref!r} is not an ISO date (YYYY-MM-DD)") from None
+        raise UsageError(f"reference date {ref!r} is not a date: give YYYY-MM-DD "
+                         "(or a date/datetime)") from None
 
 
 def _day_precision(value: str) -> dt.date | None:
@@ -50,7 +52,7 @@ def _day_precision(value: str) -> dt.date | None:
 def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[Timex]:
     """Every time expression in `text`, in order; see timeline.timex.tag."""
     if mode not in MODES:
-        raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
+        raise UsageError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
     if not text:
         return []
     language = load(lang)
