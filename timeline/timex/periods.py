@@ -136,7 +136,7 @@ def norm_quarter(g, ctx):
     unit = word(g, "unit") or "quarter"
     if "q" in g:
         index, unit = int(g["q"][1]), "quarter"
-        year = year_of({"year": g["yearq"]}, ctx)
+        year = year_of({"year": g["yearq"]}, ctx) if "yearq" in g else None
     else:
         text = word(g, "ord")
         ordinal = ctx.lang.lookup("ordinal", text) or ctx.lang.lookup("ordinal_last", text)
