@@ -17,6 +17,9 @@ from timeline.timex.values import granularity_of, is_valid_value, value_span
 log = logging.getLogger(__name__)
 
 MODES = ("news", "narrative")
+# How far back (characters, about three sentences) a named quarter still sets the period that
+# "a year earlier" compares with; past that the text has moved on.
+PERIOD_REACH = 400
 _HAS_TIME = re.compile(r"T(?:\d|MO|AF|EV|NI|DT)")
 
 
@@ -58,7 +61,7 @@ def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[
     language = load(lang)
     ref = _as_date(ref_date)
     previous: dt.date | None = None  # the latest date told in the text (anaphora, narrative)
-    period = ""  # the latest quarter/half named in the text
+    period, period_at = "", 0  # the latest quarter/half named in the text, and where
     out: list[Timex] = []
     for cand in detect(text, language, mode):
         g = groups(cand.match)
@@ -66,7 +69,8 @@ def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[
         g["_type"], g["_value"] = cand.rule.type, cand.rule.value
         when = A.tense(text, cand.start, cand.end, language)
         anchor = previous if mode == "narrative" and previous is not None else ref
-        ctx = Context(language, anchor, when, previous or ref, period,
+        recent_period = period if cand.start - period_at < PERIOD_REACH else ""
+        ctx = Context(language, anchor, when, previous or ref, recent_period,
                       mode == "narrative" and anchor is previous, previous)
         result = _normalize(cand.rule.kind, g, ctx, cand)
         if result is None and cand.rule.fallback and cand.match.groupdict().get("unit"):
@@ -95,7 +99,7 @@ def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[
             out.append(Timex(start, end, text[start:end], ttype, v, granularity_of(v, ttype), mod, how))
         if ttype == "DATE" and granularity_of(value) in ("quarter", "half") and "rel" not in g \
                 and (cand.rule.kind == "quarter" or cand.rule.kind == "relative" and "year" not in g):
-            period = value
+            period, period_at = value, cand.start
         if ttype in ("DATE", "TIME"):
             day = _day_precision(value.split("T")[0])
             if day is not None:
