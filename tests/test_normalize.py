@@ -108,8 +108,11 @@ def test_without_a_reference_date_relative_expressions_get_placeholders():
 
 
 def test_anchored_by():
-    found = {t.text: t.anchored_by for t in tag("On February 3, 2025, he said last week was hard.", REF)}
-    assert found == {"February 3, 2025": "absolute", "last week": "document"}
+    text = "On February 3, 2025, he said last week was hard, and now it lasted three hours."
+    found = {t.text: t.anchored_by for t in tag(text, REF)}
+    assert found == {"February 3, 2025": "absolute", "last week": "document", "now": "document",
+                     "three hours": "absolute"}
+    assert {t.text: t.anchored_by for t in tag(text)}["now"] == ""
 
 
 def test_weekday_and_date_are_one_expression():

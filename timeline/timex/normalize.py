@@ -256,8 +256,9 @@ def norm_season(g, ctx):
 
 
 def norm_vague(g, ctx):
+    # "now", "recently": the value is literal, but what it points at is the reference date
     value = ctx.lang.lookup("vague", word(g, "vague"))
-    return ("DATE", value, "", False) if value else None
+    return ("DATE", value, "", True) if value else None
 
 
 NORMALIZERS = {
@@ -273,7 +274,7 @@ def normalize(kind: str, g: dict, ctx: Context):
     """(type, value, mod, anchored) for one detected expression, or None to drop it.
     Kind "fixed" takes the rule's own type and value; "ignore" consumes the span silently."""
     if kind == "fixed":
-        return g["_type"], g["_value"], "", False
+        return g["_type"], g["_value"], "", g["_value"].endswith("_REF")
     if kind == "ignore":
         return None
     return NORMALIZERS[kind](g, ctx)
