@@ -150,7 +150,7 @@ def test_impossible_dates_are_dropped():
     ("numeric_date", {"a": "1", "b": "20", "sep": "/", "year": "2025"}, ("DATE", "2025-01-20", "", False)),
     ("numeric_date", {"a": "2", "b": "30", "sep": "/", "year": "2025"}, None),
     ("century", {"century": "twentieth"}, ("DATE", "19", "", False)),
-    ("vague", {"vague": "Nowadays"}, ("DATE", "PRESENT_REF", "", False)),
+    ("vague", {"vague": "Nowadays"}, ("DATE", "PRESENT_REF", "", True)),
 ])
 def test_normalizers_directly(kind, groups, expected):
     ctx = Context(EN, dt.date(2025, 2, 4), "past", None)
