@@ -53,3 +53,34 @@ def test_quotes_mark_their_triggers():
     by_text = {t.text: t for t in find_triggers(text)}
     assert by_text["offered"].quoted and not by_text["said"].quoted
     assert by_text["said"].kind == "report" and by_text["said"].title_verb == "says"
+
+
+# Sentences from TimeBank (dev part): happening verbs the first word list lacked, found now
+# with the happening's sense (what merging compares).
+@pytest.mark.parametrize("sentence, word, sense", [
+    ("Ranariddh's loyalists, including Nhek Bunchhay, his top military commander, went into hiding or fled "
+     "the capital.", "fled", "flee"),
+    ("Special ambassador Mikhail Sytenko left Tuesday for consultations with the governments of Syria.",
+     "left", "depart"),
+    ("Weisfield's shares soared on the announcement yesterday, closing up $11 to close at $50.", "soared", "rise"),
+    ("Revenue soared to $101.7 million.", "soared", "rise"),
+    ("He was shot to death last Oct. 23 at his home in suburban Amherst.", "shot", "shoot"),
+    ("James Kopp was charged with the slaying.", "slaying", "kill"),
+    ("McAlpine resigned to pursue a consulting career.", "resigned", "resign"),
+    ("The Security Council adopted a resolution on Saturday.", "adopted", "approve"),
+])
+def test_widened_lexicon_from_timebank(sentence, word, sense):
+    found = {t.text: t for t in find_triggers(sentence)}
+    assert word in found and found[word].sense == sense
+
+
+def test_counted_nouns_are_not_verbs():
+    # "nine states" / "two reports": a plural after a number is a noun, not a speech verb
+    found = {t.text for t in find_triggers("It operates 87 specialty jewelry stores in nine states.")}
+    assert "states" not in found
+    assert "states" in {t.text for t in find_triggers("Smith states that sales fell.")}
+
+
+def test_report_verbs_alone_make_no_trigger_of_a_happening():
+    found = {t.text: t for t in find_triggers("Mr. Smith added that the company sold its unit.")}
+    assert found["added"].kind == "report" and found["sold"].kind == "event"

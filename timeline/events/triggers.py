@@ -187,8 +187,9 @@ def _choose(options: list, lowered: list[str], i: int):
         return nouns[0]
     if verbs:
         entry, name = verbs[0]
-        if after_determiner and name in ("base", "3sg", "ing"):
-            return None, None  # "the state", "the rules", "the building": a noun we do not track
+        counted = prev in _NUMBER_WORDS or prev.replace(",", "").isdigit()
+        if (after_determiner or counted) and name in ("base", "3sg", "ing"):
+            return None, None  # "the state", "nine states", "the building": a noun we do not track
         if name in ("base", "3sg") and _noun_group_before(lowered, i):
             return nouns[0] if nouns else (None, None)  # "two terrorist bomb attacks"
         # past and participle share a form for most verbs: call it past, _aspect sorts it out

@@ -1,0 +1,221 @@
+"""Event-extraction quality on TimeBank (dev) and AQUAINT (held-out), merge statistics on the
+TimeBank+AQUAINT corpus, and the seeds gold test.
+
+    python benchmarks/event_quality.py            # every figure
+    python benchmarks/event_quality.py --part triggers|merge|seeds
+
+Figures:
+- trigger precision: share of our happening candidates whose word is a gold <EVENT>;
+  recall: share of gold OCCURRENCE events (the class that tells a happening; TimeBank also
+  tags states, reporting and aspectual words) that one of our candidates sits on, and the same
+  for gold OCCURRENCE events that a TLINK ties to a time expression (the dated happenings a
+  timeline needs);
+- date attachment: of our (candidate, time expression) attachments where the gold has the
+  word as an EVENT and the expression in some TLINK, the share that TimeBank links;
+- events per document: extract_events on the gold time expressions;
+- merge: `timeline.extract` over the JSONL corpus (TimeBank+AQUAINT, DCTs given): tellings,
+  rows, rows citing several documents; the 1998 embassy bombings (Aug 7, Nairobi/Dar es
+  Salaam) rows; and suspect merges: a multi-source row whose tellings name different
+  organisations and share none (the "shares closed" boilerplate of two companies).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from corpus import base_documents, find_timeml_dir  # noqa: E402
+
+from timeline.document import Document  # noqa: E402
+from timeline.timex.model import Timex  # noqa: E402
+
+
+def read_gold(path: Path):
+    """(Document, {eid: (start, end, class)}, {tid: Timex}, {(eid, tid)} TLINK pairs)."""
+    raw = path.read_text(encoding="utf-8")
+    dct = dt.date.fromisoformat(re.search(r'<DCT>.*?value="(\d{4}-\d{2}-\d{2})', raw, re.S).group(1))
+    body = re.search(r"<TEXT>(.*?)</TEXT>", raw, re.S).group(1)
+    import html  # noqa: PLC0415
+
+    parts, events, timexes, pos = [], {}, {}, 0
+    for m in re.finditer(r"<(EVENT|TIMEX3)([^>]*)>(.*?)</\1>|<[^>]+>|[^<]+", body, re.S):
+        if m.group(1):
+            piece = html.unescape(re.sub(r"<[^>]+>", "", m.group(3)))
+        else:
+            piece = "" if m.group(0).startswith("<") else html.unescape(m.group(0))
+        if m.group(1):
+            attrs = dict(re.findall(r'(\w+)="([^"]*)"', m.group(2)))
+            if m.group(1) == "EVENT":
+                events[attrs["eid"]] = (pos, pos + len(piece), attrs.get("class", ""))
+            else:
+                anchored = "document" if attrs.get("temporalFunction") == "true" else "absolute"
+                timexes[attrs["tid"]] = Timex(pos, pos + len(piece), piece, attrs.get("type", "DATE"),
+                                              attrs.get("value", ""), "day", attrs.get("mod", ""), anchored)
+        parts.append(piece)
+        pos += len(piece)
+    instance = {}
+    for tag in re.findall(r"<MAKEINSTANCE[^>]*>", raw):
+        a = dict(re.findall(r'(\w+)="([^"]*)"', tag))
+        instance[a["eiid"]] = a["eventID"]
+    links = set()
+    for tag in re.findall(r"<TLINK[^>]*>", raw):
+        a = dict(re.findall(r'(\w+)="([^"]*)"', tag))
+        if "eventInstanceID" in a and "relatedToTime" in a:
+            links.add((instance.get(a["eventInstanceID"]), a["relatedToTime"]))
+        if "timeID" in a and "relatedToEventInstance" in a:
+            links.add((instance.get(a["relatedToEventInstance"]), a["timeID"]))
+    return Document(path.stem, "".join(parts), date=dct, date_source="given"), events, timexes, links
+
+
+def trigger_figures(folder: Path) -> dict:
+    from timeline.events import extract as ex
+    from timeline.events.actors import find_actors
+    from timeline.events.sentences import split_sentences
+    from timeline.events.triggers import find_triggers
+
+    c = Counter()
+    per_doc = []
+    for path in sorted(folder.glob("*.tml")):
+        doc, events, timexes, links = read_gold(path)
+        tid_of = {(t.start, t.end): tid for tid, t in timexes.items()}
+        linked_t = {tid for _, tid in links}
+        linked_e = {eid for eid, tid in links if tid in timexes}
+        sentences = split_sentences(doc.text)
+        common = frozenset(ex._WORD_RE.findall(doc.text))
+        usable = ex._usable_timexes(list(timexes.values()), [find_actors(s.text, s.start, common) for s in sentences])
+        covered = set()
+        for sent in sentences:
+            if sent.fragment:
+                continue
+            cands = ex._candidates([t for t in find_triggers(sent.text, sent.start) if not t.negated], sent)
+            ex._attach(sent, cands, ex._within(usable, sent))
+            for cand in cands:
+                c["candidates"] += 1
+                eid = next((k for k, (s, e, _) in events.items() if s <= cand.trigger.start < e), None)
+                c["on_event"] += eid is not None
+                if eid is not None:
+                    covered.add(eid)
+                if cand.content is not None:
+                    ceid = next((k for k, (s, e, _) in events.items() if s <= cand.content.start < e), None)
+                    if ceid:
+                        covered.add(ceid)
+                tid = tid_of.get((cand.timex.start, cand.timex.end)) if cand.timex is not None else None
+                if eid is not None and tid in linked_t:
+                    c["judged"] += 1
+                    c["agreed"] += (eid, tid) in links
+        occ = {k for k, (_, _, cls) in events.items() if cls == "OCCURRENCE"}
+        c["occurrence"] += len(occ)
+        c["occ_found"] += len(occ & covered)
+        c["occ_linked"] += len(occ & linked_e)
+        c["occ_linked_found"] += len(occ & linked_e & covered)
+        c["events"] += len(events)
+        c["events_found"] += len(covered)
+        per_doc.append(len(_extract(doc, timexes)))
+    return {
+        "docs": len(per_doc),
+        "candidates": c["candidates"],
+        "precision": _ratio(c["on_event"], c["candidates"]),
+        "recall_occurrence": _ratio(c["occ_found"], c["occurrence"]),
+        "recall_occurrence_tlinked": _ratio(c["occ_linked_found"], c["occ_linked"]),
+        "recall_all_events": _ratio(c["events_found"], c["events"]),
+        "date_attachment": _ratio(c["agreed"], c["judged"]),
+        "events_per_doc": round(sum(per_doc) / max(1, len(per_doc)), 2),
+        "docs_without_events": sum(1 for n in per_doc if n == 0),
+    }
+
+
+def _extract(doc, timexes):
+    from timeline.events.extract import extract_events
+
+    return extract_events(doc, list(timexes.values()))
+
+
+def _ratio(a, b) -> str:
+    return f"{a}/{b} = {a / b:.1%}" if b else "0/0"
+
+
+_ORG = re.compile(r"\b(?:Inc|Corp|Co|Ltd|Group|Bank|Industries|Motors|Airlines|Systems|International)\b")
+
+
+def merge_figures() -> dict:
+    import timeline
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "corpus.jsonl"
+        records = [r for r in base_documents() if r["id"][:1] != "0"]  # TimeBank+AQUAINT, no seeds
+        path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+        started = time.perf_counter()
+        events = timeline.extract([str(path)], quiet=True)
+        seconds = time.perf_counter() - started
+    tellings = sum(len(e.mentions) for e in events)
+    multi = [e for e in events if len({m.doc_id for m in e.mentions}) > 1]
+    bombing = [e for e in events if e.start and e.start <= dt.date(1998, 8, 7) <= e.end
+               and (e.end - e.start).days < 31 and e.category in ("conflict", "death")
+               and re.search(r"embass|Nairobi|Dar es Salaam|Kenya|Tanzania", " ".join(
+                   [e.title, e.description] + [m.evidence for m in e.mentions]))]
+    suspect = [e for e in multi if _disjoint_names(e)]
+    return {
+        "documents": len(records), "seconds": round(seconds, 1), "tellings": tellings, "rows": len(events),
+        "multi_source_rows": len(multi),
+        "embassy_bombing_rows": len(bombing),
+        "embassy_bombing_docs": sorted({m.doc_id for e in bombing for m in e.mentions}),
+        "embassy_bombing_titles": [f"{e.date} {e.title} ({len(e.mentions)})" for e in bombing][:12],
+        "suspect_merges": len(suspect),
+        "suspect_titles": [f"{e.date} {e.title} [{'; '.join(m.doc_id for m in e.mentions)}]" for e in suspect][:10],
+        "multi_titles": [f"{e.date} {e.title} ({len(e.mentions)})" for e in multi][:40],
+    }
+
+
+_NOT_NAMES = frozenset("The A An In On At But And He She It They We This That Monday Tuesday Wednesday Thursday "
+                       "Friday Saturday Sunday January February March April May June July August September "
+                       "October November December Jan Feb Mar Apr Aug Sept Sep Oct Nov Dec".split())
+
+
+def _disjoint_names(event) -> bool:
+    """A suspect merge: two of its tellings each name someone or something (capitalised words
+    inside the sentence) and share no such name: likely two happenings, not one."""
+    names = []
+    for m in event.mentions:
+        words = re.findall(r"(?<=[a-z,;] )[A-Z][\w.&'-]+", m.evidence)
+        names.append({w.rstrip(".").removesuffix("'s") for w in words} - _NOT_NAMES)
+    named = [n for n in names if n]
+    return any(not (a & b) for i, a in enumerate(named) for b in named[i + 1:])
+
+
+def seeds_figures() -> dict:
+    import subprocess
+
+    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                          str(REPO / "tests" / "test_pipeline.py")], capture_output=True, text=True, cwd=REPO)
+    return {"tests/test_pipeline.py": run.stdout.strip().splitlines()[-1] if run.stdout else run.stderr[-300:]}
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--part", choices=("triggers", "merge", "seeds", "all"), default="all")
+    args = parser.parse_args(argv)
+    out = {}
+    if args.part in ("triggers", "all"):
+        root = find_timeml_dir()
+        out["TimeBank (dev)"] = trigger_figures(root / "TimeBank")
+        out["AQUAINT (held-out)"] = trigger_figures(root / "AQUAINT")
+    if args.part in ("merge", "all"):
+        out["merge"] = merge_figures()
+    if args.part in ("seeds", "all"):
+        out["seeds"] = seeds_figures()
+    print(json.dumps(out, indent=1, default=str))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
