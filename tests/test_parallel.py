@@ -181,3 +181,43 @@ def test_build_on_dask_writes_what_a_serial_build_writes(timeml_dir, seeds_dir, 
     timeline.write_events(serial, tmp_path / "serial.csv")
     timeline.write_events(on_dask, tmp_path / "dask.csv")
     assert (tmp_path / "serial.csv").read_bytes() == (tmp_path / "dask.csv").read_bytes()
+
+
+class Unpicklable(Exception):
+    def __reduce__(self):
+        raise TypeError("cannot pickle this")
+
+
+def fail_unpicklably(doc: Document):
+    if doc.id == "marked":
+        raise Unpicklable("a lock inside")
+    return doc.id
+
+
+def die_on_marked(doc: Document):
+    if doc.id == "marked":
+        os._exit(3)  # what the out-of-memory killer does to a worker
+    return doc.id
+
+
+def _with_marked(documents, at: int) -> list[Document]:
+    docs = [Document(id=d.id, text=d.text) for d in documents[:60]]
+    docs[at] = Document(id="marked", text=docs[at].text)
+    return docs
+
+
+def test_an_unpicklable_error_still_arrives_in_order(documents):
+    docs = _with_marked(documents, 30)
+    seen = []
+    with pytest.raises(RuntimeError, match="Unpicklable: a lock inside"):
+        for value in map_ordered(fail_unpicklably, docs, Options(backend="processes", jobs=2)):
+            seen.append(value)
+    assert seen == [d.id for d in docs[:30]]
+
+
+def test_a_killed_worker_is_a_plain_error_not_a_hang(documents):
+    from timeline.errors import TimelineError
+
+    docs = _with_marked(documents, 40)
+    with pytest.raises(TimelineError, match="worker process died"):
+        list(map_ordered(die_on_marked, docs, Options(backend="processes", jobs=2)))

@@ -22,13 +22,15 @@ import itertools
 import logging
 import multiprocessing
 import os
+import pickle
 import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
-from timeline.errors import UsageError
+from timeline.errors import TimelineError, UsageError
 from timeline.options import Options
 
 log = logging.getLogger(__name__)
@@ -107,8 +109,18 @@ def apply_chunk(fn: Callable[[T], R], chunk: list[T]) -> list[tuple[bool, Any]]:
         try:
             out.append((True, fn(item)))
         except Exception as exc:  # noqa: BLE001 - handed back to the caller, re-raised in order
-            out.append((False, exc))
+            out.append((False, _portable(exc)))
     return out
+
+
+def _portable(exc: Exception) -> Exception:
+    """`exc`, or a RuntimeError telling the same, when it cannot be pickled back to the parent
+    (one unpicklable exception would otherwise lose the results of its whole chunk)."""
+    try:
+        pickle.dumps(exc)
+    except Exception:  # noqa: BLE001 - any pickling failure
+        return RuntimeError(f"{type(exc).__name__}: {exc}")
+    return exc
 
 
 def _unpack(results: list[tuple[bool, Any]]) -> Iterator[Any]:
@@ -174,6 +186,11 @@ def _map_processes(fn, items, workers: int):
             cancel=lambda future: future.cancel(),
             chunks=itertools.chain((first, second), chunks), window=workers * IN_FLIGHT_PER_WORKER,
         )
+    except BrokenProcessPool as exc:
+        # a worker was killed (the system ran out of memory, or a crash below Python): the
+        # caller gets a plain message instead of a traceback, and writes nothing
+        raise TimelineError(f"a worker process died ({exc}); the system may be out of memory: "
+                            "rerun with fewer --jobs, or --jobs 1") from exc
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
 
@@ -205,6 +222,8 @@ def _dask_client(options: Options):
 
 
 def _map_dask(fn, items, options: Options):
+    from distributed import KilledWorker
+
     client, cluster = _dask_client(options)
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
@@ -216,6 +235,10 @@ def _map_dask(fn, items, options: Options):
             cancel=lambda future: future.cancel(),
             chunks=chunked(items), window=workers * IN_FLIGHT_PER_WORKER,
         )
+    except KilledWorker as exc:
+        # Dask already retried the chunk on other workers; every one of them died on it
+        raise TimelineError(f"Dask workers died running a chunk of documents ({exc}); they may "
+                            "be out of memory: give them more, or lower --max-chars") from exc
     finally:
         client.close()
         if cluster is not None:
