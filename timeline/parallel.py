@@ -222,9 +222,9 @@ def _dask_client(options: Options):
 
 
 def _map_dask(fn, items, options: Options):
+    client, cluster = _dask_client(options)  # raises a UsageError when Dask is missing
     from distributed import KilledWorker
 
-    client, cluster = _dask_client(options)
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         log.info("processing on Dask at %s with %d worker(s)", client.scheduler_info().get("address"), workers)
