@@ -98,6 +98,14 @@ def test_narrative_mode_anchors_on_the_latest_date_told():
     assert {t.anchored_by for t in tag(text, mode="narrative") if t.text != "1944"} == {"text"}
 
 
+def test_a_story_goes_forward_from_its_last_date():
+    text = ("Germany attacked on Friday, 10 May 1940. On Monday, Dutch forces collapsed. In June "
+            "1941 Germany invaded the Soviet Union; during the winter the Red Army struck back.")
+    values = {t.text: t.value for t in tag(text, mode="narrative")}
+    assert values == {"Friday, 10 May 1940": "1940-05-10", "Monday": "1940-05-13",
+                      "June 1941": "1941-06", "the winter": "1941-WI"}
+
+
 def test_without_a_reference_date_relative_expressions_get_placeholders():
     values = {t.text: (t.value, t.anchored_by) for t in tag(
         "He left on Monday, returned in March and met on Jan. 20 and on February 3, 2025.")}

@@ -92,7 +92,8 @@ def _day_of(g, ctx):
             return None
         if ref is None:
             return f"XXXX-WXX-{weekday}", True
-        return A.resolve_weekday(ref, weekday, direction(g, ctx), ctx.when).isoformat(), True
+        when = "future" if ctx.narrative else ctx.when  # a story goes forward from its last date
+        return A.resolve_weekday(ref, weekday, direction(g, ctx), when).isoformat(), True
     return None
 
 

@@ -192,8 +192,9 @@ def norm_relative(g, ctx):
     if step is None:
         step = direction(g, ctx)
     if season:
-        if step is None:  # "over the summer": the last one, or the next in a future clause
-            step = 1 if ctx.when == "future" else -1
+        if step is None:  # "over the summer": the last one, or the next in a future clause;
+            # a story goes forward, so there it is the current or coming one
+            step = 0 if ctx.narrative else (1 if ctx.when == "future" else -1)
         return "DATE", _relative_season(base, season, step), mod, True
     if step is None:
         if unit == "WE":
