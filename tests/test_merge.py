@@ -113,3 +113,46 @@ def test_a_city_and_its_country_are_one_place():
     assert [e.actors for e in ea + eb] == [["Kenya", "Tanzania"], ["Nairobi", "Dar es Salaam"]]
     assert len(merge_events(ea + eb)) == 1
     assert len(merge_events(eb + ea)) == 1
+
+
+# Sentences from TimeBank/AQUAINT (the 1998 embassy bombings, told by many wires; Wall Street
+# Journal market boilerplate about two different companies).
+AUG7 = dt.date(1998, 8, 20)
+
+
+def test_attack_and_kill_tellings_of_one_bombing_merge():
+    attacks = _events("APW19980813.1117", "The almost simultaneous attacks Aug. 7 at the U.S. embassies in Nairobi, "
+                      "Kenya, and Dar es Salaam, Tanzania, killed 257 people and injured more than 5,500.",
+                      "Aug. 7", "1998-08-07", AUG7)
+    killed = _events("APW19980820.1428", "The embassy bombings, on Aug. 7, killed 247 people in Kenya and 10 in "
+                     "Tanzania.", "Aug. 7", "1998-08-07", AUG7)
+    nameless = _events("APW19980930.0425", "The bombings on Aug. 7 killed 259 people, including 12 Americans, and "
+                       "injured more than 5,500.", "Aug. 7", "1998-08-07", AUG7)
+    assert attacks and killed and nameless
+    merged = merge_events(attacks + killed + nameless)
+    assert len(merged) == 1
+    assert sorted({m.doc_id for m in merged[0].mentions}) == ["APW19980813.1117", "APW19980820.1428",
+                                                              "APW19980930.0425"]
+
+
+def test_a_nameless_killing_on_another_day_stays_apart():
+    a = _events("a", "The bombings on Aug. 7 killed 259 people, including 12 Americans.", "Aug. 7", "1998-08-07", AUG7)
+    b = _events("b", "The bombings on Aug. 8 killed 259 people, including 12 Americans.", "Aug. 8", "1998-08-08", AUG7)
+    assert len(merge_events(a + b)) == 2
+
+
+def test_market_boilerplate_of_two_companies_stays_apart():
+    nov1 = dt.date(1989, 11, 2)
+    williams = _events("wsj_0150", "Williams shares, which were to be delisted from the New York Stock Exchange after "
+                       "the close of composite trading yesterday, closed at $23.25, off 12.5 cents.",
+                       "yesterday", "1989-11-01", nov1)
+    ralston = _events("wsj_0189", "Ralston shares closed yesterday at $80.50, off $1, in New York Stock Exchange "
+                      "composite trading.", "yesterday", "1989-11-01", nov1)
+    assert williams and ralston
+    assert len(merge_events(williams + ralston)) == 2
+    earned_a = _events("wsj_0610", "In 1988, the company earned $480.4 million, or $3.90 a share, on sales of "
+                       "$4.3 billion.", "1988", "1988", nov1)
+    earned_b = _events("wsj_0973", "In 1988, the company earned $822.8 million, or $5.66 a share, on sales of "
+                       "$12.49 billion.", "1988", "1988", nov1)
+    assert earned_a and earned_b
+    assert len(merge_events(earned_a + earned_b)) == 2

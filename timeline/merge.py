@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from timeline.event import Event
 from timeline.events.actors import country_of
+from timeline.events.triggers import merge_rules
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +27,10 @@ CERTAINTY_RANK = {"explicit": 0, "relative": 1, "inferred": 2}
 # another person is strong evidence of another event ("Rubio meets Jaishankar" is not
 # "Rubio meets Bukele"); another place is weak (El Salvador / San Salvador / Lake Coatepeque).
 _MISSING_WEIGHT = {"person": 1.5, "name": 1.2, "org": 1.0, "place": 0.5}
-SAME_SENSE, SAME_CATEGORY = 1.0, 0.4
+SAME_SENSE, SAME_FAMILY, SAME_CATEGORY = 1.0, 0.8, 0.4
+# A nameless telling of a rare happening joins an event of the same day when this share of
+# its content words are the event's; it then scores NAMELESS (just over the default threshold).
+_NAMELESS_COVER, NAMELESS = 0.5, 0.55
 _SOURCE_BONUS, _SOURCE_BONUS_CAP = 0.03, 0.1
 _STOP = frozenset("the a an of to in on at for and or but that this with from by as is was were has have had "
                   "be been it its he she they his her their said says will would can could also than more less "
@@ -36,28 +40,34 @@ _STOP = frozenset("the a an of to in on at for and or but that this with from by
 
 
 class _Cluster:
-    __slots__ = ("events", "actors", "senses", "category", "start", "end", "words")
+    __slots__ = ("events", "actors", "keys", "senses", "category", "start", "end", "words", "numbers")
 
     def __init__(self, event: Event):
         self.events = [event]
         self.actors = {}
+        self.keys: set[str] = set()  # the actors' names as compared ("Dar-es-Salaam" = "Dar es Salaam")
         self._add_actors(event)
         self.senses = set(event.senses)
         self.category = event.category
         self.start, self.end = event.start, event.end
         self.words = _content_words(event.description)
+        self.numbers = _numbers(event.description)
 
     def add(self, event: Event) -> None:
         self.events.append(event)
         self._add_actors(event)
         self.senses |= set(event.senses)
+        self.words |= _content_words(event.description)
+        self.numbers |= _numbers(event.description)
 
     def _add_actors(self, event: Event) -> None:
         for name in event.actors:
             kind = event.actor_kinds.get(name, "name")
             self.actors.setdefault(name, kind)
+            self.keys.add(_key(name))
             if kind == "place" and country_of(name):
                 self.actors.setdefault(country_of(name), "place")  # Nairobi is in Kenya
+                self.keys.add(_key(country_of(name)))
 
 
 def merge_events(events: list[Event], threshold: float = 0.5) -> list[Event]:
@@ -101,7 +111,10 @@ def _best_first(event: Event):
 
 
 def _labels(event: Event, by_category: bool):
-    return [("s", s) for s in event.senses] + ([("c", event.category)] if by_category else [])
+    family = merge_rules().family
+    families = {family[s] for s in event.senses if s in family}
+    return ([("s", s) for s in event.senses] + [("f", f) for f in sorted(families)]
+            + ([("c", event.category)] if by_category else []))
 
 
 def _months(start, end):
@@ -159,8 +172,11 @@ def dates_compatible(a_start, a_end, b_start, b_end) -> bool:
 def similarity(cluster: _Cluster, event: Event) -> float:
     if not dates_compatible(cluster.start, cluster.end, event.start, event.end):
         return 0.0
+    family = merge_rules().family
     if cluster.senses & set(event.senses):
         happening = SAME_SENSE
+    elif {family[s] for s in cluster.senses if s in family} & {family[s] for s in event.senses if s in family}:
+        happening = SAME_FAMILY
     elif cluster.category and cluster.category == event.category:
         happening = SAME_CATEGORY
     else:
@@ -170,23 +186,69 @@ def similarity(cluster: _Cluster, event: Event) -> float:
 
 def actor_similarity(cluster: _Cluster, event: Event) -> float:
     names = [a for a in event.actors]
+    if not names and event.category in merge_rules().nameless_ok:
+        # "Nearly simultaneous bombings at U.S. embassies in Dar es Salaam, Tanzania, and
+        # Nairobi, Kenya, ... killed 258": the places name the happening, not its doer
+        names = [a for a, k in event.actor_kinds.items() if k in ("place", "person")]
     if not names or not cluster.actors:
-        # nobody named on one side: compare the sentences' content words instead
-        words = _content_words(event.description)
-        if not words or not cluster.words:
-            return 0.0
-        jaccard = len(words & cluster.words) / len(words | cluster.words)
-        # two sentences of one story share many words; boilerplate ("sales dropped ... from a
-        # year ago") shares some: only a clear majority of shared words counts
-        return max(0.0, min(1.0, (jaccard - 0.3) / 0.5))
+        return _nameless_similarity(cluster, event, bool(names))
     # shared: any name of the telling's sentence the event already has; missing: only the
     # telling's own actors the event lacks (a name elsewhere in the sentence proves nothing)
-    shared = sum(1 for a in event.actor_kinds if a in cluster.actors) or sum(1 for a in names if a in cluster.actors)
+    keys = cluster.keys
+    shared = (sum(1 for a in event.actor_kinds if _key(a) in keys)
+              or sum(1 for a in names if _key(a) in keys))
     own = set(names) | _persons(event) | {country_of(a) for a in names}
-    if shared == 0 or not any(a in cluster.actors for a in own):
+    if shared == 0 or not any(_key(a) in keys for a in own if a):
         return 0.0
-    missing = sum(_MISSING_WEIGHT.get(event.actor_kinds.get(a, "name"), 1.0) for a in names if a not in cluster.actors)
+    missing = sum(_MISSING_WEIGHT.get(event.actor_kinds.get(a, "name"), 1.0) for a in names if _key(a) not in keys)
     return shared / (shared + missing)
+
+
+def _nameless_similarity(cluster: _Cluster, event: Event, event_named: bool) -> float:
+    """Nobody named on one side: compare the sentences' words and figures instead."""
+    rules = merge_rules()
+    if event.category in rules.needs_names or cluster.category in rules.needs_names:
+        return 0.0  # "the company earned ...", "shares closed at ...": every company's story
+    same_day = event.start == event.end == cluster.start == cluster.end
+    rare = event.category in rules.nameless_ok and cluster.category in rules.nameless_ok
+    numbers = _numbers(event.description)
+    if numbers and cluster.numbers and not numbers & cluster.numbers and not (same_day and rare):
+        # "closed at $23.25" and "closed at $80.50": two figures, two happenings (a death
+        # toll, though, grows from one telling to the next)
+        return 0.0
+    words = _content_words(event.description)
+    if not words or not cluster.words:
+        return 0.0
+    jaccard = len(words & cluster.words) / len(words | cluster.words)
+    # two sentences of one story share many words; boilerplate ("sales dropped ... from a
+    # year ago") shares some: only a clear majority of shared words counts
+    score = max(0.0, min(1.0, (jaccard - 0.3) / 0.5))
+    if same_day and rare:
+        # "The bombings on Aug. 7 killed 259 people": the nameless side's words are mostly the
+        # event's ("bombings", "killed", "injured")
+        if event_named:  # the cluster is nameless: is one of its tellings mostly this one?
+            cover = max(_cover(_content_words(e.description), words) for e in cluster.events)
+        else:
+            cover = _cover(words, cluster.words)
+        if cover >= _NAMELESS_COVER:
+            score = max(score, NAMELESS)
+    return score
+
+
+def _cover(small: set[str], large: set[str]) -> float:
+    return len(small & large) / len(small) if small else 0.0
+
+
+def _key(name: str) -> str:
+    return name.replace("-", " ").casefold()
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _numbers(text: str) -> set[str]:
+    """Figures of a sentence, not days of the month or years ("Aug. 7", "1998")."""
+    return {n for n in _NUMBER.findall(text) if len(n) > 2 and not re.fullmatch(r"(?:19|20)\d\d", n)}
 
 
 def _persons(event: Event) -> set[str]:

@@ -108,6 +108,22 @@ def title_forms() -> dict[str, str]:
     return {item["lemma"]: item["forms"].split("|")[1] for item in raw["verbs"]}
 
 
+@dataclass(frozen=True)
+class MergeRules:
+    family: dict          # sense -> index of its family
+    needs_names: frozenset
+    nameless_ok: frozenset
+
+
+@lru_cache(maxsize=1)
+def merge_rules() -> MergeRules:
+    """The [merge] table of triggers.toml: sense families and the categories merging treats apart."""
+    raw = tomllib.loads(resources.files("timeline.events").joinpath("data/en/triggers.toml").read_text("utf-8"))
+    rules = raw.get("merge", {})
+    family = {sense: i for i, group in enumerate(rules.get("families", [])) for sense in group}
+    return MergeRules(family, frozenset(rules.get("needs_names", ())), frozenset(rules.get("nameless_ok", ())))
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Spans (relative to `text`) inside quotation marks; straight quotes pair up in order."""
     spans = []
