@@ -13,22 +13,6 @@ from dataclasses import dataclass
 
 from timeline.timex.lexicon import Language, Rule
 
-# Words that are both a month/weekday abbreviation and an ordinary word; tagged alone only when
-# written with a capital and not at the start of a sentence followed by a verb-like word.
-_MODAL_NEXT = re.compile(r"\s+(?:I|we|you|he|she|it|they|be|have|not|also|well|the|a|an|his|her|their|its|our|this|that|there|only|never|still|already|even|soon|face|seem|need|take|get|go|come|make|become|lose|win|want|help|cause|lead|see|find|give|mean|result)\b", re.I)
-
-
-# "a year" right after an amount or a counted noun is the "per" of a rate.
-_RATE_BEFORE = re.compile(
-    r"(?:\d%?|\b(?!(?:was|has|is|this|does|goes|always|perhaps|less|unless|across|thus|besides|"
-    r"towards|afterwards|its|his|hers|ours|yours|theirs|us|as)\b)[a-z]{2,}s|percent|cents?|"
-    r"once|twice)\s+$", re.I)
-_NAME_AFTER = re.compile(r" (?-i:[A-Z][a-z]+)")
-_AGE_AFTER = re.compile(r"\s+old\b")
-_APPOSITION_BEFORE = re.compile(r",\s*$")
-_RATE_UNIT = re.compile(r"(?:a|an|per)\s+\w+$", re.I)
-
-
 @dataclass(frozen=True, slots=True)
 class Candidate:
     start: int
@@ -47,37 +31,34 @@ def _longest(text: str, pos: int, rules) -> Candidate | None:
 
 
 def _acceptable(text: str, cand: Candidate, lang: Language) -> bool:
+    """Filters whose words live in the language's context.toml [filters]."""
     span = text[cand.start:cand.end]
     word = span.strip().rstrip(".")
     lower = word.lower()
-    ambiguous = lang.tables.get("ambiguous", {})
-    if lower in ambiguous:
-        # "may", "march", "sun": only the capitalised form, and not "May we ..." nor a name part.
-        if not word[0].isupper():
+    f = lang.markers
+    role = lang.tables.get("ambiguous", {}).get(lower)
+    if role:
+        # "may", "march", "sun" alone: the capitalised month, not the verb, noun or name
+        if not word[0].isupper() or lower in lang.tables.get("abbreviation", {}):
             return False
-        if len(lower) <= 4 and lower != "may":
-            return False  # a bare "Sun", "Sat", "Jan" is a name far more often than a date
-        if lower == "may" and _MODAL_NEXT.match(text, cand.end):
+        if role == "modal" and f["modal_after"].match(text, cand.end):
             return False
         if cand.start > 0 and text[cand.start - 1] == "-":
             return False
-        if ambiguous[lower] == "month" and not lang.markers["month_word_before"].search(
+        if role in ("month", "modal") and not f["month_word_before"].search(
                 text, max(0, cand.start - 30), cand.start):
             return False
-    if cand.rule.kind == "duration" and _RATE_BEFORE.search(text, max(0, cand.start - 40), cand.start) \
-            and _RATE_UNIT.match(span):
-        return False  # "$1.76 a year", "four flights a week": a rate, not a length of time
-    if cand.rule.kind == "duration" and _AGE_AFTER.match(text, cand.end) \
-            and _APPOSITION_BEFORE.search(text, max(0, cand.start - 3), cand.start):
-        return False  # "Mr. Reupke, 52 years old," is an age (TimeBank leaves it out)
-    if cand.rule.name in ("bare_month", "holiday") and _NAME_AFTER.match(text, cand.end) \
+    if cand.rule.kind == "duration":
+        if f["rate_span"].match(span) and f["rate_before"].search(text, max(0, cand.start - 40), cand.start):
+            return False  # a rate, not a length of time
+        if f["age_after"].match(text, cand.end) and \
+                f["apposition_before"].search(text, max(0, cand.start - 3), cand.start):
+            return False  # an age
+    if cand.rule.name in ("bare_month", "holiday") and f["name_after"].match(text, cand.end) \
             and not _date_word_after(text, cand.end, lang):
-        return False  # "June Carter", "Easter Island": a name, not a date
-    if cand.rule.name == "year":
-        if not _plausible_year(text, cand, lang):
-            return False
-    if cand.rule.kind == "vague" and lower in ("now",) and _is_discourse_now(text, cand):
-        return True
+        return False  # a name, not a date
+    if cand.rule.name == "year" and not _plausible_year(text, cand, lang):
+        return False
     return True
 
 
@@ -94,10 +75,6 @@ def _plausible_year(text: str, cand: Candidate, lang: Language) -> bool:
     if lang.markers["not_before_year"].search(before):
         return False
     return True
-
-
-def _is_discourse_now(text: str, cand: Candidate) -> bool:
-    return False
 
 
 _LAST_TOKEN = re.compile(r"([\w.]+)\.$")

@@ -123,6 +123,7 @@ def load(lang: str = "en") -> Language:
         "not_after_year": re.compile(_spaces(context["negative"]["after_year"]), re.IGNORECASE),
         "not_before_year": re.compile(_spaces(context["negative"]["before_year"]), re.IGNORECASE),
         "month_word_before": re.compile(context["ambiguous_month"]["before"], re.IGNORECASE),
+        **{name: re.compile(pattern, re.IGNORECASE) for name, pattern in context["filters"].items()},
     }
     return Language(lang, tables, tuple(rules), index, markers, context.get("dateparser", {}))
 

@@ -11,58 +11,53 @@ _DIGITS = re.compile(r"^(\d+(?:\.\d+)?)(?:\s+1/2)?$")
 
 
 def parse_number(text: str, lang: Language) -> float | None:
-    """The value of a number phrase, or None when it is vague ("several", "a few")."""
+    """The value of a number phrase, or None when it is vague ("several", "a few").
+    Words come from the language's [number] table; [number_glue] words ("and", "a") are
+    skipped; 100 and 1000 multiply what precedes them ("two hundred", "a thousand")."""
     text = text.strip().lower()
     if m := _DIGITS.match(text):
         value = float(m[1])
         return value + 0.5 if "1/2" in text else value
-    if lang.lookup("vague_number", text) is not None:
-        vague = lang.lookup("vague_number", text)
+    vague = lang.lookup("vague_number", text)
+    if vague is not None:
         return None if vague == "X" else float(vague)
-    if text in ("a", "an"):
-        return 1.0
-    total = 0.0
-    current = 0.0
+    glue = lang.tables.get("number_glue", {})
+    words = [w for w in _SPLIT.split(text) if w]
+    if words and all(w in glue for w in words):
+        return 1.0 if any(glue[w] == 1 for w in words) else None  # "a", "an"
+    total = current = 0.0
     seen = False
-    for word in _SPLIT.split(text):
-        if word in ("and", "of", "", "a", "an"):
+    for word in words:
+        if word in glue:
             continue
         value = lang.lookup("number", word)
         if value is None:
-            if lang.lookup("vague_number", word) is not None:
-                return None
             return None
         seen = True
         if value in (100, 1000):
             current = (current or 1) * value
             if value == 1000:
-                total += current
-                current = 0
-        elif value == 0.5 and current:
-            current += 0.5
+                total, current = total + current, 0.0
         else:
             current += value
     return (total + current) if seen else None
 
 
 def parse_year_words(text: str, lang: Language) -> int | None:
-    """"nineteen ninety-six" -> 1996, "two thousand and one" -> 2001, "twenty ten" -> 2010."""
-    words = [w for w in _SPLIT.split(text.strip().lower()) if w and w != "and"]
-    if not words:
+    """"nineteen ninety-six" -> 1996, "two thousand and one" -> 2001, "twenty ten" -> 2010,
+    "nineteen hundred" -> 1900: the whole phrase as a number when it is a year, else a
+    century part (10-21) followed by a number 10-99."""
+    whole = parse_number(text, lang)
+    if whole is not None and 1000 <= whole < 2200 and whole == int(whole):
+        return int(whole)
+    words = [w for w in _SPLIT.split(text.strip().lower()) if w]
+    if len(words) < 2:
         return None
-    if words[0] == "two" and len(words) > 1 and words[1] == "thousand":
-        rest = parse_number(" ".join(words[2:]), lang) if len(words) > 2 else 0
-        return 2000 + int(rest or 0)
     head = lang.lookup("number", words[0])
-    if head not in (19, 20) or len(words) < 2:
-        return None
-    if words[1] == "hundred":
-        rest = parse_number(" ".join(words[2:]), lang) if len(words) > 2 else 0
-        return head * 100 + int(rest or 0)
     rest = parse_number(" ".join(words[1:]), lang)
-    if rest is None or not 10 <= rest < 100:
+    if head is None or not 10 <= head <= 21 or rest is None or not 10 <= rest < 100:
         return None
-    return head * 100 + int(rest)
+    return int(head * 100 + rest)
 
 
 def format_amount(value: float | None) -> str:

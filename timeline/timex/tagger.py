@@ -104,10 +104,10 @@ def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[
             day = _day_precision(value.split("T")[0])
             if day is not None:
                 previous = day
-    return _times_on_days(text, out)
+    return _times_on_days(text, out, language)
 
 
-def _times_on_days(text: str, out: list[Timex]) -> list[Timex]:
+def _times_on_days(text: str, out: list[Timex], lang) -> list[Timex]:
     """"7 a.m. on Feb. 3": the clock time takes its day from the date that follows it (TimeML
     tags the two separately)."""
     for i in range(len(out) - 1):
@@ -115,7 +115,7 @@ def _times_on_days(text: str, out: list[Timex]) -> list[Timex]:
         if time.type != "TIME" or day.type != "DATE" or day.granularity != "day":
             continue
         between = text[time.end:day.start]
-        if not re.fullmatch(r"\s+on\s+", between) or "T" not in time.value:
+        if not lang.markers["time_on_day"].fullmatch(between) or "T" not in time.value:
             continue
         out[i] = Timex(time.start, time.end, time.text, "TIME",
                        day.value + "T" + time.value.split("T", 1)[1], "time", time.mod,
