@@ -7,6 +7,7 @@ reference date, and scored against the gold TIMEX3. Prints one table row per par
     python benchmarks/tag_quality.py                      # TimeBank, AQUAINT, all
     python benchmarks/tag_quality.py --part AQUAINT --errors 40
     python benchmarks/tag_quality.py --errors --kinds value,missed
+    python benchmarks/tag_quality.py --by-type --top 10   # where the errors concentrate
 
 Data: $TIMELINE_TIMEML_DIR or ../shared/data/timebank-aquaint beside the checkout.
 """
@@ -76,6 +77,24 @@ def print_by_type(gold: dict, system: dict) -> None:
               f"{c['value'] / found:10.3f}{c['type'] / found:9.3f}{c['spurious']:10d}")
 
 
+def print_top(found, n: int) -> None:
+    """Which expressions go wrong most often, per kind of error (case folded): where a rule
+    change would pay off most."""
+    by_kind = collections.defaultdict(collections.Counter)
+    for e in found:
+        if e.kind in ("missed", "spurious"):
+            label = (e.gold or e.system).text.lower()
+        elif e.kind == "span":
+            label = f"{e.gold.text.lower()} -> {e.system.text.lower()}"
+        else:  # value, type: gold expression, gold attribute -> system attribute
+            label = f"{e.gold.text.lower()}: {getattr(e.gold, e.kind)} -> {getattr(e.system, e.kind)}"
+        by_kind[e.kind][label] += 1
+    for kind in ("missed", "spurious", "span", "value", "type"):
+        if by_kind[kind]:
+            common = ", ".join(f"{label!r} {count}" for label, count in by_kind[kind].most_common(n))
+            print(f"\ntop {kind}: {common}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--part", choices=PARTS, action="append",
@@ -85,6 +104,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--kinds", default="missed,spurious,span,value,type",
                     help="error kinds to list, comma-separated (default: all)")
     ap.add_argument("--mode", default="news", choices=("news", "narrative"))
+    ap.add_argument("--top", type=int, default=0, metavar="N",
+                    help="the N most frequent expressions behind each kind of error")
     ap.add_argument("--by-type", action="store_true",
                     help="also break recall and value accuracy down by gold TIMEX3 type")
     args = ap.parse_args(argv)
@@ -126,6 +147,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n{chars:,} characters tagged in {elapsed:.2f} s (reading and scoring included)")
     if args.by_type:
         print_by_type(all_gold, all_system)
+    if args.top:
+        print_top(errors(all_gold, all_system, all_texts), args.top)
 
     if args.errors is not None:
         kinds = {k.strip() for k in args.kinds.split(",") if k.strip()}
