@@ -117,7 +117,7 @@ def _month_only(g, ctx, month, mod):
         return "DATE", f"XXXX-{month:02d}", mod, True
     if "ydir" in g:  # "June last year"
         year = ref.year + (direction(g, ctx, "ydir") or 0)
-    elif word(g, "dir") == "that" and ctx.previous:
+    elif ctx.lang.lookup("anaphora", word(g, "dir")) == 0 and ctx.previous:  # "that June"
         year = ctx.previous.year
     elif (step := direction(g, ctx)) == -1:
         # "last April" in October is this year's; "last February" in March a year ago
@@ -134,7 +134,10 @@ def _month_only(g, ctx, month, mod):
 
 def norm_daypart(g, ctx):
     """"this morning", "Saturday night", "yesterday afternoon", "the next morning"."""
-    code = ctx.lang.lookup("daypart", word(g, "daypart")) if "daypart" in g else None
+    lang = ctx.lang
+    code = lang.lookup("daypart", word(g, "daypart")) if "daypart" in g else None
+    if code is None and "dayword" in g:
+        code = lang.lookup("daypart", word(g, "dayword"))  # "tonight"
     text = word(g, "dir")
     ref, day = ctx.ref, None
     if "dayword" in g or "weekday" in g or "month" in g:
@@ -142,19 +145,11 @@ def norm_daypart(g, ctx):
         if not found or not found[0]:
             return None
         day = found[0]
-    elif text in ("this", "tonight") and ref:
-        day = ref.isoformat()
-    elif text in ("last", "yesterday") and ref:
-        # "last night" is the night before; "last morning" hardly exists, read it as today's
-        day = (ref - dt.timedelta(days=0 if text == "last" and code in ("MO", "AF") else 1)).isoformat()
-    elif text == "tomorrow" and ref:
-        day = (ref + dt.timedelta(days=1)).isoformat()
-    elif text in ("the next", "the following", "the previous", "that", "the same"):
+    elif (step := lang.lookup("daypart_day", text)) is not None:  # "last night"
+        day = (ref + dt.timedelta(days=step)).isoformat() if ref else None
+    elif (step := lang.lookup("anaphora", text)) is not None:  # "the next morning"
         base = ctx.previous or ref
-        step = {"the next": 1, "the following": 1, "the previous": -1}.get(text, 0)
         day = (base + dt.timedelta(days=step)).isoformat() if base else None
-    if word(g, "dayword") == "tonight":
-        code = "NI"
     if code is None:
         return None
     if day is None or day == "PRESENT_REF":
@@ -166,12 +161,11 @@ def norm_time(g, ctx):
     """Clock times: "3 p.m.", "15:30 GMT", "noon Thursday", "5:45 this morning"."""
     if "hour" in g:
         hour, minute = int(g["hour"]), int(g.get("minute") or 0)
-        ampm = g.get("ampm", "").lower()
-        evening = word(g, "dayword") == "tonight" or \
-            word(g, "partofday") in ("evening", "night", "tonight", "afternoon")
-        if hour < 12 and (ampm.startswith("p") or (evening and not ampm and hour >= 1)):
+        ampm = ctx.lang.lookup("ampm", g["ampm"]) if "ampm" in g else None
+        part = ctx.lang.lookup("daypart", word(g, "partofday") or word(g, "dayword"))
+        if hour < 12 and (ampm == "PM" or (ampm is None and part in ("AF", "EV", "NI") and hour >= 1)):
             hour += 12
-        elif ampm.startswith("a") and hour == 12:
+        elif ampm == "AM" and hour == 12:
             hour = 0
         if hour > 23 or minute > 59:
             return None
@@ -181,7 +175,7 @@ def norm_time(g, ctx):
         if clock is None:
             return None
     if "partofday" in g and ctx.ref is not None:
-        step = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(word(g, "pdir"), 0)
+        step = ctx.lang.lookup("daypart_day", word(g, "pdir")) or 0
         day, anchored = (ctx.ref + dt.timedelta(days=step)).isoformat(), True
     elif any(k in g for k in ("dayword", "weekday", "month")):
         found = _day_of(g, ctx)

@@ -5,7 +5,6 @@ Language-neutral: every word is looked up in the language's tables."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from timeline.timex import anchor as A
 from timeline.timex.context import (
@@ -16,8 +15,6 @@ from timeline.timex.numbers import format_amount, parse_number
 SEASONS = ("SP", "SU", "FA", "WI")  # in calendar order: a winter belongs to its December's year
 _SMALLER = {"Y": (12, "M"), "M": (4, "W"), "W": (7, "D"), "D": (24, "H"), "H": (60, "MIN"),
             "MIN": (60, "S")}
-_COUNTED_AFTER = ("later", "afterwards", "after")
-_ANAPHORIC = ("the same", "that", "the following", "the previous", "the next", "the prior")
 
 
 def duration_value(amount: float | None, unit: str) -> str:
@@ -52,17 +49,14 @@ def norm_duration(g, ctx):
     num = g.get("num")
     if num == "":  # a bare plural: "for years"
         return "DURATION", duration_value(None, unit), quantity_mod(g, ctx), False
-    if unit == "S" and num.lower() in ("a", "an"):
+    if unit == "S" and ctx.lang.lookup("number_glue", num) == 1:
         return None  # "a second chance", "a second time"
     amount = 1.0 if num is None else parse_number(num, ctx.lang)
     if amount is None and ctx.lang.lookup("vague_span", num) is not None:
         return "DURATION", duration_value(None, unit), "", False
-    if num is not None and amount is None and ctx.lang.lookup("vague_number", num) is None \
-            and not re.search(r"couple|few|several", num, re.I):
+    if num is not None and amount is None and ctx.lang.lookup("vague_number", num) is None:
         return None
-    if num is not None and "couple" in num.lower():
-        amount = 2.0
-    if amount is not None and ("andhalf" in g or re.search(r"and a half$", g.get("_text", ""), re.I)):
+    if amount is not None and "andhalf" in g:  # "two and a half years", "a minute and a half"
         amount += 0.5
     if amount is not None and (amount > 10000 or (num or "").isdigit() and 1000 <= amount < 2200):
         return None  # "the 1988 quarter" names a year, it is no length
@@ -94,12 +88,12 @@ def norm_set(g, ctx):
         return "SET", "XXXX-WXX-WE", "", False
     amount = 1.0
     count = word(g, "num")
-    if count and count not in ("once", "twice", "three times"):  # "twice a week" is still P1W
+    if count and lang.lookup("set_count", count) is None:  # "twice a week" is still P1W
         amount = parse_number(count, lang)
         if amount is None:
             return None
-    if word(g, "other") == "other":
-        amount = 2.0
+    if "other" in g:
+        amount = float(lang.lookup("set_step", word(g, "other")) or 1)
     return "SET", duration_value(amount, unit), "", False
 
 
@@ -109,10 +103,10 @@ def norm_ago(g, ctx):
     if unit is None:
         return None
     amount = parse_number(g["num"], ctx.lang)
-    rel = word(g, "rel")
-    sign = 1 if rel in _COUNTED_AFTER + ("from now", "hence") else -1
+    relation = ctx.lang.lookup("relation", word(g, "rel")) or "-anchor"
+    sign = 1 if relation[0] == "+" else -1
     mod = quantity_mod(g, ctx)
-    if rel in _COUNTED_AFTER:
+    if relation.endswith("told"):
         if amount is None or ctx.told is None:
             return None
         base = ctx.told
@@ -133,64 +127,59 @@ def norm_ago(g, ctx):
 
 def norm_quarter(g, ctx):
     """"the third quarter (of 1989)", "Q3 2024", "the second half of the year"."""
-    unit = word(g, "unit") or "quarter"
+    unit = (ctx.lang.lookup("unit_alias", word(g, "unit")) or unit_of(g, ctx)) if "unit" in g else "Q"
     if "q" in g:
-        index, unit = int(g["q"][1]), "quarter"
+        index, unit = int(g["q"][1]), "Q"
         year = year_of({"year": g["yearq"]}, ctx) if "yearq" in g else None
     else:
         text = word(g, "ord")
         ordinal = ctx.lang.lookup("ordinal", text) or ctx.lang.lookup("ordinal_last", text)
         if ordinal is None:
             ordinal = int(DIGITS.search(text)[0])
-        index = ordinal if ordinal > 0 else (4 if unit == "quarter" else 2)
+        index = ordinal if ordinal > 0 else (4 if unit == "Q" else 2)
         year = year_of(g, ctx)
-    if index > (2 if unit == "half" else 4):
+    if unit not in ("Q", "H") or index > (2 if unit == "H" else 4):
         return None
     anchored = year is None
     if year is None and ctx.ref is not None:
         step = direction(g, ctx)
         year = ctx.ref.year + (step or 0)
-        if step is None and ctx.when == "past" and unit == "quarter" \
+        if step is None and ctx.when == "past" and unit == "Q" \
                 and index > (ctx.ref.month - 1) // 3 + 1:
             year -= 1  # "profit rose in the third quarter", told in February: last year's
     year_text = f"{year:04d}" if year is not None else "XXXX"
-    letter = "Q" if unit == "quarter" else "H"
-    return "DATE", f"{year_text}-{letter}{index}", position(g, ctx), anchored
+    return "DATE", f"{year_text}-{unit}{index}", position(g, ctx), anchored
 
 
 def norm_relative(g, ctx):
     """A unit relative to the anchor or to the last date told: "last week", "this year",
     "the quarter", "that year", "the following month", "the day before", "last summer"."""
+    lang = ctx.lang
     mod = position(g, ctx)
     text = word(g, "dir")
     if "rel" in g:
         return _year_ago(g, ctx)
-    if text in ("the day before", "the day after", "the previous day", "the following day"):
+    if (day_step := lang.lookup("day_anaphora", text)) is not None:  # "the day before"
         base = ctx.previous or ctx.ref
         if base is None:
             return "DATE", "XXXX-XX-XX", mod, True
-        step = 1 if text in ("the day after", "the following day") else -1
-        return "DATE", (base + dt.timedelta(days=step)).isoformat(), mod, True
+        return "DATE", (base + dt.timedelta(days=day_step)).isoformat(), mod, True
     unit_word = word(g, "unit")
-    season = ctx.lang.lookup("season", unit_word)
-    unit = "Q" if unit_word == "period" else ctx.lang.lookup("unit", unit_word.split(" ")[-1])
+    season = lang.lookup("season", unit_word)
+    unit = lang.lookup("unit_alias", unit_word) or lang.lookup("unit", unit_word.split(" ")[-1])
     if season is None and unit is None:
         return None
-    if text == "that same":
-        text = "the same"
-    anaphoric = text in _ANAPHORIC
+    back = lang.lookup("anaphora", text)  # "that year", "the following month"
+    reported = lang.lookup("period_reference", text)  # "the quarter", "this quarter"
     if unit == "Q" and "year" in g:  # "the 1988 period": that year's quarter under discussion
         year = year_of(g, ctx)
         return "DATE", f"{year:04d}{ctx.period[4:]}" if ctx.period else f"{year:04d}", mod, False
-    if unit == "Q" and ctx.period and text in ("the", "the latest", "the recent", "this", "the same", "that"):
+    if unit == "Q" and ctx.period and (reported is not None or back == 0):
         return "DATE", ctx.period, mod, True  # the quarter the report is about
-    base = ctx.previous if anaphoric and ctx.previous else ctx.ref
+    base = ctx.previous if back is not None and ctx.previous else ctx.ref
     if base is None:
         return "DATE", _placeholder(unit), mod, True
-    step = {"the following": 1, "the next": 1, "the previous": -1, "the prior": -1,
-            "the same": 0, "that": 0}.get(text)
-    if step is None:
-        step = direction(g, ctx)
+    step = back if back is not None else direction(g, ctx)
     if season:
         if step is None:  # "over the summer": the last one, or the next in a future clause;
             # a story goes forward, so there it is the current or coming one
@@ -200,7 +189,7 @@ def norm_relative(g, ctx):
         if unit == "WE":
             return "DATE", _weekend(base, ctx.when), mod, True
         # "the quarter", "the latest quarter": in reports the last completed one
-        step = -1 if unit == "Q" and text in ("the latest", "the recent", "the") else 0
+        step = (reported or 0) if unit == "Q" else 0
     if unit == "WE":
         return "DATE", A.format_unit(A.shift(base, "W", step), "WE"), mod, True
     return "DATE", A.format_unit(A.shift(base, unit, step), unit), mod, True
@@ -246,21 +235,18 @@ def _year_before(period: str) -> str:
 
 def _year_ago(g, ctx):
     """"the year-ago quarter", "year-earlier": the same period one year before."""
-    unit = word(g, "unit")
+    text = word(g, "unit")
+    unit = ctx.lang.lookup("unit_alias", text) or unit_of(g, ctx) if text else "Y"
     ref = ctx.ref
     if ref is None:
         return "DATE", "XXXX", "", True
-    if "ord" in g and unit == "quarter":
+    if "ord" in g and unit == "Q":
         return "DATE", f"{ref.year - 1:04d}-Q{ctx.lang.lookup('ordinal', word(g, 'ord'))}", "", True
-    if ctx.period and unit in ("quarter", "period", "year", ""):
+    if ctx.period and unit in ("Q", "Y"):
         return "DATE", _year_before(ctx.period), "", True
     year_ago = A.shift(ref, "Y", -1)
-    if unit in ("quarter", "period"):
+    if unit == "Q":
         return "DATE", A.format_unit(A.shift(year_ago, "Q", -1), "Q"), "", True
-    if unit == "month":
-        return "DATE", A.format_unit(year_ago, "M"), "", True
-    if unit == "week":
-        return "DATE", A.format_unit(year_ago, "W"), "", True
-    if unit in ("day", "date"):
-        return "DATE", year_ago.isoformat(), "", True
+    if unit in ("M", "W", "D"):
+        return "DATE", A.format_unit(year_ago, unit), "", True
     return "DATE", f"{ref.year - 1:04d}", "", True
