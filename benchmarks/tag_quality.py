@@ -37,8 +37,10 @@ def data_dir() -> Path:
 
 
 def load_tagger():
+    import importlib
+
     try:
-        import timeline.timex.tagger  # noqa: F401  (the tagger module itself, not the wrapper)
+        importlib.import_module("timeline.timex.tagger")  # the tagger itself, not the wrapper
     except ModuleNotFoundError as exc:
         if exc.name and exc.name.startswith("timeline.timex"):
             sys.exit(f"The tagger is not built yet ({exc.name} is missing): timeline.tag needs "
