@@ -169,6 +169,16 @@ def test_score_dirs_on_real_files(timeml_dir, tmp_path):
     assert s.relaxed_precision == 1.0
 
 
+def test_two_files_are_one_pair(timeml_dir, tmp_path):
+    gold = timeml_dir / "AQUAINT" / "APW19980807.0261.tml"
+    doc = read_timeml(gold)
+    system = write_timeml(doc, [], tmp_path / "mine.tml")
+    pair = read_dirs(gold, system)
+    assert list(pair.gold) == [gold.name] and pair.system == {gold.name: []}
+    s = score_dirs(gold, system)
+    assert (s.docs, s.gold, s.system, s.relaxed_recall) == (1, len(doc.timexes), 0, 0.0)
+
+
 def test_score_dirs_refuses_changed_text(timeml_dir, tmp_path):
     gold_dir, sys_dir = tmp_path / "gold", tmp_path / "sys"
     gold_dir.mkdir()

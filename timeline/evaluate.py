@@ -260,10 +260,13 @@ class DirPair:
 def read_dirs(gold_dir: str | os.PathLike, system_dir: str | os.PathLike) -> DirPair:
     """Read every `*.tml` in `gold_dir` and the file of the same name in `system_dir`. A gold
     file with no system file is scored as tagged with nothing and listed in `missing`; a
-    system file whose text differs from the gold text is an error, as in the TE3 toolkit."""
+    system file whose text differs from the gold text is an error, as in the TE3 toolkit.
+    Two files (gold, system) are read as one pair whatever their names."""
     from timeline.timeml import read_timeml
 
     gdir, sdir = Path(gold_dir), Path(system_dir)
+    if gdir.is_file() and sdir.is_file():
+        return _read_file_pair(gdir, sdir)
     for d, what in ((gdir, "gold"), (sdir, "system")):
         if not d.is_dir():
             raise DocumentError(str(d), f"the {what} folder does not exist")
@@ -293,6 +296,17 @@ def read_dirs(gold_dir: str | os.PathLike, system_dir: str | os.PathLike) -> Dir
     for name in pair.extra:
         log.warning("system file %s has no gold file; not scored", name)
     return pair
+
+
+def _read_file_pair(gpath: Path, spath: Path) -> DirPair:
+    from timeline.timeml import read_timeml
+
+    g, s = read_timeml(gpath), read_timeml(spath)
+    if s.text != g.text:
+        raise DocumentError(str(spath), f"its <TEXT> differs from the gold file {gpath}; the "
+                                        "system may only add TIMEX3 tags")
+    return DirPair(gold={gpath.name: g.timexes}, system={gpath.name: s.timexes},
+                   texts={gpath.name: g.text})
 
 
 def score_dirs(gold_dir: str | os.PathLike, system_dir: str | os.PathLike) -> Scores:

@@ -18,8 +18,8 @@ def register(subparsers) -> None:
                     "TempEval-3 toolkit computes them.",
         epilog="example: timeline tag gold/ --format timeml --out sys/ && "
                "timeline evaluate gold/ sys/ --errors 20")
-    p.add_argument("gold_dir", metavar="GOLD_DIR", help="folder of gold TimeML files")
-    p.add_argument("system_dir", metavar="SYSTEM_DIR", help="folder of system TimeML files")
+    p.add_argument("gold_dir", metavar="GOLD_DIR", help="folder of gold TimeML files (or one file)")
+    p.add_argument("system_dir", metavar="SYSTEM_DIR", help="folder of system TimeML files (or one file)")
     p.add_argument("--errors", nargs="?", type=int, const=-1, default=None, metavar="N",
                    help="also list each miss, spurious, partial span and wrong value/type "
                         "with its context (the first N when given)")
