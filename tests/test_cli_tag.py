@@ -213,6 +213,9 @@ def test_evaluate_command(timeml_dir, tmp_path, capsys):
     assert main(["evaluate", str(gold), str(gold)]) == 0
     perfect = capsys.readouterr().out
     assert perfect.count("1.000") == 8
+    assert main(["evaluate", str(gold), str(out), "--json"]) == 0
+    figures = json.loads(capsys.readouterr().out)
+    assert figures["docs"] == 5 and 0 < figures["value_f1"] <= figures["relaxed_f1"] <= 1
 
 
 def test_nested_gold_folders_round_trip_through_tag_and_evaluate(timeml_dir, tmp_path, capsys):

@@ -7,6 +7,7 @@ text with TIMEX3 tags added, as `timeline tag --format timeml` writes it.
 from __future__ import annotations
 
 import collections
+import json
 import sys
 
 
@@ -23,6 +24,8 @@ def register(subparsers) -> None:
     p.add_argument("--errors", nargs="?", type=int, const=-1, default=None, metavar="N",
                    help="also list each miss, spurious, partial span and wrong value/type "
                         "with its context (the first N when given)")
+    p.add_argument("--json", action="store_true",
+                   help="print the counts and figures as one JSON object instead of a table")
     p.set_defaults(run=run)
 
 
@@ -35,7 +38,10 @@ def run(args) -> int:
     for name in pair.extra:
         print(f"warning: {name} has no gold file; not scored", file=sys.stderr)
     scores = score(pair.gold, pair.system)
-    print(scores.report())
+    if args.json:
+        print(json.dumps(scores.as_dict(), indent=2))
+    else:
+        print(scores.report())
     if args.errors is not None:
         found = errors(pair.gold, pair.system, pair.texts)
         counts = collections.Counter(e.kind for e in found)
