@@ -18,6 +18,7 @@ KINDS = ("person", "org", "place", "name")
 _WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_][\w’'&\-]*")
 _CONNECTORS = frozenset("of de del la da van von bin al el es for y".split())
 _POSSESSIVE = ("'s", "’s", "s'", "s’")
+_ORDINALS = frozenset("First Second Third".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,12 +125,17 @@ def _classify_run(text, run, offset, data: _Data, common_words, sentence_first: 
              for s, e, w in run]
     # leading words that are not names: "The", "After", "Salvadoran", a sentence-initial verb;
     # but not the first word of a known place ("New York", "Dominican Republic")
+    named_org = any(w[2] in data.org_words for w in words[1:])
     while words and not _place_prefix(words, data):
         w = words[0][2]
+        if named_org and (w in data.demonyms or w in _ORDINALS):
+            break  # "American Airlines", "First Security Corp.": the word is part of the name
         if w in data.stop_words or w in data.demonyms or w in _CONNECTORS:
             words = words[1:]
-        elif sentence_first and words[0][0] == run[0][0] and w.lower() in common_words and w not in data.places:
-            words = words[1:]
+        elif (sentence_first and words[0][0] == run[0][0] and (w.lower() in common_words or len(run) == 1 and
+                                                                  len(w) >= 8 and w.endswith("ly") and text[run[0][1]:run[0][1] + 1] == ",")
+              and w not in data.places and not _title_at(words, 0, data)):
+            words = words[1:]  # "Deporting ...", "Separately, ...": an ordinary word made capital
         else:
             break
     while words and (words[-1][2] in data.demonyms or words[-1][2] in data.stop_words):
@@ -282,4 +288,12 @@ def short_name(name: str, kind: str) -> str:
     """What a headline calls an actor: surname for people, the name for everything else."""
     if kind == "person" and " " in name:
         return name.split(" of ")[0].split()[-1]  # "Jan Kavan of Czech Republic" -> "Kavan"
+    if kind == "org":
+        words = name.split()
+        while len(words) > 1 and words[-1].rstrip(".") in _COMPANY_SUFFIXES:
+            words.pop()  # "Sony Corp." -> "Sony", as headlines say it
+        return " ".join(words)
     return name
+
+
+_COMPANY_SUFFIXES = frozenset("Corp Co Inc Ltd LLC PLC Plc S.A S.p.A N.V A.G AG SA NV Cos Corporation Company".split())

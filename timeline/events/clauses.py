@@ -18,6 +18,9 @@ class Context:
     last_subject: Actor | None = None
     prev_subject: Actor | None = None
     prev_persons: list[Actor] = field(default_factory=list)
+    last_org: Actor | None = None       # the last organisation a sentence began with ("it", "the company")
+    prev_org: bool = False              # the previous sentence began with that organisation
+    titled: dict = field(default_factory=dict)  # "president" -> the person last named with that title
     last_date: tuple | None = None  # (value, first, last, granularity) for narrative mode
 
 
@@ -33,16 +36,37 @@ def event_subject(sent, t: Trigger, actors, candidates, ctx) -> Actor | None:
                 return after[0]
         return _subject_before(sent, t, actors, ctx, prior=True)
     if t.pos == "noun":
-        owner = re.search(r"(\w+)\s*['’]s?\s+(?:\w+\s+){0,2}$", sent.text[:t.start - sent.start])
+        head = sent.text[:t.start - sent.start]
+        owner = re.search(r"([\w.&-]+)\s*['’]s?\s+(?:[\w-]+\s+){0,2}$", head)
         if owner:
+            word = owner.group(1).rstrip(".")
             for a in actors:
-                if a.end - sent.start in (owner.end(1),) or a.text.endswith(owner.group(1)) and a.end <= t.start:
-                    return a
+                if a.end - sent.start == owner.end(1) or a.text.endswith(word) and a.end <= t.start:
+                    return a  # "Unisys Corp.'s announcement", "Iraq's invasion"
+        if re.search(r"\b(?:its|their)\s+(?:[a-z-]+\s+){0,2}$", head):
+            return _owner_of_its(sent, t, actors, ctx)  # "Institut Merieux ... would extend its bid"
         return None  # "condemned two bomb attacks": whoever stands before a noun did not do it
     return _subject_before(sent, t, actors, ctx)
 
 
-_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\b")
+# Definite descriptions a news story uses for someone it named before.
+_DESCRIPTION_RE = re.compile(r"\b[Tt]he\s+(company|firm|bank|group|president|prime minister|minister|secretary|"
+                             r"chancellor|governor|senator|mayor|chairman|king|queen|pope)\b")
+_ORG_DESCRIPTIONS = frozenset("company firm bank group".split())
+# Between "it"/"they" and its verb only auxiliaries and adverbs ("it has already agreed"):
+# "it" is otherwise often no one ("It was the first time ...").
+_CLOSE_TO_VERB = re.compile(r"\s*(?:(?:will|would|could|can|may|might|should|has|have|had|did|also|just|already|"
+                            r"then|later|now|officially|formally|\w+ly)\s+)*")
+
+
+def _owner_of_its(sent, t: Trigger, actors, ctx) -> Actor | None:
+    """Whose "its"/"their": the organisation the sentence begins with, else the one the
+    previous sentence began with."""
+    first = next((a for a in actors if a.end <= t.start and a.kind in ("org", "name")), None)
+    if first is not None and first.start - sent.start <= 45:
+        return first
+    return ctx.last_org if ctx.prev_org else None
 _SUBORDINATE = re.compile(r"\b(?:as|when|while|after|before|because|since|although|though|if|until|where)\b")
 # ", who is on his first tour ," / ", 52, was": an aside between a subject and its verb
 _APPOSITIVE = re.compile(r"\s*,[^,;]*,\s*(?:[a-z]+\s+){0,2}")
@@ -53,10 +77,19 @@ def _subject_before(sent, t: Trigger, actors, ctx, prior: bool = False) -> Actor
     offset = sent.start
     options: list[tuple[int, int, Actor | None]] = [(a.start, a.end, a) for a in actors if a.end <= t.start]
     for m in _PRONOUN_RE.finditer(sent.text, 0, t.start - offset):
-        options.append((m.start() + offset, m.end() + offset, None))
+        word = m.group(0).lower()
+        if word in ("it", "they") and not _CLOSE_TO_VERB.fullmatch(sent.text[m.end():t.start - offset]):
+            continue
+        options.append((m.start() + offset, m.end() + offset, word))
+    for m in _DESCRIPTION_RE.finditer(sent.text, 0, t.start - offset):
+        options.append((m.start() + offset, m.end() + offset, m.group(1).lower()))
     options.sort(key=lambda o: o[1], reverse=True)
     for start, end, actor in options:
         between = sent.text[end - offset:t.start - offset]
+        if isinstance(actor, str):
+            word, actor = actor, None
+        else:
+            word = ""
         if actor is not None and _RELATIVE.match(between):
             return actor  # "Panama, which agreed to ..."
         appositive = bool(_APPOSITIVE.fullmatch(between))
@@ -71,6 +104,10 @@ def _subject_before(sent, t: Trigger, actors, ctx, prior: bool = False) -> Actor
                 continue
         elif len(between) > 60:
             continue
+        if actor is not None and actor.kind in ("place", "name"):
+            head = _apposed_org(sent, actor, actors)
+            if head is not None:
+                return head  # "America West Airlines, Phoenix, Ariz., reported": the company
         if actor is not None:
             inside = re.search(r"\b(in|at|to|from|of|on|with|by|for)\s+(?:the\s+)?$", sent.text[:start - offset])
             if inside and inside.group(1) == "of":
@@ -78,8 +115,39 @@ def _subject_before(sent, t: Trigger, actors, ctx, prior: bool = False) -> Actor
             if inside:
                 return None  # a name inside a phrase ("the jail in El Salvador was built")
             return actor
-        return _resolve_pronoun(sent, start, actors, ctx)
+        if word in ("he", "she"):
+            return _resolve_pronoun(sent, start, actors, ctx)
+        return _resolve_description(word, sent, start, actors, ctx)
     return None
+
+
+def _apposed_org(sent, actor: Actor, actors) -> Actor | None:
+    """The organisation a chain of place words is an apposition to ("X Corp., Stamford, Conn.")."""
+    current = actor
+    for _ in range(3):
+        before = [a for a in actors if a.end <= current.start
+                  and re.fullmatch(r"\.?\s*,\s*", sent.text[a.end - sent.start:current.start - sent.start])]
+        if not before:
+            return None
+        current = before[-1]
+        if current.kind == "org":
+            return current
+        if current.kind not in ("place", "name"):
+            return None
+    return None
+
+
+def _resolve_description(word: str, sent, start, actors, ctx) -> Actor | None:
+    """"it"/"they"/"the company" -> the organisation the story is about; "the president" ->
+    the person last named with that title. Nobody when the story gives no clear antecedent."""
+    if word in ("it", "they") or word in _ORG_DESCRIPTIONS:
+        before = [a for a in actors if a.end <= start and a.kind == "org"]
+        if before and word in ("it", "they"):
+            return before[0]  # "Sony said it completed ...": the sentence's own organisation
+        if ctx.last_org is not None and (ctx.prev_org or word in _ORG_DESCRIPTIONS):
+            return ctx.last_org
+        return None
+    return ctx.titled.get(word)
 
 
 def _resolve_pronoun(sent, start, actors, ctx) -> Actor | None:
@@ -104,17 +172,33 @@ def update_context(ctx: Context, sent, actors) -> None:
     elif not starts_with_pronoun:
         ctx.prev_subject = None
     ctx.prev_persons = [a for a in actors if a.kind == "person"]
+    ctx.prev_org = first is not None and first.kind == "org" and (first.start - sent.start) <= 45
+    if ctx.prev_org:
+        ctx.last_org = first
+    for a in actors:
+        if a.titled and a.kind == "person":
+            title = re.search(r"([A-Z][a-z]+)\.?\s+$", sent.text[:a.start - sent.start])
+            if title:
+                ctx.titled[title.group(1).lower()] = a  # "President Nayib Bukele" -> "the president"
+                if title.group(1) == "Minister" and sent.text[:a.start - sent.start].rstrip().endswith(
+                        "Prime Minister"):
+                    ctx.titled["prime minister"] = a
 
 
 _GROUP_NOUNS = ("administration", "government", "officials", "official", "campaign", "team", "forces",
-                "troops", "police", "army", "authorities", "lawyers", "spokesman", "spokeswoman")
+                "troops", "police", "army", "authorities", "lawyers", "spokesman", "spokeswoman",
+                "shares", "stock", "unit", "subsidiary", "shareholders", "executives")
 
 
 def _subject_words(sent, subject: Actor | None, t: Trigger, timexes=()) -> str:
     if subject is None:
         return _noun_phrase_before(sent, t, timexes)
     words = titles.subject_text(subject, "")
-    follow = re.match(r"\s+(\w+)", sent.text[subject.end - sent.start:])
+    rest = sent.text[subject.end - sent.start:t.start - sent.start]
+    owned = re.fullmatch(r"['’]s\s+((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)\s+", rest)
+    if owned:
+        return f"{words}'s {owned.group(1)}"  # "Schwarz's great-grandfather founded": not Schwarz
+    follow = re.match(r"\s+(\w+)", rest)
     if follow and follow.group(1) in _GROUP_NOUNS:
         words += " " + follow.group(1)  # "Trump administration", "Israeli officials"
     return words
@@ -125,8 +209,12 @@ def make_event_title(sent, cand, subject: Actor | None, actors, timexes) -> tupl
     offset = sent.start
     used = {subject.name} if subject else set()
     subj = _subject_words(sent, subject, t, timexes)
-    stops = [x.start for x in timexes if x.start >= t.end]
-    stop_at = min(stops) if stops else None
+    after = sorted((x for x in timexes if x.start >= t.end), key=lambda x: x.start)
+    if after and not sent.text[t.end - offset:after[0].start - offset].strip():
+        # "closed yesterday at $18.75": a date right after the verb is skipped, not an end
+        t = _Skipping(t, after[0].end)
+        after = after[1:]
+    stop_at = after[0].start if after else None
     clause_end = _clause_end(sent, t)
     verb = t.title_verb if subj else t.text
     if subj and t.pos == "verb" and (subject is None or subj.split()[-1].islower()) and _plural(subj):
@@ -157,7 +245,10 @@ def make_event_title(sent, cand, subject: Actor | None, actors, timexes) -> tupl
             # no one to say it of: name the happening ("Invasion of Kuwait", "News conference")
             obj, stop = titles.object_phrase(sent.text, offset, t, actors, stop_at, keep_preposition=True)
             place, place_name = titles.place_phrase(sent.text, offset, stop, clause_end, actors, used)
-            return titles.make_title(_noun_modifiers(sent, t), t.text, obj, place), place_name
+            modifiers = _noun_modifiers(sent, t)
+            if subject is not None:  # "its bid" -> "Institut Merieux bid"
+                modifiers = " ".join(p for p in (titles.subject_text(subject, ""), modifiers) if p)
+            return titles.make_title(modifiers, t.text, obj, place), place_name
         verb = sense_verb
     if (t.passive or subject is None) and t.pos == "verb" and (t.kind != "report" or content is None):
         place, place_name = titles.place_phrase(sent.text, offset, t.end, clause_end, actors, used)
@@ -174,11 +265,24 @@ def make_event_title(sent, cand, subject: Actor | None, actors, timexes) -> tupl
     return titles.make_title(subj, verb, obj, place), place_name
 
 
+class _Skipping:
+    """A trigger seen as ending after the date that follows it (object phrases start there)."""
+
+    def __init__(self, trigger: Trigger, end: int):
+        self._trigger, self.end = trigger, end
+
+    def __getattr__(self, name):
+        return getattr(self._trigger, name)
+
+
 def _noun_modifiers(sent, t: Trigger) -> str:
     """Lowercase words right before a happening noun ("news" conference, "deportation" flight)."""
     head = sent.text[max(0, t.start - sent.start - 30):t.start - sent.start].split()
     words = []
     for w in reversed(head):
+        if re.fullmatch(r"[A-Z][A-Za-z-]+", w) and w not in ("The", "A", "An") and words == []:
+            words.insert(0, w)  # "the California earthquake", "the Chinese takeover"
+            break
         if not re.fullmatch(r"[a-z][a-z-]+", w) or w in _NP_DROP or w in _NP_LEADING or w in ("after", "before"):
             break
         words.insert(0, w)

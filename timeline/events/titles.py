@@ -20,8 +20,10 @@ _STOP = frozenset(
     "unless until and but or nor so than whether including regardless saying according amid "
     "despite during following labelling labeling carrying calling noting adding says said".split()
 )
+# An auxiliary after a happening noun starts the next clause's verb ("attempts at seizure are made").
+_AUXILIARIES = frozenset("is are was were has have had will would could should can may might must".split())
 _PREPOSITIONS = frozenset("in at on from to into with for of by near outside inside across over under against "
-                          "about".split())
+                          "about through via per toward towards between among".split())
 _DETERMINERS = frozenset("a an the".split())
 _PLACE_PREPS = ("in", "at", "from", "to", "outside", "near", "into", "on", "against")
 _LEADING = frozenset("and but so or also then".split())
@@ -70,6 +72,10 @@ def object_phrase(sentence: str, offset: int, trigger: Trigger, actors: list[Act
             pos = e
             i += 1
             continue
+        if not words and lw == "of" and trigger.pos == "noun":
+            pos = e  # "Iraq's invasion of Kuwait" -> "Iraq invades Kuwait"
+            i += 1
+            continue
         if not words and (lw in _DETERMINERS or (lw == "with" and trigger.sense == "meet")):
             pos = e
             i += 1
@@ -79,12 +85,24 @@ def object_phrase(sentence: str, offset: int, trigger: Trigger, actors: list[Act
             continue
         if not w[0].isalnum() and w not in ("-", "'", "’", "$", "%"):
             break
-        if lw in _STOP or lw in _PREPOSITIONS or (lw.endswith("ing") and words and len(lw) > 5):
+        if lw in _AMOUNT_PREPS and i + 1 < len(tokens) and _is_amount(tokens[i + 1][2]) and trigger.pos == "verb":
+            words.append(w)  # "closed at $18.75", "fell 7 to 35": the figure is the news
+            pos = e
+            i += 1
+            continue
+        if lw in _STOP or lw in _PREPOSITIONS or lw in _AUXILIARIES or (lw.endswith("ing") and words and len(lw) > 5):
             break
         words.append(w)
         pos = e
         i += 1
     return tidy(" ".join(words)), pos
+
+
+_AMOUNT_PREPS = frozenset("at to by from".split())
+
+
+def _is_amount(word: str) -> bool:
+    return word[:1] == "$" or word[:1].isdigit() or word in ("US$", "C$")
 
 
 def _skip_to(tokens, i, end) -> int:
@@ -112,7 +130,7 @@ def place_phrase(sentence: str, offset: int, start: int, end: int, actors: list[
         prep = before[-1] if before else ""
         if prep == "the" and len(before) > 1:
             prep = before[-2]
-        if prep not in _PLACE_PREPS:
+        if prep not in _PLACE_PREPS or _modifies_a_noun(sentence, place.end - offset):
             continue
         if prep == "from":
             later = [p for p in places if p.start > place.end]
@@ -124,6 +142,20 @@ def place_phrase(sentence: str, offset: int, start: int, end: int, actors: list[
             prep = "in"
         return f"{prep} {place.text}", place.name
     return "", ""
+
+
+_NOT_NOUN_AFTER_PLACE = frozenset("and or but to of in on at for from by with as when while after before that which "
+                                  "who where was were is are has had have will would said says "
+                                  # time words start a date, not a noun phrase ("Colombia last week")
+                                  "last next this early late earlier later yesterday today tomorrow ago each "
+                                  "every since until".split())
+
+
+def _modifies_a_noun(sentence: str, end: int) -> bool:
+    """A place name followed by a common noun is an adjective: "at the U.S. embassies in
+    Nairobi" happened in Nairobi, "at the U.S. naval base at Guantanamo Bay" at the base."""
+    m = re.match(r"\s+([a-z][a-z-]+)", sentence[end:])
+    return bool(m) and m.group(1) not in _NOT_NOUN_AFTER_PLACE and not m.group(1).endswith("ed")
 
 
 def make_title(subject: str, verb: str, obj: str = "", place: str = "") -> str:
@@ -171,11 +203,21 @@ def clause_text(sentence: str, offset: int, start: int, max_words: int = 9, skip
             break
         words.append(w)
         if len(words) >= max_words:
+            words = _close_phrase(words)
             break
     words = _trim(" ".join(words)).split()
     if words and words[0] in ("He", "She", "They", "We", "It", "The", "A", "An", "His", "Her", "Its", "Their"):
         words[0] = words[0].lower()
     return tidy(" ".join(words))
+
+
+def _close_phrase(words: list[str]) -> list[str]:
+    """Cut at a word limit: drop a trailing prepositional phrase the limit broke off ("a
+    detention facility at the U.S." of "... at the U.S. naval base at Guantanamo Bay")."""
+    for back in range(1, 4):
+        if len(words) - back > 3 and words[-back].lower() in _PREPOSITIONS:
+            return words[:-back]
+    return words
 
 
 def _tokens(sentence: str, offset: int):

@@ -105,7 +105,14 @@ def _load() -> tuple[dict, dict]:
 @lru_cache(maxsize=1)
 def title_forms() -> dict[str, str]:
     raw = tomllib.loads(resources.files("timeline.events").joinpath("data/en/triggers.toml").read_text("utf-8"))
-    return {item["lemma"]: item["forms"].split("|")[1] for item in raw["verbs"]}
+    forms = {}
+    for item in raw["verbs"]:
+        third = item["forms"].split("|")[1]
+        if third == "-":  # the form is not matched ("founds" is rare), but a headline uses it
+            lemma = item["lemma"]
+            third = lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else "s")
+        forms.setdefault(item["lemma"], third)
+    return forms
 
 
 @dataclass(frozen=True)
