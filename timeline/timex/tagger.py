@@ -142,7 +142,7 @@ def _split_range(cand, g, text):
 
 
 def _second_day(value, m):
-    day2 = int(m.group("day2")[:2].rstrip("stndrh"))
+    day2 = int(re.match(r"\d+", m.group("day2"))[0])  # "24", "24th"
     head = value.split("T")[0]
     if len(head) != 10:
         return None
