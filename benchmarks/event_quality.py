@@ -5,13 +5,18 @@ TimeBank+AQUAINT corpus, and the seeds gold test.
     python benchmarks/event_quality.py --part triggers|merge|seeds
 
 Figures:
-- trigger precision: share of our happening candidates whose word is a gold <EVENT>;
+- trigger precision: share of our happening candidates whose word is a gold <EVENT>; event
+  precision: the same for the candidates that make an event (for reported speech, the
+  happening said);
   recall: share of gold OCCURRENCE events (the class that tells a happening; TimeBank also
   tags states, reporting and aspectual words) that one of our candidates sits on, and the same
   for gold OCCURRENCE events that a TLINK ties to a time expression (the dated happenings a
-  timeline needs);
+  timeline needs); and the share of those tied to a DATE/TIME that become one of our events;
 - date attachment: of our (candidate, time expression) attachments where the gold has the
   word as an EVENT and the expression in some TLINK, the share that TimeBank links;
+- event dates against TimeBank's: for our events on a gold EVENT that a TLINK ties to a
+  DATE/TIME, whether our date and that expression's value agree (one a prefix of the other),
+  for dates from the sentence and for inherited (inferred) dates apart;
 - events per document: extract_events on the gold time expressions;
 - merge: `timeline.extract` over the JSONL corpus (TimeBank+AQUAINT, DCTs given): tellings,
   rows, rows citing several documents; the 1998 embassy bombings (Aug 7, Nairobi/Dar es
@@ -93,7 +98,7 @@ def trigger_figures(folder: Path) -> dict:
         sentences = split_sentences(doc.text)
         common = frozenset(ex._WORD_RE.findall(doc.text))
         usable = ex._usable_timexes(list(timexes.values()), [find_actors(s.text, s.start, common) for s in sentences])
-        covered = set()
+        covered, made = set(), set()
         for sent in sentences:
             if sent.fragment:
                 continue
@@ -113,7 +118,23 @@ def trigger_figures(folder: Path) -> dict:
                 if eid is not None and tid in linked_t:
                     c["judged"] += 1
                     c["agreed"] += (eid, tid) in links
+        for cand, event in _made_events(doc, timexes):
+            word = cand.content if cand.trigger.kind == "report" and cand.content is not None else cand.trigger
+            on = [k for k, (s, e, _) in events.items() if s <= word.start < e]
+            c["made"] += 1
+            c["made_on_event"] += bool(on)
+            made.update(on)
+            gold_values = {timexes[tid].value for k in on for eid, tid in links
+                           if eid == k and tid in timexes and timexes[tid].type in ("DATE", "TIME")}
+            if gold_values and event.date:
+                key = "inferred" if event.certainty == "inferred" else "dated"
+                c[f"value_{key}"] += 1
+                c[f"value_{key}_agree"] += any(event.date == v[:len(event.date)] or v == event.date[:len(v)]
+                                               for v in gold_values)
         occ = {k for k, (_, _, cls) in events.items() if cls == "OCCURRENCE"}
+        dated = {eid for eid, tid in links if eid in occ and tid in timexes and timexes[tid].type in ("DATE", "TIME")}
+        c["occ_dated"] += len(dated)
+        c["occ_dated_made"] += len(dated & made)
         c["occurrence"] += len(occ)
         c["occ_found"] += len(occ & covered)
         c["occ_linked"] += len(occ & linked_e)
@@ -125,13 +146,40 @@ def trigger_figures(folder: Path) -> dict:
         "docs": len(per_doc),
         "candidates": c["candidates"],
         "precision": _ratio(c["on_event"], c["candidates"]),
+        "event_precision": _ratio(c["made_on_event"], c["made"]),
         "recall_occurrence": _ratio(c["occ_found"], c["occurrence"]),
         "recall_occurrence_tlinked": _ratio(c["occ_linked_found"], c["occ_linked"]),
         "recall_all_events": _ratio(c["events_found"], c["events"]),
+        "recall_dated_occurrence_events_made": _ratio(c["occ_dated_made"], c["occ_dated"]),
         "date_attachment": _ratio(c["agreed"], c["judged"]),
+        "event_date_agrees_with_tlinked_value": _ratio(c["value_dated_agree"], c["value_dated"]),
+        "inferred_date_agrees_with_tlinked_value": _ratio(c["value_inferred_agree"], c["value_inferred"]),
         "events_per_doc": round(sum(per_doc) / max(1, len(per_doc)), 2),
         "docs_without_events": sum(1 for n in per_doc if n == 0),
     }
+
+
+def _made_events(doc, timexes) -> list:
+    """(candidate, Event) for every event the extractor makes from `doc` and the gold time
+    expressions: extract_events runs as is, its per-candidate step is only watched."""
+    from timeline.events import extract as ex
+
+    made = []
+    original = ex._event
+
+    def watched(doc_, sent, cand, *args, **kwargs):
+        event = original(doc_, sent, cand, *args, **kwargs)
+        if event is not None:
+            made.append((cand, event))
+        return event
+
+    ex._event = watched
+    try:
+        kept = ex.extract_events(doc, list(timexes.values()))
+    finally:
+        ex._event = original
+    ids = {id(e) for e in kept}
+    return [(c, e) for c, e in made if id(e) in ids]
 
 
 def _extract(doc, timexes):

@@ -197,3 +197,21 @@ def test_triggers_and_date_attachment_agree_with_timebank(timeml_dir):
     assert candidates > 1500 and judged > 200
     assert on_event / candidates > 0.8   # measured 0.85 on TimeBank (0.91 on AQUAINT)
     assert agreed / judged > 0.5         # measured 0.59 on TimeBank (0.77 on AQUAINT)
+
+
+def test_an_undated_happening_follows_the_previous_sentence_s_date():
+    # TimeBank-style telling: the arrests follow the dated bombing of the sentence before,
+    # not the story's most-mentioned day (Monday)
+    lead = "Officials met in Belfast on Monday and met again late on Monday.\n\n"
+    text = lead + ("A gasoline bomb exploded in a back yard in Portadown early on Sunday. "
+                   "Police arrested six Protestants on suspicion of rioting.")
+
+    def arrests(text):
+        doc = Document("ni", text, date=dt.date(1998, 7, 7), date_source="given")
+        timexes = [timex(doc, "Monday", "1998-07-06"), timex(doc, "Monday", "1998-07-06", nth=1),
+                   timex(doc, "Sunday", "1998-07-05")]
+        return [(e.date, e.certainty) for e in extract_events(doc, timexes) if e.category == "legal"]
+
+    assert arrests(text) == [("1998-07-05", "inferred")]
+    # a new paragraph does not carry the date over: the story's day it is
+    assert arrests(text.replace(". Police", ".\n\nPolice")) == [("1998-07-06", "inferred")]

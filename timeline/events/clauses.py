@@ -22,6 +22,8 @@ class Context:
     prev_org: bool = False              # the previous sentence began with that organisation
     titled: dict = field(default_factory=dict)  # "president" -> the person last named with that title
     last_date: tuple | None = None  # (value, first, last, granularity) for narrative mode
+    prev_date: tuple | None = None  # the previous sentence's dated past event, same paragraph
+    prev_end: int | None = None
 
 
 def event_subject(sent, t: Trigger, actors, candidates, ctx) -> Actor | None:

@@ -73,8 +73,17 @@ def extract_events(doc, timexes, options: Options | None = None) -> list[Event]:
     for sent, raw_actors in zip(sentences, per_sentence):
         actors = [index.resolve(a) for a in raw_actors]
         here = _within(usable, sent)
-        if not sent.fragment:
-            events.extend(_sentence_events(doc, sent, actors, here, story, ctx, options))
+        if ctx.prev_end is not None and "\n\n" in text[ctx.prev_end:sent.start]:
+            ctx.prev_date = None  # a new paragraph: the last one's date does not carry over
+        found = _sentence_events(doc, sent, actors, here, story, ctx, options) if not sent.fragment else []
+        events.extend(found)
+        # the next sentence's undated happenings follow on from this one's dated past event
+        # ("... on Aug. 7. Police arrested six men.")
+        dated = [e for e in found if e.certainty != "inferred" and e.granularity == "day"
+                 and (doc.date is None or e.start <= doc.date)]
+        ctx.prev_date = ((dated[-1].date, dated[-1].start, dated[-1].end, "day")
+                         if dated and not sent.fragment else None)
+        ctx.prev_end = sent.end
         update_context(ctx, sent, actors)
         if here and options.mode == "narrative":
             # a story told in order: what follows happened at the last date mentioned
@@ -375,6 +384,8 @@ def _date_of(timex) -> tuple:
 def _inherited_date(story, ctx, options):
     if options.mode == "narrative" and ctx.last_date is not None:
         return ctx.last_date
+    if ctx.prev_date is not None:
+        return ctx.prev_date
     if story is None:
         return None
     return story.isoformat(), story, story, "day"
