@@ -108,7 +108,7 @@ def test_tempeval_input_file_without_tags(tmp_path):
 
 
 def test_round_trip_keeps_every_other_character(corpus, tmp_path):
-    for path, doc in list(corpus.items())[::8]:
+    for path, doc in corpus.items():
         out = write_timeml(path, doc.timexes, tmp_path / path.name)
         written = out.read_text(encoding="utf-8")
         assert _GOLD_TAGS.sub("", written) == _GOLD_TAGS.sub("", doc.source), path
