@@ -104,6 +104,46 @@ def test_spec_table_covers_every_category():
     assert any(c.mode == "narrative" for c in load_cases())
 
 
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DAY_WORDS = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "last night": -1,
+              "this morning": 0, "this afternoon": 0, "this evening": 0}
+_WEEK_WORDS = {"last week": -1, "this week": 0, "next week": 1, "last weekend": -1,
+               "this weekend": 0}
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "ten": 10}
+
+
+def _iso_week(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def test_spec_table_calendar_is_consistent():
+    """Recompute what can be recomputed from the reference date, so a hand edit that gets the
+    calendar wrong fails here and not in the tagger."""
+    checked = 0
+    for c in load_cases():
+        if c.is_trap or c.ref_date is None or c.mode != "news":
+            continue
+        phrase = c.expected_text.lower()
+        where = f"{CASES.name}:{c.line} {c.expected_text!r}"
+        day = re.match(r"^(\d{4}-\d{2}-\d{2})", c.value)
+        named = [i for i, name in enumerate(_WEEKDAYS) if re.search(rf"\b{name}\b", phrase)]
+        if day and named:
+            assert dt.date.fromisoformat(day[1]).weekday() == named[0], where
+            checked += 1
+        if phrase in _DAY_WORDS:
+            assert day and dt.date.fromisoformat(day[1]) == c.ref_date + dt.timedelta(_DAY_WORDS[phrase]), where
+            checked += 1
+        if phrase in _WEEK_WORDS:
+            assert c.value.removesuffix("-WE") == _iso_week(c.ref_date + dt.timedelta(7 * _WEEK_WORDS[phrase])), where
+            checked += 1
+        if m := re.fullmatch(r"(\d+|two|three|four|ten) days ago", phrase):
+            n = int(m[1]) if m[1].isdigit() else _NUMBERS[m[1]]
+            assert c.value == (c.ref_date - dt.timedelta(n)).isoformat(), where
+            checked += 1
+    assert checked >= 60
+
+
 # -- the tagger against the table ---------------------------------------------------------------
 
 @pytest.mark.parametrize("case", load_cases(), ids=lambda c: f"L{c.line}-{c.expected_text[:30]}")
