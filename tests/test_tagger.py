@@ -117,6 +117,22 @@ def _iso_week(day: dt.date) -> str:
     return f"{year}-W{week:02d}"
 
 
+def _holiday(phrase: str, year: int) -> dt.date | None:
+    """The movable feasts the table uses, computed independently of the tagger's tables."""
+    from dateutil.easter import easter
+
+    november = dt.date(year, 11, 1)
+    if "good friday" in phrase:
+        return easter(year) - dt.timedelta(2)
+    if "easter" in phrase:
+        return easter(year)
+    if "thanksgiving" in phrase:  # fourth Thursday of November
+        return november + dt.timedelta((3 - november.weekday()) % 7 + 21)
+    if "election day" in phrase:  # the Tuesday after the first Monday of November
+        return november + dt.timedelta((0 - november.weekday()) % 7 + 1)
+    return None
+
+
 def test_spec_table_calendar_is_consistent():
     """Recompute what can be recomputed from the reference date, so a hand edit that gets the
     calendar wrong fails here and not in the tagger."""
@@ -136,6 +152,9 @@ def test_spec_table_calendar_is_consistent():
             checked += 1
         if phrase in _WEEK_WORDS:
             assert c.value.removesuffix("-WE") == _iso_week(c.ref_date + dt.timedelta(7 * _WEEK_WORDS[phrase])), where
+            checked += 1
+        if day and (holiday := _holiday(phrase, int(day[1][:4]))):
+            assert dt.date.fromisoformat(day[1]) == holiday, where
             checked += 1
         if m := re.fullmatch(r"(\d+|two|three|four|ten) days ago", phrase):
             n = int(m[1]) if m[1].isdigit() else _NUMBERS[m[1]]
