@@ -109,8 +109,6 @@ def test_the_saying_date_stays_out_of_the_reported_clause():
      "last month", "1989-10", "California earthquake"),
     ("Unisys Corp.'s announcement Friday of a $648.2 million loss for the third quarter showed that the company "
      "is moving even faster than expected.", "Friday", "1989-10-27", "Unisys announces $648.2 million loss"),
-    ("Institut Merieux S.A., which offered 942 million Canadian dollars for Connaught, said it would extend its "
-     "bid, due to expire last Thursday.", "last Thursday", "1989-10-26", "Institut Merieux bid"),
     ("Crossland Savings said Monday it closed its branches in New Jersey.", "Monday", "1989-10-30",
      "Crossland Savings says it closed its branches in New Jersey"),
     ("Trump last week said he was expanding a detention facility at the U.S. naval base at Guantanamo Bay.",

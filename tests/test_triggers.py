@@ -84,3 +84,10 @@ def test_counted_nouns_are_not_verbs():
 def test_report_verbs_alone_make_no_trigger_of_a_happening():
     found = {t.text: t for t in find_triggers("Mr. Smith added that the company sold its unit.")}
     assert found["added"].kind == "report" and found["sold"].kind == "event"
+
+
+def test_not_next_words_make_another_word():
+    # "declined 5%" is a market move, "declined to comment" is no happening
+    assert "declined" in {t.text for t in find_triggers("Shares of the company declined 5% yesterday.")}
+    assert "declined" not in {t.text for t in find_triggers("The company declined to comment yesterday.")}
+    assert "left" not in {t.text for t in find_triggers("The gain left little doubt about the outcome.")}

@@ -187,7 +187,7 @@ def _candidates(triggers: list[Trigger], sent: Sentence | None = None) -> list[_
         if t.kind == "report" and sent is not None and _IN_RELATIVE.search(sent.text[:t.start - sent.start]):
             continue  # "Bukele, whom Rubio praised, said ...": an aside, not what was said
         if t.kind == "report" and t.aspect in _REPORT_ASPECTS:
-            content = _content(t, triggers, consumed)
+            content = _content(t, triggers, consumed, sent)
             out.append(_Candidate(t, content))
         elif t.kind == "support" and t.aspect in _DATED_ASPECTS:
             obj = _object_noun(t, triggers, consumed, 5)
@@ -225,7 +225,7 @@ def _object_noun(t: Trigger, triggers, consumed, reach: int) -> Trigger | None:
 
 
 
-def _content(report: Trigger, triggers, consumed) -> Trigger | None:
+def _content(report: Trigger, triggers, consumed, sent: Sentence | None = None) -> Trigger | None:
     obj = _object_noun(report, triggers, consumed, 2)
     if obj is not None:
         return obj
@@ -235,7 +235,21 @@ def _content(report: Trigger, triggers, consumed) -> Trigger | None:
             return other
     before = [o for o in triggers if o.quoted and o.end < report.start and o.kind == "event"
               and o.aspect in ("past", "perfect", "pluperfect")]
-    return before[0] if before else None
+    if before:
+        return before[0]
+    if sent is not None and _FINAL_ATTRIBUTION.search(sent.text[:report.start - sent.start]) and \
+            _ENDS_SENTENCE.match(sent.text[report.end - sent.start:]):
+        # "Hernandez was kidnapped ... at 10 p.m. Wednesday, police said.": what was said
+        # comes first
+        told = [o for o in triggers if o.end < report.start and o.kind == "event" and o.pos == "verb"
+                and o.start not in consumed and o.aspect in ("past", "perfect", "pluperfect")]
+        return told[0] if told else None
+    return None
+
+
+# ", police said." / ", the agency reported Tuesday.": an attribution closing the sentence
+_FINAL_ATTRIBUTION = re.compile(r",\s*(?:[A-Za-z.'’-]+\s+){0,5}$")
+_ENDS_SENTENCE = re.compile(r"\s*(?:[a-z]+\s+){0,3}[.!?]?[\s\"”’']*$")
 
 
 # A past-tense verb we have no trigger for ("left", "added", "wrapped up"): a time expression
@@ -266,11 +280,15 @@ def _attach(sent: Sentence, candidates: list[_Candidate], timexes) -> None:
         best, best_distance = None, 1e9
         for cand in candidates:
             t = cand.trigger
+            if t.pos == "verb" and t.aspect == "participle" and not t.passive:
+                continue  # "appointed a retired diplomat on Thursday": an adjective dates nothing
             distance = _gap(t.start, t.end, timex.start, timex.end)
             lo, hi = sorted((t.end, timex.start)) if t.end <= timex.start else sorted((timex.end, t.start))
             between = sent.text[lo - sent.start:hi - sent.start]
             if _BOUNDARY_WORDS.search(between) or ";" in between:
                 distance += 40
+            elif "," in between:
+                distance += 25  # "signed a plan Friday, and Yeltsin claimed": another clause
             if " that " in f" {between} " and t.start < timex.start:
                 distance += 40  # "said that ... on Monday": the date belongs to the clause said
             if _foreign_verb(between, candidates, lo, hi):

@@ -198,6 +198,9 @@ def clause_text(sentence: str, offset: int, start: int, max_words: int = 9, skip
             words[-1] += "."  # "Mr. McAlpine"
             continue
         if not w[0].isalnum() and w not in ("-", "'", "’", "$", "%"):
+            if w == "," and re.match(r",\s*[a-z]", sentence[s - offset:]) and not re.match(
+                    r",\s*(?:and|but|or|who|which|where|when|as)\b", sentence[s - offset:]):
+                words = _close_phrase(words)  # "from his small, neighborhood store": broken off
             break
         if words and lw in _STOP:
             break

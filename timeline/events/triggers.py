@@ -42,6 +42,7 @@ class Entry:
     kind: str  # event | report | support | noun
     strength: float
     passive_ok: bool = True
+    not_next: frozenset = frozenset()  # next words that make it another word ("declined to")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +91,7 @@ def _load() -> tuple[dict, dict]:
         kind = item.get("kind", "event")
         strength = item.get("strength", defaults[f"{kind}_strength"] if kind != "event" else defaults["strength"])
         entry = Entry(item["lemma"], item["category"], item.get("sense", item["lemma"]), kind, strength,
-                      item.get("passive", True))
+                      item.get("passive", True), frozenset(item.get("not_next", ())))
         for name, form in zip(FORM_NAMES, item["forms"].split("|")):
             if form != "-":
                 add(form, entry, name)
@@ -187,7 +188,8 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
         width, entry, name = match
         start, end = tokens[i][0], tokens[i + width - 1][1]
         aspect, negated, passive = _aspect(lowered, i, name, entry, lowered[i + width] if i + width < len(tokens) else "")
-        if passive and not entry.passive_ok:
+        following = lowered[i + width] if i + width < len(tokens) else ""
+        if (passive and not entry.passive_ok) or following in entry.not_next:
             i += width
             continue
         found.append(Trigger(
