@@ -75,6 +75,33 @@ def test_later_is_a_date_after_a_told_date_else_a_length():
         [("Two weeks", "DURATION", "P2W")]
 
 
+def test_hours_later_is_a_length_and_never_a_day():
+    # "last week" tells no day, and hours after a day are at best a time: TimeML tags the length
+    found = [(t.text, t.type, t.value) for t in tag(
+        "Officials last week said, and almost three hours later.", "2025-02-04")]
+    assert found == [("last week", "DATE", "2025-W05"), ("almost three hours", "DURATION", "PT3H")]
+    found = [(t.text, t.type, t.value) for t in tag(
+        "On Feb. 1 they met. Three hours later they left.", "2025-02-04")]
+    assert found[-1] == ("Three hours", "DURATION", "PT3H")
+    found = [(t.text, t.type, t.value) for t in tag(
+        "In 1944 they met. Three days later they left.", mode="narrative")]
+    assert found[-1] == ("Three days", "DURATION", "P3D")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("according to the New York Sun, Feb. 3, the talks", [("Feb. 3", "2025-02-03")]),
+    ("The Sun, Feb. 3 edition, said", [("Feb. 3", "2025-02-03")]),
+    ("the Baltimore Sun Feb. 3 said", [("Feb. 3", "2025-02-03")]),
+    ("The New York Sun reported it.", []),
+    ("Sat Nam Singh spoke to the Sun.", []),
+    ("On Sun, Feb. 2 they met.", [("Sun, Feb. 2", "2025-02-02")]),
+    ("It rained. Sun, Feb. 2 was dry.", [("Sun, Feb. 2", "2025-02-02")]),
+    ("Wed. Feb. 5 is the deadline.", [("Wed. Feb. 5", "2025-02-05")]),
+])
+def test_weekday_abbreviation_inside_a_name_is_not_a_date(text, expected):
+    assert [(t.text, t.value) for t in tag(text, "2025-02-04")] == expected
+
+
 def test_candidates_do_not_overlap_and_are_in_order(timeml_dir):
     from timeline.timeml import read_timeml
 

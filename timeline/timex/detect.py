@@ -37,6 +37,11 @@ def _acceptable(text: str, cand: Candidate, lang: Language) -> bool:
     lower = word.lower()
     f = lang.markers
     role = lang.tables.get("ambiguous", {}).get(lower)
+    first = span.split(None, 1)[0].rstrip(".,").lower()
+    if first != lower and first in lang.tables.get("abbreviation", {}) and \
+            lang.tables.get("ambiguous", {}).get(first) == "weekday" and \
+            _name_before(text, cand.start, lang):
+        return False  # "New York Sun, Feb. 3": the date is read from the next word on
     if role:
         # "may", "march", "sun" alone: the capitalised month, not the verb, noun or name
         if not word[0].isupper() or lower in lang.tables.get("abbreviation", {}):
@@ -60,6 +65,15 @@ def _acceptable(text: str, cand: Candidate, lang: Language) -> bool:
     if cand.rule.name == "year" and not _plausible_year(text, cand, lang):
         return False
     return True
+
+
+def _name_before(text: str, pos: int, lang: Language) -> bool:
+    # Only the words of the same sentence count: "... said. Sun, Feb. 2" is a dateline.
+    before = text[max(0, pos - 40):pos]
+    cut = max(before.rfind(". "), before.rfind("\n"))
+    if cut >= 0:
+        before = before[cut + 1:]
+    return bool(before.strip()) and bool(lang.markers["name_before"].search(before))
 
 
 def _date_word_after(text: str, pos: int, lang: Language) -> bool:

@@ -61,6 +61,7 @@ def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[
     language = load(lang)
     ref = _as_date(ref_date)
     previous: dt.date | None = None  # the latest date told in the text (anaphora, narrative)
+    told_unit = ""  # the granularity of that date
     period, period_at = "", 0  # the latest quarter/half named in the text, and where
     out: list[Timex] = []
     for cand in detect(text, language, mode):
@@ -71,7 +72,7 @@ def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[
         anchor = previous if mode == "narrative" and previous is not None else ref
         recent_period = period if cand.start - period_at < PERIOD_REACH else ""
         ctx = Context(language, anchor, when, previous or ref, recent_period,
-                      mode == "narrative" and anchor is previous, previous)
+                      mode == "narrative" and anchor is previous, previous, told_unit)
         result = _normalize(cand.rule.kind, g, ctx, cand)
         if result is None and cand.rule.fallback and cand.match.groupdict().get("unit"):
             # e.g. "four days later" with no date told before: only "four days" is a timex
@@ -104,6 +105,7 @@ def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[
             day = _day_precision(value.split("T")[0])
             if day is not None:
                 previous = day
+                told_unit = granularity_of(value)
     return _times_on_days(text, out, language)
 
 
