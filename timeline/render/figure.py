@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 
 from timeline.render.hover import escape_text, first_url, hover_html
 from timeline.render.lanes import LANE_COLUMNS, lane_labels, lane_order, pack_rows
+from timeline.render.view import focus_window, outside
 from timeline.table import SCHEMA, validate_events
 
 log = logging.getLogger(__name__)
@@ -35,7 +36,7 @@ def render(df: pd.DataFrame, lanes: str | None = None, color: str | None = "cert
            labels: bool | None = None, webgl: bool | None = None,
            color_discrete_map: dict | None = None, hover_data: list[str] | None = None,
            hover_width: int = 72,
-           range_slider: bool = True, template: str = "plotly_white") -> go.Figure:
+           range_slider: bool = True, template: str = "plotly_white", focus: bool = True) -> go.Figure:
     """Draw an events table as an interactive timeline.
 
     lanes: "actors" | "sources" | "category" | None — one horizontal lane per value (the first
@@ -43,7 +44,10 @@ def render(df: pd.DataFrame, lanes: str | None = None, color: str | None = "cert
     "certainty"); None for one colour. labels: titles beside the marks (default: when there are
     at most 60 events). webgl: WebGL markers (default: above 1,000 events). hover_data: more
     columns to show in the hover label (e.g. ["confidence", "time_text"]). range_slider: the
-    range slider and the 1w/1m/6m/1y/all buttons (static images leave them out).
+    range slider and the 1w/1m/6m/1y/all buttons (static images leave them out). focus: open on
+    the densest stretch holding most events when a few outliers would squeeze the rest (the
+    range slider and "all" reach them; a note at the chart's edge counts them).
+    Undated rows (no start) are not drawn; they stay in the table to_html lists under the chart.
     """
     if lanes in ("none", ""):
         lanes = None
@@ -55,7 +59,9 @@ def render(df: pd.DataFrame, lanes: str | None = None, color: str | None = "cert
     missing = [c for c in hover_data or () if c not in frame.columns]
     if missing:
         raise ValueError(f"hover_data: no column {', '.join(map(repr, missing))} in the table")
-    frame = frame.sort_values(["start", "end"], kind="stable").reset_index(drop=True)
+    table = frame.sort_values(["start", "end"], kind="stable", na_position="last").reset_index(drop=True)
+    frame = table[table["start"].notna() & table["end"].notna()]
+    n_undated = len(table) - len(frame)
     n = len(frame)
     labels = n <= LABEL_THRESHOLD if labels is None else labels
     webgl = n > WEBGL_THRESHOLD if webgl is None else webgl
@@ -67,17 +73,24 @@ def render(df: pd.DataFrame, lanes: str | None = None, color: str | None = "cert
     bar_end = np.where(is_bar, end.astype("datetime64[D]") + np.timedelta64(1, "D"), start).astype("datetime64[s]")
     start_days = start.astype("float64") / 86400.0
     end_days = bar_end.astype("float64") / 86400.0
-    x_lo, x_hi = _x_range(start_days, end_days)
-    short_titles = [_short(t, 44 if n <= 20 else 34) for t in frame["title"]]
+    full_lo, full_hi = _x_range(start_days, end_days)
+    window = focus_window(start_days, end_days) if focus else None
+    x_lo, x_hi = _x_range(np.array(window[:1]), np.array(window[1:])) if window else (full_lo, full_hi)
+    before, after = outside(start_days, end_days, x_lo, x_hi) if window else (0, 0)
+    # a label may take up to ~half the plot before it is cut (see the packing below)
+    short_titles = [_short(t, 72 if n <= 20 else 56 if n <= LABEL_THRESHOLD else 34) for t in frame["title"]]
     # the plot's width in pixels, less the lane names: labels are sized against it
     plot_px = max(300.0, width_px - (130 if lanes else 40))
     label_px = np.array([len(t) * 6.2 + 14 for t in short_titles]) if labels else np.full(n, 10.0)
     # labels of marks in the right part of the axis go to their left, so the axis need not grow
     right_side = (start_days - x_lo) < 0.55 * (x_hi - x_lo)
-    if labels and n and right_side.any():
+    in_view = (end_days > x_lo) & (start_days < x_hi)
+    if labels and n and (right_side & in_view).any():
         # widen the axis until the last right-hand label fits (its share of the axis grows with it)
-        need = (end_days[right_side] - x_lo) / np.clip(1 - label_px[right_side] / plot_px, 0.2, 1)
+        grow = right_side & in_view
+        need = (end_days[grow] - x_lo) / np.clip(1 - label_px[grow] / plot_px, 0.2, 1)
         x_hi = max(x_hi, x_lo + float(need.max()) + 1)
+        full_hi = max(full_hi, x_hi)
     label_days = label_px / plot_px * (x_hi - x_lo)
     busy_from = np.where(right_side, start_days, start_days - label_days)
     busy_until = np.where(right_side, end_days + label_days, end_days)
@@ -114,9 +127,15 @@ def render(df: pd.DataFrame, lanes: str | None = None, color: str | None = "cert
                             xanchor="left" if right else "right", xshift=8 if right else -8,
                             font=dict(size=12, color="#333"), captureevents=False)
                        for x, yy, t, right in zip(anchor, y, short_titles, right_side)]
-    _layout(fig, title, height, width, lanes, lane_ticks, rows, x_lo, x_hi, labels, legend_title,
-            range_slider, template, is_bar, n, label_notes)
-    fig._timeline_events = frame  # lets to_html(fig) list the events under the chart
+    if n:
+        label_notes += _outside_notes(before, after, start_days, end_days, x_lo, x_hi, range_slider)
+    _layout(fig, title, height, width, lanes, lane_ticks, rows, (x_lo, x_hi), (full_lo, full_hi), labels,
+            legend_title, range_slider, template, is_bar, n, label_notes)
+    # lets to_html(fig) list every event under the chart, undated ones included, and tell what
+    # the first view leaves out
+    fig._timeline_events = table
+    fig._timeline_view = {"before": before, "after": after, "undated": n_undated,
+                          "range": (_day_iso(x_lo), _day_iso(x_hi)) if window else None}
     log.debug("rendered %d events (%d bars) in %d lanes", n, int(is_bar.sum()), len(order))
     return fig
 
@@ -226,15 +245,45 @@ def _add_markers(fig, mask, start, y, hover, urls, key, name, colour, webgl, n):
         name=name, legendgroup=str(key), showlegend=True, meta="days"))
 
 
-def _layout(fig, title, height, width, lanes, lane_ticks, rows, x_lo, x_hi, labels, legend_title,
+def _outside_notes(before, after, start_days, end_days, x_lo, x_hi, interactive) -> list[dict]:
+    """Notes at the plot's lower corners counting the events outside the view. An interactive
+    chart always carries both (hidden at zero): the page's script recounts as the reader pans."""
+    notes = []
+    how = " (drag the slider or press “all”)" if interactive else ""
+    for count, side in ((before, "before"), (after, "after")):
+        if not count and not interactive:
+            continue
+        text = ""
+        if count and side == "before":
+            text = f"◀ {count} earlier event{'s' if count > 1 else ''} from {_year(start_days[end_days <= x_lo].min())}{how}"
+        elif count:
+            text = f"{count} later event{'s' if count > 1 else ''} to {_year(start_days[start_days >= x_hi].max())}{how} ▶"
+        notes.append(dict(text=text, name=f"tl-outside-{side}", visible=bool(count), xref="paper", yref="paper",
+                          x=0 if side == "before" else 1, xanchor="left" if side == "before" else "right",
+                          y=0, yanchor="bottom", showarrow=False, bgcolor="#fff3c4", opacity=0.95,
+                          font=dict(size=11, color="#5a4a00"), captureevents=False))
+    return notes
+
+
+def _year(day: float) -> int:
+    return int(str(np.datetime64(int(day), "D"))[:4])
+
+
+def _day_iso(day: float) -> str:
+    return str(np.datetime64(int(round(day * 86400)), "s"))
+
+
+def _layout(fig, title, height, width, lanes, lane_ticks, rows, view, full, labels, legend_title,
             range_slider, template, is_bar, n, label_notes):
+    x_lo, x_hi = view
     row_px = 30 if labels else 14 if n <= WEBGL_THRESHOLD else 8
     height = height or int(min(1400, max(360, 190 + row_px * max(rows, 1))))
-    to_date = lambda d: str(np.datetime64(int(round(d * 86400)), "s"))  # noqa: E731
+    to_date = _day_iso
     buttons = [dict(count=c, step=s, stepmode="backward", label=lab)
-               for c, s, lab, days in _SELECTOR if days < (x_hi - x_lo) * 0.8]
+               for c, s, lab, days in _SELECTOR if days < (full[1] - full[0]) * 0.8]
     xaxis = dict(type="date", range=[to_date(x_lo), to_date(x_hi)], showgrid=True, gridcolor="#e6e6e6",
-                 rangeslider=dict(visible=range_slider, thickness=0.07, range=[to_date(x_lo), to_date(x_hi)]), title=None)
+                 rangeslider=dict(visible=range_slider, thickness=0.07, range=[to_date(full[0]), to_date(full[1])]),
+                 title=None)
     if buttons and range_slider:
         xaxis["rangeselector"] = dict(buttons=buttons + [dict(step="all", label="all")], x=0, y=1.02,
                                       bgcolor="#f0f0f0", activecolor="#d0d8e8")

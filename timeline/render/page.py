@@ -20,6 +20,7 @@ import plotly.graph_objects as go
 from timeline.atomic import atomic_write_text
 from timeline.render.figure import plain_rows, render
 from timeline.render.hover import safe_url, when_text
+from timeline.render.view import default_title
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +37,37 @@ CLICK_JS = """
     if (typeof url === 'string' && /^https?:\\/\\/[^\\s"'<>\\\\]+$/i.test(url)) {
       window.open(url, '_blank', 'noopener,noreferrer');
     }
+  });
+  // Recount the events left and right of the view for the notes render() put at the plot's
+  // corners (named tl-outside-before/after), so they stay true as the reader pans and zooms.
+  function ms(v) {
+    if (typeof v === 'number') { return v; }
+    var s = String(v).replace(' ', 'T');
+    return Date.parse(s.length === 10 ? s + 'T00:00:00Z' : s + 'Z');
+  }
+  function plural(n, word) { return n + ' ' + word + (n === 1 ? '' : 's'); }
+  var busy = false;
+  gd.on('plotly_relayout', function () {
+    var notes = (gd.layout.annotations || []), idx = {};
+    notes.forEach(function (a, i) { if (a.name === 'tl-outside-before' || a.name === 'tl-outside-after') { idx[a.name] = i; } });
+    var r = gd.layout.xaxis && gd.layout.xaxis.range;
+    if (busy || !r || idx['tl-outside-before'] === undefined) { return; }
+    var lo = ms(r[0]), hi = ms(r[1]), before = 0, after = 0, first = Infinity, last = -Infinity;
+    gd.data.forEach(function (t) {
+      if (t.meta !== 'days' && t.meta !== 'spans') { return; }
+      var starts = t.meta === 'days' ? t.x : t.base;
+      for (var i = 0; i < starts.length; i++) {
+        var s = ms(starts[i]), e = t.meta === 'days' ? s : s + Number(t.x[i]);
+        if (e <= lo && s < lo) { before++; first = Math.min(first, s); }
+        else if (s >= hi) { after++; last = Math.max(last, s); }
+      }
+    });
+    var how = ' (drag the slider or press \u201call\u201d)', upd = {}, ib = idx['tl-outside-before'], ia = idx['tl-outside-after'];
+    var tb = before ? '\u25c0 ' + plural(before, 'earlier event') + ' from ' + new Date(first).getUTCFullYear() + how : '';
+    var ta = after ? plural(after, 'later event') + ' to ' + new Date(last).getUTCFullYear() + how + ' \u25b6' : '';
+    if (notes[ib].text !== tb || notes[ib].visible !== !!before) { upd['annotations[' + ib + '].text'] = tb; upd['annotations[' + ib + '].visible'] = !!before; }
+    if (notes[ia].text !== ta || notes[ia].visible !== !!after) { upd['annotations[' + ia + '].text'] = ta; upd['annotations[' + ia + '].visible'] = !!after; }
+    if (Object.keys(upd).length) { busy = true; Plotly.relayout(gd, upd).then(function () { busy = false; }, function () { busy = false; }); }
   });
 })();
 """
@@ -89,8 +121,8 @@ def to_html(df_or_fig, path: str | os.PathLike | None = None, fragment: bool = F
     if fragment:
         out = "\n".join(body)
     else:
-        page_title = html.escape(title or _figure_title(fig) or "Timeline")
-        summary = _summary(table) if table is not None else ""
+        page_title = html.escape(title or _figure_title(fig) or default_title(table))
+        summary = _summary(table, getattr(fig, "_timeline_view", None)) if table is not None else ""
         out = ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
                '<meta name="generator" content="timeline">\n'
@@ -112,15 +144,34 @@ def _scope_css(css: str) -> str:
     return css.split("/* page-only */")[0]
 
 
-def _summary(table: pd.DataFrame) -> str:
-    if table.empty:
-        return '<p class="tl-summary">No dated events.</p>'
+def _summary(table: pd.DataFrame, view: dict | None = None) -> str:
+    dated = table[table["start"].notna()]
+    undated = len(table) - len(dated)
     sources = sorted({s for row in table["sources"] for s in row})
-    first, last = pd.Timestamp(table["start"].min()), pd.Timestamp(table["end"].max())
+    src = f", told by {_count(len(sources), 'source')}" if sources else ""
+    if dated.empty:
+        text = f"No dated events{'; ' + _count(undated, 'undated event') + src if undated else ''}."
+        return f'<p class="tl-summary">{text}</p>'
+    first, last = pd.Timestamp(dated["start"].min()), pd.Timestamp(dated["end"].max())
     span = f"{first.day} {first:%b %Y} to {last.day} {last:%b %Y}"
-    src = f", told by {len(sources)} source{'s' if len(sources) != 1 else ''}" if sources else ""
-    events = "1 event" if len(table) == 1 else f"{len(table)} events"
-    return f'<p class="tl-summary">{events} from {span}{src}.</p>'
+    parts = [f"{_count(len(dated), 'event')} from {span}{src}."]
+    view = view or {}
+    if view.get("range"):
+        lo, hi = (pd.Timestamp(v) for v in view["range"])
+        away = [f"{_count(view['before'], 'earlier event')}" if view.get("before") else "",
+                f"{_count(view['after'], 'later event')}" if view.get("after") else ""]
+        away = " and ".join(a for a in away if a)
+        parts.append(f"The chart opens on {lo.day} {lo:%b %Y} to {hi.day} {hi:%b %Y}, where most events are"
+                     + (f"; {away} {'is' if away.startswith('1 ') and ' and ' not in away else 'are'} outside it:"
+                        " drag the range slider under the chart or press “all” to see them." if away else "."))
+    if undated:
+        parts.append(f"{_count(undated, 'undated event')} (no date could be found) "
+                     f"{'is' if undated == 1 else 'are'} listed at the end, not on the chart.")
+    return f'<p class="tl-summary">{html.escape(" ".join(parts), quote=False)}</p>'
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def event_list_html(table: pd.DataFrame, list_id: str, heading_level: int = 2) -> str:
