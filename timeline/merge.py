@@ -40,12 +40,13 @@ _STOP = frozenset("the a an of to in on at for and or but that this with from by
 
 
 class _Cluster:
-    __slots__ = ("events", "actors", "keys", "senses", "category", "start", "end", "words", "numbers")
+    __slots__ = ("events", "actors", "keys", "context", "senses", "category", "start", "end", "words", "numbers")
 
     def __init__(self, event: Event):
         self.events = [event]
         self.actors = {}
         self.keys: set[str] = set()  # the actors' names as compared ("Dar-es-Salaam" = "Dar es Salaam")
+        self.context: set[str] = set()  # every name of the tellings' sentences, compared the same way
         self._add_actors(event)
         self.senses = set(event.senses)
         self.category = event.category
@@ -61,6 +62,7 @@ class _Cluster:
         self.numbers |= _numbers(event.description)
 
     def _add_actors(self, event: Event) -> None:
+        self.context |= {_key(a) for a in event.actor_kinds}
         for name in event.actors:
             kind = event.actor_kinds.get(name, "name")
             self.actors.setdefault(name, kind)
@@ -172,10 +174,14 @@ def dates_compatible(a_start, a_end, b_start, b_end) -> bool:
 def similarity(cluster: _Cluster, event: Event) -> float:
     if not dates_compatible(cluster.start, cluster.end, event.start, event.end):
         return 0.0
-    family = merge_rules().family
-    if cluster.senses & set(event.senses):
+    rules = merge_rules()
+    family = rules.family
+    related = cluster.category == event.category or (
+        cluster.category in rules.related and rules.related.get(cluster.category) == rules.related.get(event.category))
+    if cluster.senses & set(event.senses) and related:
         happening = SAME_SENSE
-    elif {family[s] for s in cluster.senses if s in family} & {family[s] for s in event.senses if s in family}:
+    elif related and ({family[s] for s in cluster.senses if s in family}
+                      & {family[s] for s in event.senses if s in family}):
         happening = SAME_FAMILY
     elif cluster.category and cluster.category == event.category:
         happening = SAME_CATEGORY
@@ -195,12 +201,23 @@ def actor_similarity(cluster: _Cluster, event: Event) -> float:
     # shared: any name of the telling's sentence the event already has; missing: only the
     # telling's own actors the event lacks (a name elsewhere in the sentence proves nothing)
     keys = cluster.keys
+    rules = merge_rules()
+    if event.category in rules.needs_names and _key(names[0]) not in keys:
+        return 0.0  # "Benjamin Franklin Federal Savings ... loss" is not Columbia Savings' loss
+    if (event.end - event.start).days >= MAX_CONTAINING_DAYS and not (_persons(event) & set(cluster.actors)):
+        # a year is a wide net: two arrests "last year" in Kenya are one only when the same
+        # person is named, or the sentences are nearly the same
+        words = _content_words(event.description)
+        if not words or len(words & cluster.words) / len(words | cluster.words) < 0.5:
+            return 0.0
     shared = (sum(1 for a in event.actor_kinds if _key(a) in keys)
               or sum(1 for a in names if _key(a) in keys))
     own = set(names) | _persons(event) | {country_of(a) for a in names}
     if shared == 0 or not any(_key(a) in keys for a in own if a):
         return 0.0
-    missing = sum(_MISSING_WEIGHT.get(event.actor_kinds.get(a, "name"), 1.0) for a in names if _key(a) not in keys)
+    # a name the event's sentences mention outside its clause is not missing from it
+    missing = sum(_MISSING_WEIGHT.get(event.actor_kinds.get(a, "name"), 1.0) for a in names
+                  if _key(a) not in keys and _key(a) not in cluster.context)
     return shared / (shared + missing)
 
 

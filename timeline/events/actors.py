@@ -132,7 +132,7 @@ def _classify_run(text, run, offset, data: _Data, common_words, sentence_first: 
             break  # "American Airlines", "First Security Corp.": the word is part of the name
         if w in data.stop_words or w in data.demonyms or w in _CONNECTORS:
             words = words[1:]
-        elif (sentence_first and words[0][0] == run[0][0] and (w.lower() in common_words or len(run) == 1 and
+        elif (sentence_first and words[0][0] == run[0][0] and (w.lower() in common_words or len(run) == 1 and _is_verb_form(w) or len(run) == 1 and
                                                                   len(w) >= 8 and w.endswith("ly") and text[run[0][1]:run[0][1] + 1] == ",")
               and w not in data.places and not _title_at(words, 0, data)):
             words = words[1:]  # "Deporting ...", "Separately, ...": an ordinary word made capital
@@ -164,6 +164,14 @@ def _classify_run(text, run, offset, data: _Data, common_words, sentence_first: 
     if segment_start < len(words):
         out.extend(_make(text, words[segment_start:], offset, data, titled and segment_start > 0))
     return out
+
+
+def _is_verb_form(word: str) -> bool:
+    """A sentence-initial happening verb ("Rescued on Nov. 25 by fishermen, Elian ...")."""
+    from timeline.events.triggers import _load
+
+    single, _ = _load()
+    return any(name in ("past", "pp", "ing") for _, name in single.get(word.lower(), ()))
 
 
 def _place_then_name(words, data: _Data) -> int:
@@ -224,8 +232,8 @@ def _kind(name: str, tokens: list[str], data: _Data, titled: bool) -> str | None
         if len(word) >= 2 and (word.isupper() or re.fullmatch(r"[A-Z]+-?\d+", word)):
             return "org"  # USAID, NATO, MS-13
         return "name"
-    if any(ch.isdigit() for ch in name):
-        return "org"
+    if any(ch.isdigit() for ch in name) or "for" in tokens:
+        return "org"  # "Freedom for Elian", "Committee for ...": a group's name, never a person's
     return "person" if len(tokens) <= 4 else "org"
 
 

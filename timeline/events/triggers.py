@@ -121,6 +121,7 @@ class MergeRules:
     family: dict          # sense -> index of its family
     needs_names: frozenset
     nameless_ok: frozenset
+    related: dict = None  # category -> index of its group
 
 
 @lru_cache(maxsize=1)
@@ -129,7 +130,9 @@ def merge_rules() -> MergeRules:
     raw = tomllib.loads(resources.files("timeline.events").joinpath("data/en/triggers.toml").read_text("utf-8"))
     rules = raw.get("merge", {})
     family = {sense: i for i, group in enumerate(rules.get("families", [])) for sense in group}
-    return MergeRules(family, frozenset(rules.get("needs_names", ())), frozenset(rules.get("nameless_ok", ())))
+    related = {c: i for i, group in enumerate(rules.get("related_categories", [])) for c in group}
+    return MergeRules(family, frozenset(rules.get("needs_names", ())), frozenset(rules.get("nameless_ok", ())),
+                      related)
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
