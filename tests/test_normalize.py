@@ -82,6 +82,22 @@ def test_year_earlier_compares_the_quarter_just_named():
     assert _value(text, "year-ago", "1989-10-26")[1] == "1988-Q3"
 
 
+def test_the_latest_quarter_is_the_one_the_report_leads_with():
+    text = ("Acme posted third-quarter profit of $5 million. The earthquake will result in a "
+            "fourth-quarter charge. Earnings fell 59% in the latest quarter, compared with "
+            "$6.1 million a year ago.")
+    assert _value(text, "the latest quarter", "1989-11-02")[1] == "1989-Q3"
+    assert _value(text, "a year ago", "1989-11-02")[1] == "1988-Q3"
+
+
+def test_the_week_alone_leaves_the_week_open():
+    text = "The index fell 1.2% on Friday. For the week, it lost 3%, the most since spring."
+    assert _value(text, "the week", "1989-10-30")[1] == "1989-WXX"
+    assert _value("Prices rose this week.", "this week", "1989-10-30")[1] == "1989-W44"
+    assert _value("It rose over the weekend.", "the weekend", "1989-10-30")[1] == "1989-W43-WE"
+    assert _value("He left this summer.", "this summer", "1989-10-30")[1] == "1989-SU"
+
+
 def test_anaphora_counts_from_the_last_date_told():
     text = "The treaty was signed on May 22, 1995. The following year, it took effect."
     assert _value(text, "The following year", "1998-04-18")[1] == "1996"

@@ -16,11 +16,11 @@ DIGITS = re.compile(r"\d+")
 class Context:
     """The anchor day, the clause tense and what the text told before the expression."""
 
-    __slots__ = ("lang", "ref", "when", "previous", "period", "narrative", "told", "told_unit")
+    __slots__ = ("lang", "ref", "when", "previous", "period", "narrative", "told", "told_unit", "lead_period")
 
     def __init__(self, lang: Language, ref: dt.date | None, when: str,
                  previous: dt.date | None, period: str = "", narrative: bool = False,
-                 told: dt.date | None = None, told_unit: str = ""):
+                 told: dt.date | None = None, told_unit: str = "", lead_period: str = ""):
         self.lang = lang
         self.ref = ref  # the anchor: the reference date, or in a narrative the last date told
         self.when = when  # "past", "future", "present" or "unknown" (anchor.tense)
@@ -34,6 +34,7 @@ class Context:
         # The granularity of that date ("day", "week", "year", ...): "three days later" after
         # "in 1944" or "last week" has no day to count from.
         self.told_unit = told_unit
+        self.lead_period = lead_period  # the first quarter or half the text named
 
 
 def groups(match: re.Match) -> dict:

@@ -184,11 +184,15 @@ def norm_relative(g, ctx):
     if unit == "Q" and "year" in g:  # "the 1988 period": that year's quarter under discussion
         year = year_of(g, ctx)
         return "DATE", f"{year:04d}{ctx.period[4:]}" if ctx.period else f"{year:04d}", mod, False
+    if unit == "Q" and ctx.lead_period and lang.lookup("lead_period", text):
+        return "DATE", ctx.lead_period, mod, True
     if unit == "Q" and ctx.period and (reported is not None or back == 0):
         return "DATE", ctx.period, mod, True  # the quarter the report is about
     base = ctx.previous if back is not None and ctx.previous else ctx.ref
     if base is None:
         return "DATE", _placeholder(unit), mod, True
+    if unit and lang.tables.get("open_unit", {}).get(f"{text} {unit_word}".lower()) == unit:
+        return "DATE", f"{base.year:04d}{_placeholder(unit)[4:]}", mod, True
     step = back if back is not None else direction(g, ctx)
     if season:
         if step is None:  # "over the summer": the last one, or the next in a future clause;

@@ -63,6 +63,7 @@ def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[
     previous: dt.date | None = None  # the latest date told in the text (anaphora, narrative)
     told_unit = ""  # the granularity of that date
     period, period_at = "", 0  # the latest quarter/half named in the text, and where
+    lead_period = ""  # the first one named
     out: list[Timex] = []
     for cand in detect(text, language, mode):
         g = groups(cand.match)
@@ -72,7 +73,7 @@ def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[
         anchor = previous if mode == "narrative" and previous is not None else ref
         recent_period = period if cand.start - period_at < PERIOD_REACH else ""
         ctx = Context(language, anchor, when, previous or ref, recent_period,
-                      mode == "narrative" and anchor is previous, previous, told_unit)
+                      mode == "narrative" and anchor is previous, previous, told_unit, lead_period)
         result = _normalize(cand.rule.kind, g, ctx, cand)
         if result is None and cand.rule.fallback and cand.match.groupdict().get("unit"):
             # e.g. "four days later" with no date told before: only "four days" is a timex
@@ -101,6 +102,7 @@ def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[
         if ttype == "DATE" and granularity_of(value) in ("quarter", "half") and "rel" not in g \
                 and (cand.rule.kind == "quarter" or cand.rule.kind == "relative" and "year" not in g):
             period, period_at = value, cand.start
+            lead_period = lead_period or value
         if ttype in ("DATE", "TIME"):
             day = _day_precision(value.split("T")[0])
             if day is not None:
