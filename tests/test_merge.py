@@ -170,3 +170,11 @@ def test_two_companies_losses_stay_apart():
     assert columbia and franklin
     assert len(merge_events(columbia + franklin)) == 2  # same figure, other company
 
+    # one day, one regulator named by both: only the subject rule (routine business needs the
+    # same subject) keeps two companies' filings apart
+    ralston = _events("a", "Ralston Purina Co. posted a loss of $5 million yesterday in a filing with the Securities "
+                      "and Exchange Commission.", "yesterday", "1989-10-24", oct25)
+    crossland = _events("b", "Crossland Savings posted a loss of $8 million yesterday in a filing with the "
+                        "Securities and Exchange Commission.", "yesterday", "1989-10-24", oct25)
+    assert ralston and crossland
+    assert len(merge_events(ralston + crossland)) == 2

@@ -16,7 +16,8 @@ KINDS = ("person", "org", "place", "name")
 
 # A word of a name: dotted initials ("U.S."), or a word that may carry hyphens/apostrophes.
 _WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_][\w’'&\-]*")
-_CONNECTORS = frozenset("of de del la da van von bin al el es for y".split())
+# "amp": the "&" of "Savings &amp; Loan" as some corpora (TimeBank) spell it, escaped twice
+_CONNECTORS = frozenset("of de del la da van von bin al el es for y amp".split())
 _POSSESSIVE = ("'s", "’s", "s'", "s’")
 _ORDINALS = frozenset("First Second Third".split())
 
