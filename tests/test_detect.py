@@ -102,6 +102,18 @@ def test_weekday_abbreviation_inside_a_name_is_not_a_date(text, expected):
     assert [(t.text, t.value) for t in tag(text, "2025-02-04")] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("This is VOA Today.", []),
+    ('Baker, speaking on ABC News\' "This Week," said the request was fair.', []),
+    ("He read it in USA Today on Monday.", ["Monday"]),
+    ("Today, the court rejected the appeal.", ["Today"]),
+    ("The bonus is open to employees 55 years old or older.", []),
+    ("The reactor ran for 55 years.", ["55 years"]),
+])
+def test_programme_names_and_ages_are_not_time_expressions(text, expected):
+    assert [t.text for t in tag(text, "2025-02-04")] == expected
+
+
 def test_candidates_do_not_overlap_and_are_in_order(timeml_dir):
     from timeline.timeml import read_timeml
 

@@ -53,11 +53,13 @@ def _acceptable(text: str, cand: Candidate, lang: Language) -> bool:
         if role in ("month", "modal") and not f["month_word_before"].search(
                 text, max(0, cand.start - 30), cand.start):
             return False
+    if f["title_span"].match(span) and f["title_before"].search(text, max(0, cand.start - 12), cand.start):
+        return False  # the name of a programme or a paper
     if cand.rule.kind == "duration":
         if f["rate_span"].match(span) and f["rate_before"].search(text, max(0, cand.start - 40), cand.start):
             return False  # a rate, not a length of time
         if f["age_after"].match(text, cand.end) and \
-                f["apposition_before"].search(text, max(0, cand.start - 3), cand.start):
+                f["apposition_before"].search(text, max(0, cand.start - 12), cand.start):
             return False  # an age
     if cand.rule.name in ("bare_month", "holiday") and f["name_after"].match(text, cand.end) \
             and not _date_word_after(text, cand.end, lang):

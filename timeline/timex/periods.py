@@ -184,7 +184,7 @@ def norm_relative(g, ctx):
     if unit == "Q" and "year" in g:  # "the 1988 period": that year's quarter under discussion
         year = year_of(g, ctx)
         return "DATE", f"{year:04d}{ctx.period[4:]}" if ctx.period else f"{year:04d}", mod, False
-    if unit == "Q" and ctx.lead_period and lang.lookup("lead_period", text):
+    if unit == "Q" and ctx.lead_period and lang.lookup("lead_period", f"{text} {unit_word}"):
         return "DATE", ctx.lead_period, mod, True
     if unit == "Q" and ctx.period and (reported is not None or back == 0):
         return "DATE", ctx.period, mod, True  # the quarter the report is about
