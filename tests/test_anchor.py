@@ -34,6 +34,10 @@ def _tense(sentence: str, expression: str) -> str:
     ("Until Thursday, the border will stay closed.", "Thursday", "future"),
     # a clause boundary stops the search: the future of the next sentence does not count
     ("He arrived Monday. He will leave soon.", "Monday", "past"),
+    # a quotation mark separates the quoted words from the saying
+    ("``The father will leave at 4 a.m. Thursday,'' Castro said.", "Thursday", "future"),
+    ("\u201cWe leave on Friday,\u201d he said.", "Friday", "unknown"),
+    ('He said Friday "we will fight on".', "Friday", "past"),
 ])
 def test_tense(sentence, expression, expected):
     assert _tense(sentence, expression) == expected

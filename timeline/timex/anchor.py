@@ -9,7 +9,9 @@ import re
 from timeline.timex.lexicon import Language
 
 _CLAUSE_END = re.compile(r"[.!?;\n]\s|\n")
-_QUOTE_OR_DASH = re.compile(r"[\"“”]")
+# A quotation mark between an expression and a verb puts them in different clauses: in
+# "'... will leave at 4 a.m. Thursday,' Castro said" the saying does not date the leaving.
+_QUOTE = re.compile(r"[\"“”]|''|``")
 WINDOW = 120
 ADJACENT = 12  # "said on Friday", "Friday, officials said"
 
@@ -25,6 +27,12 @@ def clause(text: str, start: int, end: int) -> tuple[str, str]:
         before = before[cut:]
     after = text[end:end + WINDOW]
     m = _CLAUSE_END.search(after)
+    if m:
+        after = after[:m.start()]
+    quotes = [m.end() for m in _QUOTE.finditer(before)]
+    if quotes:
+        before = before[quotes[-1]:]
+    m = _QUOTE.search(after)
     if m:
         after = after[:m.start()]
     return before, after
