@@ -35,7 +35,7 @@ def _tense(sentence: str, expression: str) -> str:
     # a clause boundary stops the search: the future of the next sentence does not count
     ("He arrived Monday. He will leave soon.", "Monday", "past"),
     # a quotation mark separates the quoted words from the saying
-    ("``The father will leave at 4 a.m. Thursday,'' Castro said.", "Thursday", "future"),
+    ("``The father will leave early on Thursday,'' Castro said.", "Thursday", "future"),
     ("\u201cWe leave on Friday,\u201d he said.", "Friday", "unknown"),
     ('He said Friday "we will fight on".', "Friday", "past"),
 ])
