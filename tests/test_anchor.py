@@ -38,6 +38,9 @@ def _tense(sentence: str, expression: str) -> str:
     ("``The father will leave early on Thursday,'' Castro said.", "Thursday", "future"),
     ("\u201cWe leave on Friday,\u201d he said.", "Friday", "unknown"),
     ('He said Friday "we will fight on".', "Friday", "past"),
+    # an abbreviation's period does not end the clause; "next to" is a place
+    ("Castro will leave at 4 a.m. Thursday.", "Thursday", "future"),
+    ("The bomb ripped through a building next to the U.S. embassy Friday.", "Friday", "past"),
 ])
 def test_tense(sentence, expression, expected):
     assert _tense(sentence, expression) == expected

@@ -16,17 +16,20 @@ WINDOW = 120
 ADJACENT = 12  # "said on Friday", "Friday, officials said"
 
 
-def clause(text: str, start: int, end: int) -> tuple[str, str]:
-    """The text of the sentence before and after a span (bounded, so long documents stay fast)."""
+def clause(text: str, start: int, end: int, abbreviation=None) -> tuple[str, str]:
+    """The text of the sentence before and after a span (bounded, so long documents stay fast).
+    `abbreviation` matches a word whose period does not end the sentence ("a.m.", "Jan.")."""
     lo = max(0, start - WINDOW)
     before = text[lo:start]
     cut = None
     for m in _CLAUSE_END.finditer(before):
-        cut = m.end()
+        if not _abbreviated(before, m, abbreviation):
+            cut = m.end()
     if cut is not None:
         before = before[cut:]
     after = text[end:end + WINDOW]
-    m = _CLAUSE_END.search(after)
+    m = next((m for m in _CLAUSE_END.finditer(after) if not _abbreviated(after, m, abbreviation)),
+             None)
     if m:
         after = after[:m.start()]
     quotes = [m.end() for m in _QUOTE.finditer(before)]
@@ -38,6 +41,11 @@ def clause(text: str, start: int, end: int) -> tuple[str, str]:
     return before, after
 
 
+def _abbreviated(text: str, boundary: re.Match, abbreviation) -> bool:
+    return abbreviation is not None and boundary[0][0] == "." and \
+        abbreviation.search(text, max(0, boundary.start() - 12), boundary.start()) is not None
+
+
 def tense(text: str, start: int, end: int, lang: Language) -> str:
     """"future", "past", "present" or "unknown" for the clause around text[start:end].
 
@@ -47,7 +55,7 @@ def tense(text: str, start: int, end: int, lang: Language) -> str:
     only when there is nothing else; a preposition right before it (since, as early as, is)
     decides alone.
     """
-    before, after = clause(text, start, end)
+    before, after = clause(text, start, end, lang.markers["abbreviation_end"])
     if lang.markers["before_past"].search(before):
         return "past"
     if lang.markers["before_future"].search(before):

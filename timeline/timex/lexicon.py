@@ -120,6 +120,7 @@ def load(lang: str = "en") -> Language:
         "before_past": re.compile(context["tense"]["before_past"], re.IGNORECASE),
         "before_future": re.compile(context["tense"]["before_future"], re.IGNORECASE),
         "reporting": re.compile(context["tense"]["reporting"], re.IGNORECASE),
+        "abbreviation_end": re.compile(context["tense"]["abbreviation_end"], re.IGNORECASE),
         "not_after_year": re.compile(_spaces(context["negative"]["after_year"]), re.IGNORECASE),
         "not_before_year": re.compile(_spaces(context["negative"]["before_year"]), re.IGNORECASE),
         "month_word_before": re.compile(context["ambiguous_month"]["before"], re.IGNORECASE),
