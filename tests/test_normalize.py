@@ -114,6 +114,41 @@ def test_narrative_mode_anchors_on_the_latest_date_told():
     assert {t.anchored_by for t in tag(text, mode="narrative") if t.text != "1944"} == {"text"}
 
 
+# Hand-made history-style passages (narrative mode, no reference date): the anchor is the last
+# date told, a later count needs a told date at least as fine as its unit.
+NARRATIVE = (
+    "In 1944 the Allies prepared the invasion of France. On June 6, troops landed in Normandy. "
+    "The next day, they took Bayeux. By August, Paris had been freed. Three weeks later, the "
+    "Allies reached the Seine. On December 16, the offensive began, and ten days later it "
+    "stalled. The war in Europe ended in May 1945. Two years later, the plan was announced. "
+    "On 25 June 1950 the North invaded; within three days the capital fell. In September the "
+    "UN landed. The armistice was signed on July 27, 1953. That summer, prisoners were "
+    "exchanged. Later that year, the last troops left. The following spring, the talks ended.")
+
+
+@pytest.mark.parametrize("expression, type_, value", [
+    ("1944", "DATE", "1944"),
+    ("June 6", "DATE", "1944-06-06"),
+    ("The next day", "DATE", "1944-06-07"),
+    ("August", "DATE", "1944-08"),
+    ("Three weeks", "DURATION", "P3W"),          # weeks after a month: no day to count from
+    ("December 16", "DATE", "1944-12-16"),
+    ("ten days later", "DATE", "1944-12-26"),
+    ("May 1945", "DATE", "1945-05"),
+    ("Two years later", "DATE", "1947"),
+    ("25 June 1950", "DATE", "1950-06-25"),
+    ("three days", "DURATION", "P3D"),
+    ("September", "DATE", "1950-09"),
+    ("July 27, 1953", "DATE", "1953-07-27"),
+    ("That summer", "DATE", "1953-SU"),
+    ("Later that year", "DATE", "1953"),
+    ("The following spring", "DATE", "1954-SP"),
+])
+def test_narrative_passage(expression, type_, value):
+    found = {t.text: (t.type, t.value) for t in tag(NARRATIVE, mode="narrative")}
+    assert found[expression] == (type_, value)
+
+
 def test_a_story_goes_forward_from_its_last_date():
     text = ("Germany attacked on Friday, 10 May 1940. On Monday, Dutch forces collapsed. In June "
             "1941 Germany invaded the Soviet Union; during the winter the Red Army struck back.")

@@ -99,7 +99,7 @@ def norm_set(g, ctx):
 
 # How fine a told date's granularity is against a counted unit: days after a day, weeks after
 # a week or a day, years after any date.
-_FINENESS = {"time": 0, "day": 1, "D": 1, "week": 2, "W": 2, "WE": 2, "2W": 2, "month": 3, "M": 3,
+FINENESS = {"time": 0, "day": 1, "D": 1, "week": 2, "W": 2, "WE": 2, "2W": 2, "month": 3, "M": 3,
              "season": 4, "quarter": 4, "Q": 4, "half": 5, "year": 6, "Y": 6, "decade": 7, "DE": 7,
              "century": 8, "CE": 8}
 
@@ -117,7 +117,7 @@ def norm_ago(g, ctx):
         # "three hours later" is a length of time in TimeML (its day is the told one at best),
         # and days after a week or a year named before have no day to count from.
         if amount is None or unit in ("H", "MIN", "S") or ctx.told is None \
-                or _FINENESS.get(ctx.told_unit, 9) > _FINENESS.get(unit, 0):
+                or FINENESS.get(ctx.told_unit, 9) > FINENESS.get(unit, 0):
             return None
         base = ctx.told
     else:

@@ -12,6 +12,7 @@ from timeline.timex.detect import Candidate, detect
 from timeline.timex.lexicon import load
 from timeline.timex.model import Timex
 from timeline.timex.normalize import Context, groups, normalize
+from timeline.timex.periods import FINENESS as _FINENESS
 from timeline.timex.values import granularity_of, is_valid_value, value_span
 
 log = logging.getLogger(__name__)
@@ -42,14 +43,6 @@ def _as_date(ref) -> dt.date | None:
     except ValueError:
         raise UsageError(f"reference date {ref!r} is not a date: give YYYY-MM-DD "
                          "(or a date/datetime)") from None
-
-
-def _day_precision(value: str) -> dt.date | None:
-    """The first day of a placeable value with a year, used as a narrative anchor."""
-    span = value_span(value)
-    if span is None:
-        return None
-    return span[0]
 
 
 def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[Timex]:
@@ -104,9 +97,12 @@ def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[
             period, period_at = value, cand.start
             lead_period = lead_period or value
         if ttype in ("DATE", "TIME"):
-            day = _day_precision(value.split("T")[0])
-            if day is not None:
-                previous = day
+            span = value_span(value.split("T")[0])
+            # "Later that year" after "July 27, 1953" keeps the day: the coarser mention
+            # contains it and tells nothing newer.
+            if span is not None and not (previous is not None and span[0] <= previous <= span[1]
+                                         and _FINENESS.get(told_unit, 9) < _FINENESS.get(span[2], 9)):
+                previous = span[0]
                 told_unit = granularity_of(value)
     return _times_on_days(text, out, language)
 
