@@ -91,3 +91,12 @@ def test_not_next_words_make_another_word():
     assert "declined" in {t.text for t in find_triggers("Shares of the company declined 5% yesterday.")}
     assert "declined" not in {t.text for t in find_triggers("The company declined to comment yesterday.")}
     assert "left" not in {t.text for t in find_triggers("The gain left little doubt about the outcome.")}
+
+
+def test_a_happening_noun_modifying_a_plain_noun_is_no_trigger():
+    # TimeBank: "the target of takeover speculation" tags no event on "takeover"
+    assert "takeover" not in {t.text for t in find_triggers(
+        "The company has occasionally been the target of takeover speculation.")}
+    # ... but before another happening noun it says what kind of happening that is
+    assert "deportation" in {t.text for t in find_triggers("Rubio witnessed a deportation flight.")}
+    assert "talks" in {t.text for t in find_triggers("The talks ended without a deal.")}

@@ -29,7 +29,7 @@ class Context:
 def event_subject(sent, t: Trigger, actors, candidates, ctx) -> Actor | None:
     """Who did it: the nearest name (or resolved he/she) before the verb in its clause; for
     "After meeting Bukele, Rubio signed ..." the main clause's subject."""
-    if t.aspect == "prior":
+    if t.aspect == "prior" and t.pos == "verb":  # "after the invasion": only its owner did it (below)
         head = sent.text[:t.start - sent.start]
         comma = sent.text.find(",", t.end - sent.start)
         if re.match(r"\s*(?:after|before|since|following|upon)\b", head, re.IGNORECASE) and comma > 0:
@@ -223,6 +223,11 @@ def make_event_title(sent, cand, subject: Actor | None, actors, timexes) -> tupl
         verb = t.lemma  # the base form: "Two presidents sign plan"
     if t.aspect == "future" and " " not in t.lemma:
         verb = f"to {t.lemma}"  # "Monarch to meet Bush": a scheduled event
+    if t.kind == "report" and content is None and subj:
+        that = re.match(r"\s*(?:[\w.]+\s+){0,4}?that\s+", sent.text[t.end - offset:])
+        if that:  # "Norton announced earlier this month that it was exploring the sale ..."
+            said = titles.clause_text(sent.text, offset, t.end + that.end(), skip=timexes)
+            return titles.make_title(subj, verb, said), ""
     if t.kind == "report" and content is not None:
         if content.pos == "noun" and content.token <= t.token + 3:
             obj, stop = titles.object_phrase(sent.text, offset, t, actors, stop_at)
@@ -282,6 +287,8 @@ def _noun_modifiers(sent, t: Trigger) -> str:
     head = sent.text[max(0, t.start - sent.start - 30):t.start - sent.start].split()
     words = []
     for w in reversed(head):
+        if w.lower() in ("million", "billion", "percent", "cents") or w[:1].isdigit() or w[:1] == "$":
+            break  # "a $20.3 million loss": the figure is no modifier a headline keeps alone
         if re.fullmatch(r"[A-Z][A-Za-z-]+", w) and w not in ("The", "A", "An") and words == []:
             words.insert(0, w)  # "the California earthquake", "the Chinese takeover"
             break

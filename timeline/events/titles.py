@@ -58,7 +58,8 @@ def object_phrase(sentence: str, offset: int, trigger: Trigger, actors: list[Act
             rest = sentence[actor.end - offset:actor.end - offset + 2]
             if rest in ("'s", "’s") and _next_is_person(tokens, i, by_start):
                 continue  # "El Salvador's President Nayib Bukele" -> "Bukele"
-            words.append(short_name(actor.name, actor.kind) if actor.kind == "person" else actor.text)
+            name = short_name(actor.name, actor.kind) if actor.kind == "person" else actor.text
+            words.append(name + "'s" if rest in ("'s", "’s") else name)  # "Britain's chancellor"
             pos = actor.end
             continue
         if not words and lw == "to" and i + 1 < len(tokens) and tokens[i + 1][2].islower():

@@ -192,7 +192,8 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
         start, end = tokens[i][0], tokens[i + width - 1][1]
         aspect, negated, passive = _aspect(lowered, i, name, entry, lowered[i + width] if i + width < len(tokens) else "")
         following = lowered[i + width] if i + width < len(tokens) else ""
-        if (passive and not entry.passive_ok) or following in entry.not_next:
+        if (passive and not entry.passive_ok) or following in entry.not_next or (
+                name == "noun" and _modifies_next(tokens, lowered, i + width, single)):
             i += width
             continue
         found.append(Trigger(
@@ -202,6 +203,30 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
         ))
         i += width
     return found
+
+
+def _modifies_next(tokens, lowered: list[str], j: int, single: dict) -> bool:
+    """A happening noun used as a modifier of a plain noun after it ("takeover speculation",
+    "loan loss reserves", "merger alternatives") names no happening itself."""
+    if j >= len(lowered):
+        return False
+    nxt = lowered[j]
+    if not nxt.isalpha() or not tokens[j][2][0].islower() or nxt in _not_modified():
+        return False
+    if nxt in single:
+        # "talks collapsed": a verb follows; "deportation flight", "takeover bid": the first
+        # noun says what kind of happening the second is, keep it
+        return False
+    if nxt.endswith(("ing", "ed", "ly")):
+        return False  # "a bombing carrying ...", "talks ended": a verb form, not a noun
+    return not nxt.endswith("s") or nxt.endswith("ss")
+
+
+@lru_cache(maxsize=1)
+def _not_modified() -> frozenset:
+    """Words after a noun that do not make it a modifier (data/en/triggers.toml [after_noun])."""
+    raw = tomllib.loads(resources.files("timeline.events").joinpath("data/en/triggers.toml").read_text("utf-8"))
+    return frozenset(raw.get("after_noun", {}).get("words", "").split())
 
 
 def _choose(options: list, lowered: list[str], i: int):
