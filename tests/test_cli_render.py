@@ -41,7 +41,28 @@ def test_fragment_and_timelinejs(tmp_path):
                  "--timelinejs", str(tl)]) == 0
     assert out.read_text(encoding="utf-8").startswith('<div class="tl-root"')
     data = json.loads(tl.read_text(encoding="utf-8"))
-    assert len(data["events"]) == 12 and data["title"]["text"]["headline"] == "events sample"
+    # no --title: the table's main actors and period, not the file's name
+    assert len(data["events"]) == 12
+    assert data["title"]["text"]["headline"] == "Donald Trump, Marco Rubio · 2019–2025"
+
+
+def test_build_table_with_undated_events_renders(tmp_path, seeds_dir, capsys):
+    """Seed 000 alone has no date of its own, so `timeline build` writes its events undated; the
+    table reads back and renders, every event listed, none on the axis."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "000.txt").write_text((seeds_dir / "000_21e3754d681186f4.txt").read_text(encoding="utf-8"),
+                                  encoding="utf-8")
+    table, out = tmp_path / "events.json", tmp_path / "t.html"
+    assert main(["build", str(docs), "--out", str(table)]) == 0
+    rows = json.loads(table.read_text(encoding="utf-8"))
+    undated = sum(not e["date"] for e in rows)
+    assert undated >= 3
+    assert main(["render", str(table), "--out", str(out), "--no-plotlyjs"]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert page.count('<li class="tl-event">') == len(rows)
+    assert page.count('<span class="tl-undated">undated</span>') == undated
+    assert f"{undated} undated events" in page
 
 
 def test_bad_table_exits_1_with_every_problem(tmp_path, capsys):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
@@ -14,7 +15,7 @@ from hypothesis import strategies as st
 from timeline.errors import ExportError
 from timeline.render import render, to_html, to_image
 from timeline.render.hover import escape_text, safe_url, when_text, wrap, wrap_lines
-from timeline.table import events_frame, read_events
+from timeline.table import events_frame, read_events, validate_events
 
 SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "events_sample.csv"
 EVIL = "</script><script>document.title='x'</script> <img src=x onerror=alert(1)> $x$"
@@ -322,3 +323,136 @@ def test_embedding_options(sample):
     ids = re.findall(r'id="([^"]+)"', to_html(sample, fragment=True, include_plotlyjs=False)
                      + to_html(sample, fragment=True, include_plotlyjs=False))
     assert len(ids) == len(set(ids))
+
+
+# ---------------------------------------------------------------- first view, title, undated
+
+def test_first_view_opens_on_the_story_and_counts_the_rest(sample):
+    """The sample's ten Jan–Feb 2025 events open the chart; the 2019 and 2023 bars stay drawn and
+    reachable through the range slider, and a note at the plot's corner counts them."""
+    fig = render(sample)
+    lo, hi = (pd.Timestamp(v) for v in fig.layout.xaxis.range)
+    assert pd.Timestamp("2024-12-20") <= lo <= pd.Timestamp("2025-01-01")
+    assert pd.Timestamp("2025-02-04") <= hi <= pd.Timestamp("2025-03-01")
+    slider_lo, slider_hi = (pd.Timestamp(v) for v in fig.layout.xaxis.rangeslider.range)
+    assert slider_lo < pd.Timestamp("2019-01-01") and slider_hi >= pd.Timestamp("2025-02-04")
+    assert len(marks(fig)) == 12  # nothing dropped, only outside the first view
+    notes = {a.name: a for a in fig.layout.annotations if a.name}
+    assert notes["tl-outside-before"].visible
+    assert notes["tl-outside-before"].text == "◀ 2 earlier events from 2019 (drag the slider or press “all”)"
+    assert notes["tl-outside-after"].visible is False and notes["tl-outside-after"].text == ""
+    assert fig._timeline_view == {"before": 2, "after": 0, "undated": 0, "range": tuple(fig.layout.xaxis.range)}
+    page = to_html(sample, include_plotlyjs=False)
+    assert "2 earlier events are outside it: drag the range slider" in page
+    assert "plotly_relayout" in page  # the notes are recounted as the reader pans
+
+
+def test_first_view_is_the_whole_span_when_nothing_crowds(sample):
+    story = sample[sample["start"] >= pd.Timestamp("2025-01-01")]
+    fig = render(story)
+    lo, hi = (pd.Timestamp(v) for v in fig.layout.xaxis.range)
+    assert lo <= pd.Timestamp("2025-01-01") and hi >= pd.Timestamp("2025-02-04")
+    assert fig._timeline_view["range"] is None
+    assert fig.layout.xaxis.range == fig.layout.xaxis.rangeslider.range
+    assert not any(a.visible for a in fig.layout.annotations if a.name)
+    whole = render(sample, focus=False)
+    assert pd.Timestamp(whole.layout.xaxis.range[0]) < pd.Timestamp("2019-01-01")
+    # a static image names what it leaves out, without the slider advice
+    static = render(sample, range_slider=False)
+    assert [a.text for a in static.layout.annotations if a.name] == ["◀ 2 earlier events from 2019"]
+
+
+def test_focus_window_on_the_seed_dates():
+    from timeline.render.view import focus_window, outside
+
+    day = lambda s: pd.Timestamp(s).value / 86_400e9  # noqa: E731
+    # the seed build's events: 2019, 2023, January 2025, then nine in the last week of January
+    starts = np.array([day(d) for d in ["2019-01-01", "2023-01-01", "2025-01-01", "2025-01-20", "2025-01-27",
+                                         "2025-01-27"] + ["2025-02-03"] * 5])
+    ends = starts + np.array([365, 365, 31, 0, 7, 7, 0, 0, 0, 0, 0])
+    lo, hi = focus_window(starts, ends)
+    assert (lo, hi) == (day("2025-01-01"), day("2025-02-04"))
+    assert outside(starts, ends, lo, hi) == (2, 0)
+    assert focus_window(starts[:3], ends[:3]) is None  # too few events to crowd
+    even = np.array([day(f"{y}-06-01") for y in range(2015, 2026)])
+    assert focus_window(even, even) is None  # evenly spread: the whole span reads well
+
+
+def test_default_title_names_the_main_actors_and_period(sample):
+    from timeline.render.view import default_title, period_text
+
+    assert default_title(sample) == "Donald Trump, Marco Rubio · 2019–2025"
+    page = to_html(sample, include_plotlyjs=False)
+    assert "<h1>Donald Trump, Marco Rubio · 2019–2025</h1>" in page
+    assert "<title>Donald Trump, Marco Rubio · 2019–2025</title>" in page
+    assert "<h1>Given</h1>" in to_html(sample, include_plotlyjs=False, title="Given")
+    feb = sample[sample["date"] == "2025-02-03"]
+    assert default_title(feb) == "Marco Rubio, Nayib Bukele · 3 Feb 2025"
+    # an actor of one event among many does not make the title
+    nobody = validate_events(pd.DataFrame([{"title": "a", "date": "2025-01", "actors": ["X"]},
+                                           {"title": "b", "date": "2025-02-03", "actors": ["Y"]}]))
+    assert default_title(nobody) == "Timeline · Jan–Feb 2025"
+    assert default_title(events_frame()) == "Timeline"
+    assert period_text("2025-01-01", "2025-01-31") == "January 2025"
+    assert period_text("2025-02-03", "2025-02-05") == "3–5 Feb 2025"
+
+
+def test_labels_are_whole_titles_when_there_is_room(sample):
+    fig = render(sample)
+    labels = sorted(a.text for a in fig.layout.annotations if a.xref == "x")
+    assert labels == sorted(escape_text(t) for t in sample["title"])
+    assert not [t for t in labels if t.endswith("…")]
+
+
+def test_undated_rows_are_listed_not_drawn(sample, tmp_path):
+    """`timeline build` writes events of documents with no date as rows with no date at all: the
+    table reads back, the chart leaves them off the axis, the event list ends with them."""
+    rows = sample.to_dict("records") + [
+        {"title": "Bukele offers to house dangerous criminals", "date": "", "start": None, "end": None,
+         "actors": ["Nayib Bukele"], "evidence": "Bukele offered to house dangerous criminals."},
+        {"title": "Vote", "date": "", "actors": []}]
+    path = tmp_path / "with_undated.csv"
+    from timeline.table import write_events
+
+    write_events(pd.DataFrame(rows), path)
+    table = read_events(path)
+    assert int(table["start"].isna().sum()) == 2 and list(table["date"].tail(2)) == ["", ""]
+    fig = render(table)
+    assert len(marks(fig)) == 12 and fig._timeline_view["undated"] == 2
+    page = to_html(table, include_plotlyjs=False)
+    assert page.count('<li class="tl-event">') == 14
+    listing = page.split('<ol class="tl-list">')[1]
+    assert listing.count('<span class="tl-undated">undated</span>') == 2
+    assert listing.rindex("undated</span> — Vote") > listing.rindex('<time datetime="2025-02-03">')
+    assert "2 undated events (no date could be found) are listed at the end, not on the chart." in page
+    only = to_html(table.tail(2), include_plotlyjs=False)
+    assert "No dated events; 2 undated events." in only and only.count('<li class="tl-event">') == 2
+
+
+def test_quiet_lanes_give_their_rows_to_busy_ones(sample):
+    """500 events, one busy source and 20 quiet ones: the busy lane gets more rows than an even
+    split would give it, the quiet lanes no more than they fill."""
+    rows = []
+    for k in range(500):
+        row = sample.iloc[k % len(sample)].to_dict()
+        busy = k % 5 != 0
+        rows.append({**row, "event_id": f"e{k}", "date": "", "start": pd.Timestamp("2024-01-01") + pd.Timedelta(days=k % 40),
+                     "end": None, "granularity": "day", "sources": ["wire" if busy else f"paper{k // 5 % 20}"]})
+    fig = render(events_frame(rows), lanes="sources")
+    ticks = list(fig.layout.yaxis.ticktext)
+    ys, spots = {}, []
+    for t in fig.data:
+        for i, text in enumerate(t.hovertext):
+            source = re.search(r"Sources: ([^<]+)", text)[1]
+            ys.setdefault(source, set()).add(t.y[i])
+            spots.append((source, t.x[i], t.y[i]))
+    from collections import Counter
+
+    per_day = Counter((r["sources"][0], r["start"]) for r in rows)
+    assert ticks[0] == "wire"
+    # ten wire events a day, each on its own row (an even split of the rows gave every lane 4,
+    # drawing up to three marks on one spot)
+    assert len(ys["wire"]) >= 10 and len(set(spots)) == 500
+    # a quiet lane takes the rows its busiest day needs, no more (five events each, on 2-3 days)
+    for j in range(20):
+        assert len(ys[f"paper{j}"]) == max(c for (src, _), c in per_day.items() if src == f"paper{j}")

@@ -20,7 +20,7 @@ def register(subparsers) -> None:
     parser.add_argument("events", metavar="EVENTS", help="events table: .csv, .json or .parquet")
     parser.add_argument("--out", "-o", default="timeline.html", metavar="HTML",
                         help="HTML file to write (default: timeline.html)")
-    parser.add_argument("--title", "-t", default=None, help="chart and page title")
+    parser.add_argument("--title", "-t", default=None, help="chart and page title (default: the main actors and the period, e.g. \"Donald Trump, Marco Rubio · 2019–2025\")")
     parser.add_argument("--lanes", choices=LANES, default="none",
                         help="one horizontal lane per actor, source or category (default: none)")
     parser.add_argument("--color", default="certainty", metavar="COLUMN",
@@ -38,6 +38,7 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     from timeline.render import to_html, to_image
+    from timeline.render.view import default_title
     from timeline.atomic import atomic_write_text
     from timeline.table import read_events, to_timelinejs
 
@@ -49,7 +50,8 @@ def run(args) -> int:
     color = None if args.color in ("none", "") else args.color
     if color is not None and color not in df.columns:
         raise UsageError(f"--color: the table has no column {color!r}")
-    fig_options = dict(lanes=lanes, color=color, title=args.title or events.stem.replace("_", " "))
+    # no --title: the main actors and the period say more than the file's name
+    fig_options = dict(lanes=lanes, color=color, title=args.title or default_title(df))
     html = to_html(df, args.out, fragment=args.fragment,
                    include_plotlyjs=not args.no_plotlyjs, **fig_options)
     print(f"wrote {args.out} ({len(df)} events, {len(html) / 1e6:.1f} MB)", file=sys.stderr)

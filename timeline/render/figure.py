@@ -103,8 +103,9 @@ def render(df: pd.DataFrame, lanes: str | None = None, color: str | None = "cert
         order = order[: MAX_LANES - 1] + [other]
     # labels must never overlap; bare marks may once rows run out (a dense 10,000-event chart
     # would otherwise be thousands of rows tall)
-    max_rows = 30 if labels else max(4, (48 if n <= WEBGL_THRESHOLD else 96) // max(len(order), 1))
-    y, lane_ticks, rows = _stack(lane_of, order, busy_from, busy_until, max_rows=max_rows)
+    budget = None if labels else max(48 if n <= WEBGL_THRESHOLD else 96, 4 * len(order))
+    y, lane_ticks, rows = _stack(lane_of, order, busy_from, busy_until, max_rows=30 if labels else budget,
+                                 budget=budget)
 
     groups, names, colors, legend_title = _colour_groups(frame, color, color_discrete_map)
     extras = ([list(zip(hover_data, values)) for values in zip(*(frame[c].tolist() for c in hover_data))]
@@ -147,15 +148,25 @@ def plain_rows(frame: pd.DataFrame):
     return plain.itertuples(index=False)
 
 
-def _stack(lane_of: list[str], order: list[str], busy_from, busy_until, max_rows: int):
+def _stack(lane_of: list[str], order: list[str], busy_from, busy_until, max_rows: int,
+           budget: int | None = None):
     """y of every event: lanes one under another (a blank row between), and inside a lane the
-    rows that keep marks and labels apart. Returns (y, [(lane, first row, last row)], rows)."""
+    rows that keep marks and labels apart. `budget`: the rows all lanes share; quiet lanes take
+    only what they need and the busy ones split the rest, rather than every lane getting the
+    same few rows. Returns (y, [(lane, first row, last row)], rows)."""
     y = np.zeros(len(lane_of))
     lane_arr = np.array(lane_of, dtype=object)
+    members = [np.flatnonzero(lane_arr == lane) for lane in order]
+    caps = [max_rows] * len(order)
+    if budget is not None and members:
+        demand = [int(pack_rows(busy_from[idx], busy_until[idx], max_rows).max()) + 1 for idx in members]
+        cap = 1
+        while cap < max(demand) and sum(min(d, cap + 1) for d in demand) <= budget:
+            cap += 1
+        caps = [min(d, cap) for d in demand]
     ticks, base = [], 0
-    for lane in order:
-        idx = np.flatnonzero(lane_arr == lane)
-        rows = pack_rows(busy_from[idx], busy_until[idx], max_rows)
+    for lane, idx, cap in zip(order, members, caps):
+        rows = pack_rows(busy_from[idx], busy_until[idx], cap)
         y[idx] = base + rows
         depth = int(rows.max()) + 1
         ticks.append((lane, base, base + depth - 1))

@@ -181,10 +181,10 @@ def event_list_html(table: pd.DataFrame, list_id: str, heading_level: int = 2) -
     items = []
     for row in plain_rows(rows):
         when = html.escape(when_text(row.date, row.start, row.end, row.granularity))
-        iso = pd.Timestamp(row.start).strftime("%Y-%m-%d") if not pd.isna(row.start) else ""
-        parts = [f'<li class="tl-event"><{h_item} class="tl-title">'
-                 f'<time datetime="{iso}">{when}</time> — {html.escape(row.title)}'
-                 f'</{h_item}>']
+        # an undated event has no machine-readable date to give, so no <time> either
+        stamp = (f'<time datetime="{pd.Timestamp(row.start):%Y-%m-%d}">{when}</time>' if not pd.isna(row.start)
+                 else f'<span class="tl-undated">{when}</span>')
+        parts = [f'<li class="tl-event"><{h_item} class="tl-title">{stamp} — {html.escape(row.title)}</{h_item}>']
         meta = []
         if row.actors:
             meta.append("Who: " + html.escape(", ".join(row.actors)))

@@ -18,6 +18,7 @@ FOCUS_SHARE = 0.8   # the first view holds at least this share of the events...
 FOCUS_ZOOM = 0.35   # ...and zooms in only when that stretch is at most this share of the span
 NEAR = 0.25         # events this close to the window (in window widths) join it
 MIN_EVENTS = 4      # below this there is nothing to crowd
+MIN_SPAN = 92       # days: a story of a season or less reads whole on a page-wide chart
 
 
 def focus_window(start_days: np.ndarray, end_days: np.ndarray) -> tuple[float, float] | None:
@@ -27,6 +28,8 @@ def focus_window(start_days: np.ndarray, end_days: np.ndarray) -> tuple[float, f
     if n < MIN_EVENTS:
         return None
     full_lo, full_hi = float(start_days.min()), float(end_days.max())
+    if full_hi - full_lo < MIN_SPAN:
+        return None
     s = np.sort(start_days)
     k = math.ceil(FOCUS_SHARE * n)
     widths = s[k - 1:] - s[: n - k + 1]
