@@ -148,3 +148,14 @@ def test_it_the_company_and_the_president_resolve_to_the_story_s_names():
     doc = Document("t", text, date=dt.date(2025, 2, 5), date_source="given")
     titles = [e.title for e in extract_events(doc, timexes)]
     assert "Bukele offers to house American criminals" in titles
+
+
+@pytest.mark.parametrize("text, phrase, value, title", [
+    # TimeBank sentences: a people's plural takes the plural verb; TimeBank's "amp" is "&"
+    ("In 1985, Israelis created a security buffer zone in southern Lebanon.", "1985", "1985",
+     "Israelis create security buffer zone"),
+    ("Columbia Savings amp Loan Association announced a loss on Monday.", "Monday", "1989-10-23",
+     "Columbia Savings & Loan Association announces loss"),
+])
+def test_plural_peoples_and_company_ampersands(text, phrase, value, title):
+    assert _titles(text, [_timex(text, phrase, value)], dt.date(1989, 10, 25)) == [title]

@@ -298,7 +298,7 @@ def short_name(name: str, kind: str) -> str:
     if kind == "person" and " " in name:
         return name.split(" of ")[0].split()[-1]  # "Jan Kavan of Czech Republic" -> "Kavan"
     if kind == "org":
-        words = name.split()
+        words = name.replace(" amp ", " & ").split()
         while len(words) > 1 and (words[-1].rstrip(".") in _COMPANY_SUFFIXES or words[-1] in _CONNECTORS):
             words.pop()  # "Sony Corp." -> "Sony", "Dow Jones amp Co." -> "Dow Jones", as headlines say it
         return " ".join(words)

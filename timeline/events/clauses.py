@@ -219,7 +219,8 @@ def make_event_title(sent, cand, subject: Actor | None, actors, timexes) -> tupl
     stop_at = after[0].start if after else None
     clause_end = _clause_end(sent, t)
     verb = t.title_verb if subj else t.text
-    if subj and t.pos == "verb" and (subject is None or subj.split()[-1].islower()) and _plural(subj):
+    if subj and t.pos == "verb" and (subject is None or subj.split()[-1].islower()
+                                     or _plural_people(subj)) and _plural(subj):
         verb = t.lemma  # the base form: "Two presidents sign plan"
     if t.aspect == "future" and " " not in t.lemma:
         verb = f"to {t.lemma}"  # "Monarch to meet Bush": a scheduled event
@@ -368,6 +369,12 @@ def _noun_phrase_before(sent, t: Trigger, timexes=()) -> str:
     words = [w for w in words if w.lower().strip(",") not in _NP_DROP and not w.lower().endswith("ly")
              and not re.search(r"['’](?:s|re|ll|ve|d)$", w.lower())
              or re.fullmatch(r"[A-Z]\w+['’]s", w) and w[:-2].lower() not in _NP_DROP]
+    words = [w for w in words if w.lower() not in _FILLERS]
+    for i, w in enumerate(words[1:], 1):
+        if re.fullmatch(r"[a-z]+ed|made|taken|given|sold|held", w) and (
+                i + 1 == len(words) or words[i + 1].lower() in ("by", "in", "through", "from", "at")):
+            words = words[:i]  # "profit-taking triggered by sharp advances made": the head noun
+            break
     while words and words[0].lower() in _NP_LEADING:
         words = words[1:]
     while len(words) > 1 and words[-1].lower() in ("and", "or"):
@@ -386,11 +393,20 @@ _NP_DROP = frozenset("was were is are has have had been be being the a an where 
 _PLURAL_WORDS = frozenset("people police men women children officials troops forces authorities".split())
 
 
+def _plural_people(subject: str) -> bool:
+    """"Israelis", "Palestinians", "Americans": a people named by its demonym's plural."""
+    from timeline.events.actors import _data
+
+    last = subject.split()[-1]
+    return last.endswith("s") and last[:-1] in _data().demonyms
+
+
 def _plural(subject: str) -> bool:
     """A plural subject takes the base form in a headline ("Firefighters order evacuation")."""
     last = subject.split()[-1].lower() if subject else ""
-    if last in _PLURAL_WORDS:
+    if last in _PLURAL_WORDS or (subject and _plural_people(subject)):
         return True
     return len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is", "'s", "’s"))
 _NP_LEADING = frozenset("and but or so with whom whose its his her their our to of in on at for by from as "
-                        "then yet least most".split())
+                        "then yet least most under over about through during despite amid into".split())
+_FILLERS = frozenset("uh um er ah".split())  # spoken transcripts (TimeBank's broadcast news)
