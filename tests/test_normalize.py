@@ -90,6 +90,14 @@ def test_the_latest_quarter_is_the_one_the_report_leads_with():
     assert _value(text, "a year ago", "1989-11-02")[1] == "1988-Q3"
 
 
+def test_the_previous_weekday_counts_from_the_day_told():
+    text = "The Dow closed Friday at 2082.1, down 4.5% from the previous Friday."
+    assert _value(text, "the previous Friday", "1989-10-30")[1] == "1989-10-20"
+    text = "They met on Jan. 10. The following Monday, talks resumed."
+    assert _value(text, "The following Monday")[1] == "2025-01-13"
+    assert _value("See you next Friday.", "next Friday", "1989-10-30")[1] == "1989-11-03"
+
+
 def test_the_week_alone_leaves_the_week_open():
     text = "The index fell 1.2% on Friday. For the week, it lost 3%, the most since spring."
     assert _value(text, "the week", "1989-10-30")[1] == "1989-WXX"

@@ -93,6 +93,9 @@ def _day_of(g, ctx):
         if ref is None:
             return f"XXXX-WXX-{weekday}", True
         when = "future" if ctx.narrative else ctx.when  # a story goes forward from its last date
+        step = ctx.lang.lookup("anaphora", word(g, "dir")) if "dir" in g else None
+        if step and ctx.previous is not None:  # "the previous Friday": before the day told
+            return A.resolve_weekday(ctx.previous, weekday, step, when).isoformat(), True
         return A.resolve_weekday(ref, weekday, direction(g, ctx), when).isoformat(), True
     return None
 
