@@ -191,7 +191,12 @@ def test_usage_errors_exit_two(corpus, tmp_path, capsys):
     code, err = _build(capsys, corpus, "--out", tmp_path / "x.csv", "--backend", "threads")
     assert code == 2 and "backend" in err
     code, err = _build(capsys, corpus, "--out", tmp_path / "x.csv", "--jobs", "many")
-    assert code == 2
+    assert code == 2 and "--jobs" in err
+    code, err = _build(capsys, corpus, "--out", tmp_path / "x.csv", "--jobs", "-2")
+    assert code == 2 and "0 or more" in err
+    code, err = _build(capsys, corpus, "--out", tmp_path / "x.csv", "--scheduler", "tcp://h:8786")
+    assert code == 2 and "--backend dask" in err
+    assert not (tmp_path / "x.csv").exists()
 
 
 @pytest.mark.slow
