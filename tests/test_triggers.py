@@ -100,3 +100,10 @@ def test_a_happening_noun_modifying_a_plain_noun_is_no_trigger():
     # ... but before another happening noun it says what kind of happening that is
     assert "deportation" in {t.text for t in find_triggers("Rubio witnessed a deportation flight.")}
     assert "talks" in {t.text for t in find_triggers("The talks ended without a deal.")}
+
+
+def test_added_before_a_figure_is_a_market_move():
+    # TimeBank: "the economy added 358,000 jobs last month" is an OCCURRENCE, "he added" reports
+    found = {t.text: t for t in find_triggers("The Bureau of Labor Statistics said the economy added 358,000 jobs.")}
+    assert found["added"].kind == "event" and found["added"].sense == "rise"
+    assert find_triggers('"We are ready," he added.')[0].kind == "report"

@@ -43,6 +43,7 @@ class Entry:
     strength: float
     passive_ok: bool = True
     not_next: frozenset = frozenset()  # next words that make it another word ("declined to")
+    before_figure: str = ""  # the sense it has before a figure ("added 358,000 jobs"), a market move
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +92,7 @@ def _load() -> tuple[dict, dict]:
         kind = item.get("kind", "event")
         strength = item.get("strength", defaults[f"{kind}_strength"] if kind != "event" else defaults["strength"])
         entry = Entry(item["lemma"], item["category"], item.get("sense", item["lemma"]), kind, strength,
-                      item.get("passive", True), frozenset(item.get("not_next", ())))
+                      item.get("passive", True), frozenset(item.get("not_next", ())), item.get("before_figure", ""))
         for name, form in zip(FORM_NAMES, item["forms"].split("|")):
             if form != "-":
                 add(form, entry, name)
@@ -196,6 +197,8 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
                 name == "noun" and _modifies_next(tokens, lowered, i + width, single)):
             i += width
             continue
+        if entry.before_figure and (following[:1].isdigit() or following[:1] == "$"):
+            entry = Entry(entry.lemma, "economy", entry.before_figure, "event", 0.5)
         found.append(Trigger(
             start, end, text[start - offset:end - offset], entry.lemma, entry.category, entry.sense,
             entry.kind, entry.strength, "noun" if name == "noun" else "verb", name, aspect,
