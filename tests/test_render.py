@@ -343,7 +343,8 @@ def test_first_view_opens_on_the_story_and_counts_the_rest(sample):
     assert notes["tl-outside-after"].visible is False and notes["tl-outside-after"].text == ""
     assert fig._timeline_view == {"before": 2, "after": 0, "undated": 0, "range": tuple(fig.layout.xaxis.range)}
     page = to_html(sample, include_plotlyjs=False)
-    assert "2 earlier events are outside it: drag the range slider" in page
+    assert ("The chart opens on 30 Dec 2024 – 19 Feb 2025, where most events are; 2 earlier events are"
+            " outside that view: drag the range slider or press “all”.") in page
     assert "plotly_relayout" in page  # the notes are recounted as the reader pans
 
 
@@ -456,3 +457,12 @@ def test_quiet_lanes_give_their_rows_to_busy_ones(sample):
     # a quiet lane takes the rows its busiest day needs, no more (five events each, on 2-3 days)
     for j in range(20):
         assert len(ys[f"paper{j}"]) == max(c for (src, _), c in per_day.items() if src == f"paper{j}")
+
+
+def test_lanes_empty_in_the_first_view_go_last(sample):
+    """El Salvador's only event (the 2023 mega jail) lies outside the first view: its lane goes
+    to the foot rather than sitting empty among the story's lanes; unfocused it ranks by size."""
+    ticks = list(render(sample, lanes="actors").layout.yaxis.ticktext)
+    assert ticks == ["Donald Trump", "Marco Rubio", "Nayib Bukele", "Trump administration", "El Salvador"]
+    whole = list(render(sample, lanes="actors", focus=False).layout.yaxis.ticktext)
+    assert whole[:3] == ["Donald Trump", "Marco Rubio", "Nayib Bukele"] and whole[-1] == "Trump administration"

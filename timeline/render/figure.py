@@ -65,7 +65,9 @@ def render(df: pd.DataFrame, lanes: str | None = None, color: str | None = "cert
     n = len(frame)
     labels = n <= LABEL_THRESHOLD if labels is None else labels
     webgl = n > WEBGL_THRESHOLD if webgl is None else webgl
-    width_px = width or 1150  # the standalone page's content width
+    # a responsive chart is as wide as the window allows (1,150 px on the page at most): labels
+    # are kept apart for a ~1,024 px laptop window, so wider screens only add room
+    width_px = width or 980
 
     start = frame["start"].to_numpy(dtype="datetime64[s]")
     end = frame["end"].to_numpy(dtype="datetime64[s]")
@@ -95,7 +97,7 @@ def render(df: pd.DataFrame, lanes: str | None = None, color: str | None = "cert
     busy_from = np.where(right_side, start_days, start_days - label_days)
     busy_until = np.where(right_side, end_days + label_days, end_days)
     lane_of = lane_labels(frame, lanes)
-    order = lane_order(lane_of, start) if n else []
+    order = lane_order(lane_of, start, (end_days > x_lo) & (start_days < x_hi)) if n else []
     if len(order) > MAX_LANES:  # past ~30 lanes the names overlap: the quietest share one
         keep = set(order[: MAX_LANES - 1])
         other = f"({len(order) - MAX_LANES + 1} others)"

@@ -28,16 +28,21 @@ def lane_labels(df: pd.DataFrame, lanes: str | None) -> list[str]:
     return out
 
 
-def lane_order(labels: list[str], starts: np.ndarray) -> list[str]:
-    """Busiest lanes first (they are the story's main actors); the catch-all lane last."""
+def lane_order(labels: list[str], starts: np.ndarray, in_view: np.ndarray | None = None) -> list[str]:
+    """Busiest lanes first (they are the story's main actors); the catch-all lane last.
+    `in_view`: which events the first view shows; lanes busy there come first, so a lane whose
+    events all lie outside that view does not sit empty at the top."""
     counts: dict[str, int] = {}
+    shown: dict[str, int] = {}
     first: dict[str, np.datetime64] = {}
-    for label, start in zip(labels, starts):
+    visible = np.ones(len(labels), dtype=bool) if in_view is None else in_view
+    for label, start, seen in zip(labels, starts, visible):
         counts[label] = counts.get(label, 0) + 1
+        shown[label] = shown.get(label, 0) + int(seen)
         if label not in first or start < first[label]:
             first[label] = start
     catch_all = set(NO_LANE.values())
-    return sorted(counts, key=lambda l: (l in catch_all or l.startswith("(no "), -counts[l], first[l], l))
+    return sorted(counts, key=lambda l: (l in catch_all or l.startswith("(no "), -shown[l], -counts[l], first[l], l))
 
 
 def pack_rows(starts: np.ndarray, ends: np.ndarray, max_rows: int) -> np.ndarray:

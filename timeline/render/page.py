@@ -161,9 +161,9 @@ def _summary(table: pd.DataFrame, view: dict | None = None) -> str:
         away = [f"{_count(view['before'], 'earlier event')}" if view.get("before") else "",
                 f"{_count(view['after'], 'later event')}" if view.get("after") else ""]
         away = " and ".join(a for a in away if a)
-        parts.append(f"The chart opens on {lo.day} {lo:%b %Y} to {hi.day} {hi:%b %Y}, where most events are"
-                     + (f"; {away} {'is' if away.startswith('1 ') and ' and ' not in away else 'are'} outside it:"
-                        " drag the range slider under the chart or press “all” to see them." if away else "."))
+        verb = "is" if away.startswith("1 ") and " and " not in away else "are"
+        parts.append(f"The chart opens on {lo.day} {lo:%b %Y} – {hi.day} {hi:%b %Y}, where most events are"
+                     + (f"; {away} {verb} outside that view: drag the range slider or press “all”." if away else "."))
     if undated:
         parts.append(f"{_count(undated, 'undated event')} (no date could be found) "
                      f"{'is' if undated == 1 else 'are'} listed at the end, not on the chart.")
