@@ -217,3 +217,13 @@ def test_an_undated_happening_follows_the_previous_sentence_s_date():
     assert arrests(text) == [("1998-07-05", "inferred")]
     # a new paragraph does not carry the date over: the story's day it is
     assert arrests(text.replace(". Police", ".\n\nPolice")) == [("1998-07-06", "inferred")]
+
+
+def test_the_happening_a_speech_verb_reports_takes_the_date_next_to_it():
+    # TimeBank: the date belongs to "left", reported by "said"; neither the speech verb nor a
+    # date-less sentence
+    text = ("Soviet Foreign Ministry spokesman Yuri Gremitskikh said special ambassador Mikhail Sytenko left "
+            "Tuesday for consultations with the governments of Syria, Jordan, Egypt and other Arab countries.")
+    doc = Document("wsj", text, date=dt.date(1990, 8, 15), date_source="given")
+    events = extract_events(doc, [timex(doc, "Tuesday", "1990-08-14")])
+    assert [(e.date, e.senses, e.certainty) for e in events] == [("1990-08-14", ["depart"], "relative")]

@@ -262,8 +262,9 @@ _OTHER_VERB = re.compile(r"\b(?:[a-z]{2,}ed|left|went|came|took|made|gave|got|"
 def _foreign_verb(between: str, candidates, lo: int, hi: int) -> bool:
     for m in _OTHER_VERB.finditer(between):
         word_start = lo + m.start()
-        if any(c.trigger.start <= word_start < c.trigger.end for c in candidates):
-            continue
+        if any(c.trigger.start <= word_start < c.trigger.end
+               or c.content is not None and c.content.start <= word_start < c.content.end for c in candidates):
+            continue  # our own happening word (or the one a speech verb reports)
         before = between[max(0, m.start() - 5):m.start()].split()
         if before and before[-1].lower() in ("the", "a", "an", "its", "his", "her", "their", "our", "-"):
             continue  # "the deported migrants": an adjective
