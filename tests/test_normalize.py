@@ -90,6 +90,16 @@ def test_the_latest_quarter_is_the_one_the_report_leads_with():
     assert _value(text, "a year ago", "1989-11-02")[1] == "1988-Q3"
 
 
+def test_the_period_a_year_back_is_one_expression():
+    text = ("Profit rose in the third quarter. For the quarter a year ago, it earned $5 million. "
+            "Sales were $3 million for the corresponding period last year. U.K. sales for last "
+            "year's quarter were $3 million. Last year profit fell.")
+    found = [(t.text, t.value) for t in tag(text, "1989-10-26")]
+    assert found == [("the third quarter", "1989-Q3"), ("the quarter a year ago", "1988-Q3"),
+                     ("the corresponding period last year", "1988-Q3"),
+                     ("last year's quarter", "1988-Q3"), ("Last year", "1988")]
+
+
 def test_the_previous_weekday_counts_from_the_day_told():
     text = "The Dow closed Friday at 2082.1, down 4.5% from the previous Friday."
     assert _value(text, "the previous Friday", "1989-10-30")[1] == "1989-10-20"
