@@ -18,6 +18,7 @@ exception raised by `fn` reaches the caller at that item's position, after every
 
 from __future__ import annotations
 
+import functools
 import itertools
 import logging
 import multiprocessing
@@ -156,14 +157,25 @@ def _ignore_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _mp_context():
+def _module_of(fn) -> str | None:
+    while isinstance(fn, functools.partial):
+        fn = fn.func
+    module = getattr(fn, "__module__", None)
+    return module if module and module != "__main__" else None
+
+
+def _mp_context(fn):
     # forkserver: workers start from a clean server process, which is safe even when the
     # parent runs threads (progress bar, Dask) and does not copy the parent's memory.
-    # The server preloads timeline so each worker does not import it again.
+    # The server imports the module that defines `fn` (and what it imports: pandas, for
+    # the pipeline) once, so the workers forked from it start with it loaded.
     methods = multiprocessing.get_all_start_methods()
     if "forkserver" in methods:
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["timeline.options", "timeline.parallel"])
+        preload = ["timeline.options", "timeline.parallel"]
+        if _module_of(fn):
+            preload.append(_module_of(fn))
+        ctx.set_forkserver_preload(preload)
         return ctx
     return multiprocessing.get_context("spawn")
 
@@ -176,7 +188,7 @@ def _map_processes(fn, items, workers: int):
         # one chunk is all there is (a handful of articles): a pool could not share it out
         yield from _map_serial(fn, first or [])
         return
-    executor = ProcessPoolExecutor(max_workers=workers, mp_context=_mp_context(),
+    executor = ProcessPoolExecutor(max_workers=workers, mp_context=_mp_context(fn),
                                    initializer=_ignore_sigint)
     log.info("processing on %d worker processes", workers)
     try:
