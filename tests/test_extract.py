@@ -227,3 +227,19 @@ def test_the_happening_a_speech_verb_reports_takes_the_date_next_to_it():
     doc = Document("wsj", text, date=dt.date(1990, 8, 15), date_source="given")
     events = extract_events(doc, [timex(doc, "Tuesday", "1990-08-14")])
     assert [(e.date, e.senses, e.certainty) for e in events] == [("1990-08-14", ["depart"], "relative")]
+
+
+@pytest.mark.parametrize("text, phrase, value, sense", [
+    # TimeBank (dev) sentences whose dated happening was lost
+    ("Earlier Sunday, police and militant Protestants clashed in a religiously polarized part of north Belfast.",
+     "Earlier Sunday", "1998-07-05", "attack"),  # "Protestants clashed in": no reduced relative
+    ("Telerate shares fell 50 cents on Friday to close at $20 each in New York Stock Exchange composite trading.",
+     "Friday", "1989-10-27", "fall"),  # the date before "to close" is the fall's
+    ("A Brooklyn woman who was watching her clothes dry in a laundromat was killed Thursday evening when two "
+     "would-be robbers emptied their pistols into the store, the police said.",
+     "Thursday evening", "1990-08-16", "kill"),  # the attribution reports the killing, with its date
+])
+def test_dated_happenings_from_timebank(text, phrase, value, sense):
+    doc = Document("tb", text, date=dt.date(1990, 8, 17), date_source="given")
+    events = extract_events(doc, [timex(doc, phrase, value)])
+    assert any(e.date == value and sense in e.senses for e in events), [(e.date, e.senses) for e in events]

@@ -283,6 +283,12 @@ def _attach(sent: Sentence, candidates: list[_Candidate], timexes) -> None:
             t = cand.trigger
             if t.pos == "verb" and t.aspect == "participle" and not t.passive:
                 continue  # "appointed a retired diplomat on Thursday": an adjective dates nothing
+            if t.aspect == "infinitive" and timex.end <= t.start:
+                continue  # "fell 50 cents on Friday to close at $20": the date is the fall's
+            if cand.content is not None and cand.content.end <= t.start and _gap(
+                    cand.content.start, cand.content.end, timex.start, timex.end) < _gap(
+                    t.start, t.end, timex.start, timex.end):
+                t = cand.content  # "X was killed Thursday evening ..., the police said"
             distance = _gap(t.start, t.end, timex.start, timex.end)
             lo, hi = sorted((t.end, timex.start)) if t.end <= timex.start else sorted((timex.end, t.start))
             between = sent.text[lo - sent.start:hi - sent.start]

@@ -259,6 +259,8 @@ def _choose(options: list, lowered: list[str], i: int):
 _ADJECTIVAL = _DETERMINERS | frozenset("only own newly recently all many some more most other including of for "
                                        "with against from".split())
 _REDUCED_RELATIVE_NEXT = frozenset("by of in from at for on under".split())
+_NOT_BEFORE_NOUN = frozenset("to the a an in on at for from by with of and or but that".split())
+_FINITE = frozenset("said says will would could can may might".split())
 _NOT_NOUNS = frozenset("has was is as us this its his hers yours ours theirs whereas".split())
 
 
@@ -331,11 +333,14 @@ def _aspect(lowered: list[str], i: int, form: str, entry: Entry, next_word: str 
             return "past", negated, False
         if form == "pp":
             return "participle", negated, False
-        if not aux and prev_word in _ADJECTIVAL:
-            return "participle", negated, False  # "the deported migrants"
+        if not aux and prev_word in _ADJECTIVAL and next_word.isalpha() and next_word not in _NOT_BEFORE_NOUN:
+            return "participle", negated, False  # "the deported migrants" (not "all voted to")
         if (not aux and next_word in _REDUCED_RELATIVE_NEXT and prev_word.endswith("s") and len(prev_word) > 3
-                and prev_word.isalpha() and prev_word not in _NOT_NOUNS):
-            return "participle", negated, False  # "migrants detained by Panamanian authorities"
+                and prev_word.isalpha() and prev_word not in _NOT_NOUNS
+                and (next_word == "by" or any(w in _BE or w in _HAVE or w in _FINITE for w in lowered[i + 1:]))):
+            # "migrants detained by Panamanian authorities", "migrants detained in Panama were
+            # sent home"; not "Protestants clashed in north Belfast."
+            return "participle", negated, False
         return "past", negated, False
     if first in ("did",):
         return "past", negated, False
