@@ -100,6 +100,22 @@ def test_the_period_a_year_back_is_one_expression():
                      ("last year's quarter", "1988-Q3"), ("Last year", "1988")]
 
 
+def test_earlier_that_day_is_the_day_told():
+    text = "A sniper killed him on Oct. 23. Earlier that day, the family sent a fax."
+    assert _value(text, "Earlier that day", "1998-10-26")[1:] == ("1998-10-23", "START")
+    assert [t.text for t in tag("On that day we won.", REF)] == []
+
+
+@pytest.mark.parametrize("text, expression, value", [
+    ("Prices were cut in recent quarters.", "recent quarters", "PXQ"),
+    ("It bodes ill for coming quarters.", "coming quarters", "FUTURE_REF"),
+    ("It will cut taxes in future quarters.", "future quarters", "FUTURE_REF"),
+    ("The challenges of the near term are large.", "the near term", "FUTURE_REF"),
+])
+def test_vague_periods(text, expression, value):
+    assert _value(text, expression)[1] == value
+
+
 def test_the_previous_weekday_counts_from_the_day_told():
     text = "The Dow closed Friday at 2082.1, down 4.5% from the previous Friday."
     assert _value(text, "the previous Friday", "1989-10-30")[1] == "1989-10-20"
