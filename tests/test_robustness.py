@@ -208,12 +208,19 @@ def test_ctrl_c_during_a_parallel_run(tmp_path):
         from corpus import write_corpus
     finally:
         sys.path.pop(0)
-    write_corpus(tmp_path / "corpus.jsonl", 1500)
+    write_corpus(tmp_path / "corpus.jsonl", 8000)
     out = tmp_path / "out" / "events.csv"
     proc = subprocess.Popen([sys.executable, "-m", "timeline", "build", str(tmp_path / "corpus.jsonl"),
                              "--out", str(out), "--jobs", "2", "--quiet"],
                             stderr=subprocess.PIPE, text=True, start_new_session=True)
-    time.sleep(6)
+    # interrupt once the worker processes are busy (parent, fork server and two workers)
+    deadline = time.time() + 60
+    while time.time() < deadline and proc.poll() is None:
+        group = subprocess.run(["pgrep", "-g", str(proc.pid)], capture_output=True, text=True)
+        if len(group.stdout.split()) >= 4:
+            break
+        time.sleep(0.1)
+    time.sleep(1.0)
     assert proc.poll() is None, proc.stderr.read()
     os.killpg(proc.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the whole group
     started = time.time()
