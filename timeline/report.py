@@ -13,8 +13,8 @@ processed, not skipped.
 from __future__ import annotations
 
 import json
-import re
 import logging
+import re
 import time
 from collections import Counter
 from collections.abc import Callable
