@@ -122,7 +122,8 @@ def story_date(doc, timexes, sentences=None) -> dt.date | None:
         first, last, granularity = value_span(t.value)
         if granularity not in ("day", "time"):
             continue
-        if doc.date and not (doc.date - dt.timedelta(days=31) <= first <= doc.date + dt.timedelta(days=1)):
+        # day differences, not date arithmetic: 0001-01-01 has no day before it
+        if doc.date and not -31 <= (first - doc.date).days <= 1:
             continue
         counts[first] += 1
     if counts:
