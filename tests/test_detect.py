@@ -114,6 +114,15 @@ def test_programme_names_and_ages_are_not_time_expressions(text, expected):
     assert [t.text for t in tag(text, "2025-02-04")] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The verdict came Friday.\n\nThe first witness spoke.", ["Friday"]),
+    ("Prices closed lower again Friday, the fourth decline in five days.", ["Friday", "five days"]),
+    ("It was Friday, the 13th.", ["Friday, the 13th"]),
+])
+def test_no_expression_runs_over_a_paragraph_or_into_a_noun_phrase(text, expected):
+    assert [t.text for t in tag(text, "1999-01-22")] == expected
+
+
 def test_candidates_do_not_overlap_and_are_in_order(timeml_dir):
     from timeline.timeml import read_timeml
 

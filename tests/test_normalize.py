@@ -100,6 +100,13 @@ def test_the_period_a_year_back_is_one_expression():
                      ("last year's quarter", "1988-Q3"), ("Last year", "1988")]
 
 
+def test_weekday_and_day_of_month_agree():
+    assert _value("It was Friday, the 13th.", "Friday, the 13th", "1999-01-22")[1] == "1998-11-13"
+    assert _value("They will meet Friday, the 13th.", "Friday, the 13th", "1999-01-22")[1] == \
+        "1999-08-13"
+    assert _value("on Thursday, the 21st", "Thursday, the 21st", "1999-01-22")[1] == "1999-01-21"
+
+
 def test_earlier_that_day_is_the_day_told():
     text = "A sniper killed him on Oct. 23. Earlier that day, the family sent a fax."
     assert _value(text, "Earlier that day", "1998-10-26")[1:] == ("1998-10-23", "START")

@@ -21,10 +21,16 @@ class Candidate:
     match: re.Match
 
 
+_PARAGRAPH = re.compile(r"\n[^\S\n]*\n")
+
+
 def _longest(text: str, pos: int, rules) -> Candidate | None:
+    # No expression runs over a paragraph break ("Friday.\n\nThe first ...").
+    brk = _PARAGRAPH.search(text, pos, pos + 200)
+    end = brk.start() if brk else len(text)
     best = None
     for rule in rules:
-        m = rule.regex.match(text, pos)
+        m = rule.regex.match(text, pos, end)
         if m and m.end() > m.start() and (best is None or m.end() > best.end):
             best = Candidate(m.start(), m.end(), rule, m)
     return best

@@ -77,6 +77,11 @@ def _day_of(g, ctx):
             return (f"XXXX-{month:02d}-{day:02d}" if day <= 31 else None), True
         year = ref.year if ctx.narrative else A.resolve_day_year(ref, month, day, ctx.when)
         return iso_day(year, month, day), True
+    if day and "weekday" in g and ref is not None:  # "Friday, the 13th": a 13th on a Friday
+        found = _day_on_weekday(ref, day, ctx.lang.lookup("weekday", g["weekday"].rstrip(".")),
+                                ctx.when)
+        if found is not None:
+            return found.isoformat(), True
     if day and "weekday" not in g:  # "the 20th": this month, or the next/last by tense
         if ref is None:
             return f"XXXX-XX-{day:02d}", True
@@ -98,6 +103,29 @@ def _day_of(g, ctx):
             return A.resolve_weekday(ctx.previous, weekday, step, when).isoformat(), True
         return A.resolve_weekday(ref, weekday, direction(g, ctx), when).isoformat(), True
     return None
+
+
+def _day_on_weekday(ref: dt.date, day: int, weekday: int | None, when: str) -> dt.date | None:
+    """The day-of-month `day` nearest to `ref` (within a year, past first unless the clause is
+    future) that falls on `weekday`."""
+    if weekday is None:
+        return None
+    found = []
+    for step in range(-12, 13):
+        year, month = A.add_months(ref.year, ref.month, step)
+        try:
+            when_day = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if when_day.isoweekday() == weekday:
+            found.append(when_day)
+    if not found:
+        return None
+    if when == "future":
+        ahead = [d for d in found if d >= ref]
+        return min(ahead) if ahead else None
+    back = [d for d in found if d <= ref]
+    return max(back) if back else min(found, key=lambda d: abs((d - ref).days))
 
 
 def norm_date(g, ctx):
