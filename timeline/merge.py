@@ -5,6 +5,11 @@ other) AND they tell the same happening (a shared sense such as "meet"; a shared
 alone counts for less) AND they involve the same actors. Score = happening x actors; the
 tellings merge when the score reaches `threshold` (Options.merge_threshold). A date alone, an
 actor alone or a happening word alone never merges two events.
+
+The rules that read senses and categories are data ([merge] in events/data/en/triggers.toml):
+sense families (an attack and its killings), related categories, routine business happenings
+that need the same subject ("shares closed" of two companies), and rare happenings whose
+nameless tellings may join a same-day event by their words ("The bombings on Aug. 7 killed").
 """
 
 from __future__ import annotations
