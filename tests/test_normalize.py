@@ -190,6 +190,14 @@ def test_narrative_passage(expression, type_, value):
     assert found[expression] == (type_, value)
 
 
+def test_a_century_does_not_date_what_follows_and_split_winters():
+    text = ("On 6 June 1944 the Allies landed. In the 18th century Prussia rose. On May 8 the war "
+            "ended. The winter of 1941-42 was harsh.")
+    found = {t.text: t.value for t in tag(text, mode="narrative")}
+    assert found == {"6 June 1944": "1944-06-06", "the 18th century": "17", "May 8": "1944-05-08",
+                     "The winter of 1941-42": "1941-WI"}
+
+
 def test_a_story_goes_forward_from_its_last_date():
     text = ("Germany attacked on Friday, 10 May 1940. On Monday, Dutch forces collapsed. In June "
             "1941 Germany invaded the Soviet Union; during the winter the Red Army struck back.")

@@ -100,8 +100,10 @@ def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[
             span = value_span(value.split("T")[0])
             # "Later that year" after "July 27, 1953" keeps the day: the coarser mention
             # contains it and tells nothing newer.
-            if span is not None and not (previous is not None and span[0] <= previous <= span[1]
-                                         and _FINENESS.get(told_unit, 9) < _FINENESS.get(span[2], 9)):
+            # A decade or century ("in the 18th century") is too coarse to date what follows.
+            if span is not None and _FINENESS.get(span[2], 9) <= _FINENESS["year"] and not (
+                    previous is not None and span[0] <= previous <= span[1]
+                    and _FINENESS.get(told_unit, 9) < _FINENESS.get(span[2], 9)):
                 previous = span[0]
                 told_unit = granularity_of(value)
     return _times_on_days(text, out, language)
