@@ -160,15 +160,20 @@ def _stack(lane_of: list[str], order: list[str], busy_from, busy_until, max_rows
     lane_arr = np.array(lane_of, dtype=object)
     members = [np.flatnonzero(lane_arr == lane) for lane in order]
     caps = [max_rows] * len(order)
+    packed = [None] * len(order)
     if budget is not None and members:
-        demand = [int(pack_rows(busy_from[idx], busy_until[idx], max_rows).max()) + 1 for idx in members]
+        packed = [pack_rows(busy_from[idx], busy_until[idx], max_rows) for idx in members]
+        demand = [int(rows.max()) + 1 for rows in packed]
         cap = 1
         while cap < max(demand) and sum(min(d, cap + 1) for d in demand) <= budget:
             cap += 1
         caps = [min(d, cap) for d in demand]
+        # a lane that got all the rows it asked for is packed already (the same greedy choices)
+        packed = [rows if d <= c else None for rows, d, c in zip(packed, demand, caps)]
     ticks, base = [], 0
-    for lane, idx, cap in zip(order, members, caps):
-        rows = pack_rows(busy_from[idx], busy_until[idx], cap)
+    for lane, idx, cap, rows in zip(order, members, caps, packed):
+        if rows is None:
+            rows = pack_rows(busy_from[idx], busy_until[idx], cap)
         y[idx] = base + rows
         depth = int(rows.max()) + 1
         ticks.append((lane, base, base + depth - 1))
