@@ -466,3 +466,16 @@ def test_lanes_empty_in_the_first_view_go_last(sample):
     assert ticks == ["Donald Trump", "Marco Rubio", "Nayib Bukele", "Trump administration", "El Salvador"]
     whole = list(render(sample, lanes="actors", focus=False).layout.yaxis.ticktext)
     assert whole[:3] == ["Donald Trump", "Marco Rubio", "Nayib Bukele"] and whole[-1] == "Trump administration"
+
+
+def test_outliers_on_both_sides_are_counted_on_both_sides(sample):
+    """A look back (2019, 2023) and ahead (an election in 2027, a census in April 2030): the
+    first view stays on the story's weeks and both notes count what waits outside it."""
+    ahead = validate_events(pd.DataFrame([{"title": "Next election", "date": "2027"},
+                                          {"title": "Census", "date": "2030-04"}]))
+    fig = render(pd.concat([sample, ahead], ignore_index=True))
+    lo, hi = (pd.Timestamp(v) for v in fig.layout.xaxis.range)
+    assert lo.year == 2024 and hi < pd.Timestamp("2025-03-01")
+    notes = {a.name: a.text for a in fig.layout.annotations if a.name}
+    assert notes == {"tl-outside-before": "◀ 2 earlier events from 2019 (drag the slider or press “all”)",
+                     "tl-outside-after": "2 later events to 2030 (drag the slider or press “all”) ▶"}

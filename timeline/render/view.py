@@ -2,7 +2,7 @@
 
 News timelines are lopsided: most events crowd into the story's weeks while a few reach back
 years ("took office in 2019"). Showing the whole span squeezes the story into a sliver, so the
-chart opens on the densest stretch holding most events; the range slider and the "all" button
+chart opens on a dense stretch holding most events; the range slider and the "all" button
 reach the rest, and the page says how many events lie outside the first view.
 """
 
@@ -14,8 +14,8 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 
-FOCUS_SHARE = 0.8   # the first view holds at least this share of the events...
-FOCUS_ZOOM = 0.35   # ...and zooms in only when that stretch is at most this share of the span
+SHARES = (0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)  # "most events": at least 60% of them
+FOCUS_ZOOM = 0.35   # zoom in only when that stretch is at most this share of the whole span
 NEAR = 0.25         # events this close to the window (in window widths) join it
 MIN_EVENTS = 4      # below this there is nothing to crowd
 MIN_SPAN = 92       # days: a story of a season or less reads whole on a page-wide chart
@@ -31,10 +31,20 @@ def focus_window(start_days: np.ndarray, end_days: np.ndarray) -> tuple[float, f
     if full_hi - full_lo < MIN_SPAN:
         return None
     s = np.sort(start_days)
-    k = math.ceil(FOCUS_SHARE * n)
-    widths = s[k - 1:] - s[: n - k + 1]
-    i = int(np.argmin(widths))
-    lo, hi = float(s[i]), float(s[i + k - 1])
+    span = max(full_hi - full_lo, 1.0)
+    best = None
+    # for each share of the events, the narrowest stretch holding it; the stretch kept is the
+    # one whose share of events most exceeds its share of the axis (an outlier or two cost
+    # years of axis and bring few events; the story's weeks bring many events for little axis)
+    for k in sorted({math.ceil(q * n) for q in SHARES if math.ceil(q * n) < n}):
+        widths = s[k - 1:] - s[: n - k + 1]
+        i = int(np.argmin(widths))
+        gain = k / n - float(widths[i]) / span
+        if best is None or gain > best[0]:
+            best = (gain, float(s[i]), float(s[i + k - 1]))
+    if best is None:
+        return None
+    lo, hi = best[1], best[2]
     while True:  # a cluster cut in two reads worse than a slightly wider window
         reach = NEAR * max(hi - lo, 7.0)
         near = (start_days >= lo - reach) & (start_days <= hi + reach)
