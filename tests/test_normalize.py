@@ -107,6 +107,16 @@ def test_weekday_and_day_of_month_agree():
     assert _value("on Thursday, the 21st", "Thursday, the 21st", "1999-01-22")[1] == "1999-01-21"
 
 
+def test_a_bare_clock_time_is_on_the_day_last_told():
+    text = "The shooting happened on Oct. 23. Police arrived at 10 p.m. and left."
+    assert _value(text, "10 p.m.", "1999-04-19")[1] == "1998-10-23T22:00"
+    assert _value("Police arrived at 10 p.m. and left.", "10 p.m.", "1999-04-19")[1] == \
+        "1999-04-19T22:00"
+    # a week or a month told is no day
+    assert _value("Last week police arrived at 10 p.m.", "10 p.m.", "1999-04-19")[1] == \
+        "1999-04-19T22:00"
+
+
 def test_earlier_that_day_is_the_day_told():
     text = "A sniper killed him on Oct. 23. Earlier that day, the family sent a fax."
     assert _value(text, "Earlier that day", "1998-10-26")[1:] == ("1998-10-23", "START")

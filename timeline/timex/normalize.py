@@ -213,6 +213,8 @@ def norm_time(g, ctx):
         if not found or not found[0]:
             return None
         day, anchored = found
+    elif ctx.told is not None and ctx.told_unit in ("day", "time"):
+        day, anchored = ctx.told.isoformat(), True  # "at 10 p.m." on the day last told
     else:
         day, anchored = (ctx.ref.isoformat() if ctx.ref else "XXXX-XX-XX"), True
     if day == "PRESENT_REF":
