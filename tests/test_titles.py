@@ -159,3 +159,10 @@ def test_it_the_company_and_the_president_resolve_to_the_story_s_names():
 ])
 def test_plural_peoples_and_company_ampersands(text, phrase, value, title):
     assert _titles(text, [_timex(text, phrase, value)], dt.date(1989, 10, 25)) == [title]
+
+
+def test_he_is_not_a_name_after_a_preposition():
+    # TimeBank/AQUAINT: "he" is Slepian, not Buffalo ("the mainstay of Buffalo's only clinic")
+    text = ("Slepian was the mainstay of Buffalo's only abortion clinic before he was shot to death last Oct. 23 "
+            "at his home in suburban Amherst.")
+    assert _titles(text, [_timex(text, "last Oct. 23", "1998-10-23")], dt.date(1999, 4, 19)) == ["Slepian shot"]

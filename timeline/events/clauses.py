@@ -153,7 +153,8 @@ def _resolve_description(word: str, sent, start, actors, ctx) -> Actor | None:
 
 
 def _resolve_pronoun(sent, start, actors, ctx) -> Actor | None:
-    before = [a for a in actors if a.end <= start and a.kind in ("person", "name")]
+    before = [a for a in actors if a.end <= start and a.kind in ("person", "name")
+              and not _possessive_or_object(sent, a)]
     if before and start > sent.start + 3:
         return before[-1]  # "... before he took office": the person named earlier in the sentence
     if ctx.prev_subject is not None and ctx.prev_subject.kind in ("person", "name"):
@@ -162,6 +163,13 @@ def _resolve_pronoun(sent, start, actors, ctx) -> Actor | None:
     if len(persons) == 1:
         return next(iter(persons.values()))
     return ctx.last_subject
+
+
+def _possessive_or_object(sent, actor: Actor) -> bool:
+    """"the mainstay of Buffalo's only clinic": a name after a preposition is no "he" later in
+    the sentence ("Bukele's crackdown ... before he took office" is Bukele, though)."""
+    before = sent.text[max(0, actor.start - sent.start - 6):actor.start - sent.start]
+    return bool(re.search(r"\b(?:of|in|at|from|to|for)\s+$", before))
 
 
 def update_context(ctx: Context, sent, actors) -> None:
