@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -125,3 +126,16 @@ def test_svg_export(tmp_path):
                  "--svg", str(svg)]) == 0
     text = svg.read_text(encoding="utf-8")
     assert text.startswith("<svg") and "Trump takes office" in text
+
+
+def test_whole_range_opens_on_every_event(tmp_path):
+    focused, whole = tmp_path / "focused.html", tmp_path / "whole.html"
+    assert main(["render", str(SAMPLE), "--out", str(focused), "--no-plotlyjs"]) == 0
+    assert main(["render", str(SAMPLE), "--out", str(whole), "--no-plotlyjs", "--whole-range"]) == 0
+    # ranges in the figure: the range slider's always spans every event (from 2018's padding),
+    # the x axis's is the first view
+    starts = lambda page: sorted(re.findall(r'"range":\["(\d{4})-', page))  # noqa: E731
+    assert starts(focused.read_text(encoding="utf-8")) == ["2018", "2024"]
+    assert starts(whole.read_text(encoding="utf-8")) == ["2018", "2018"]
+    assert "outside that view" in focused.read_text(encoding="utf-8")
+    assert "outside that view" not in whole.read_text(encoding="utf-8")

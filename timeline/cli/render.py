@@ -20,7 +20,12 @@ def register(subparsers) -> None:
     parser.add_argument("events", metavar="EVENTS", help="events table: .csv, .json or .parquet")
     parser.add_argument("--out", "-o", default="timeline.html", metavar="HTML",
                         help="HTML file to write (default: timeline.html)")
-    parser.add_argument("--title", "-t", default=None, help="chart and page title (default: the main actors and the period, e.g. \"Donald Trump, Marco Rubio · 2019–2025\")")
+    parser.add_argument("--title", "-t", default=None,
+                        help="chart and page title (default: the main actors and the period, "
+                             "e.g. \"Donald Trump, Marco Rubio · 2019–2025\")")
+    parser.add_argument("--whole-range", action="store_true",
+                        help="open the chart on the whole date range (default: on the stretch holding "
+                             "most events when a few lie years away)")
     parser.add_argument("--lanes", choices=LANES, default="none",
                         help="one horizontal lane per actor, source or category (default: none)")
     parser.add_argument("--color", default="certainty", metavar="COLUMN",
@@ -51,7 +56,8 @@ def run(args) -> int:
     if color is not None and color not in df.columns:
         raise UsageError(f"--color: the table has no column {color!r}")
     # no --title: the main actors and the period say more than the file's name
-    fig_options = dict(lanes=lanes, color=color, title=args.title or default_title(df))
+    fig_options = dict(lanes=lanes, color=color, title=args.title or default_title(df),
+                       focus=not args.whole_range)
     html = to_html(df, args.out, fragment=args.fragment,
                    include_plotlyjs=not args.no_plotlyjs, **fig_options)
     print(f"wrote {args.out} ({len(df)} events, {len(html) / 1e6:.1f} MB)", file=sys.stderr)

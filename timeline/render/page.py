@@ -106,8 +106,8 @@ def to_html(df_or_fig, path: str | os.PathLike | None = None, fragment: bool = F
         config={"displaylogo": False, "responsive": True, "scrollZoom": False,
                 "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d"],
                 "toImageButtonOptions": {"format": "png", "filename": "timeline", "scale": 2}})
-    n = len(table) if table is not None else None
-    label = (f"Timeline chart of {n} event{'s' if n != 1 else ''}; the same events are listed below as text."
+    n = int(table["start"].notna().sum()) if table is not None else None
+    label = (f"Timeline chart of {n} dated event{'s' if n != 1 else ''}; every event is listed below as text."
              if n is not None else "Timeline chart.")
     body = [f'<div class="tl-root" id="timeline-{uid}">']
     if fragment:  # one self-contained element: its styles travel inside it
