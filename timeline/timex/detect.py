@@ -24,10 +24,7 @@ class Candidate:
 _PARAGRAPH = re.compile(r"\n[^\S\n]*\n")
 
 
-def _longest(text: str, pos: int, rules) -> Candidate | None:
-    # No expression runs over a paragraph break ("Friday.\n\nThe first ...").
-    brk = _PARAGRAPH.search(text, pos, pos + 200)
-    end = brk.start() if brk else len(text)
+def _longest(text: str, pos: int, rules, end: int) -> Candidate | None:
     best = None
     for rule in rules:
         m = rule.regex.match(text, pos, end)
@@ -122,6 +119,7 @@ def detect(text: str, lang: Language, mode: str = "news") -> list[Candidate]:
     out = []
     covered = 0
     starts, digit_rules = lang.index[mode]
+    brk_start = brk_end = -1
     for tok in _TOKEN.finditer(text):
         pos = tok.start()
         if pos < covered:
@@ -135,9 +133,12 @@ def detect(text: str, lang: Language, mode: str = "news") -> list[Candidate]:
             rules = starts.get(word.lower())
             if rules is None:
                 continue
-        cand = _longest(text, pos, rules)
+        if pos >= brk_end:  # no expression runs over a paragraph break ("Friday.\n\nThe first")
+            brk = _PARAGRAPH.search(text, pos)
+            brk_start, brk_end = (brk.start(), brk.end()) if brk else (len(text), len(text) + 1)
+        cand = _longest(text, pos, rules, brk_start)
         if cand is None and pos != tok.start():
-            cand = _longest(text, tok.start(), rules)
+            cand = _longest(text, tok.start(), rules, brk_start)
         if cand is None:
             continue
         cand = _trim_period(text, cand, lang)
