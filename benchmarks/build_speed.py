@@ -13,7 +13,9 @@ Rows:
 - writing a 10,000-event timeline (HTML with plotly.js inline, and CSV).
 
 Each measurement runs in its own child process; peak RSS is the largest total resident memory of
-that child and all its worker processes, sampled every 20 ms.
+that child and all its worker processes, sampled every 20 ms; CPU s is the CPU time of that
+child and its workers, start-up included (on a shared machine wall time also counts waiting for
+a core; CPU time does not).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -197,6 +200,7 @@ def measure(name: str, *args) -> dict:
     import psutil
 
     payload = json.dumps([name, list(args)])
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.Popen([sys.executable, __file__, "--child", payload],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     watched = psutil.Process(proc.pid)
@@ -217,20 +221,24 @@ def measure(name: str, *args) -> dict:
     out, err = proc.communicate()
     stop.set()
     sampler.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0:
         return {"skipped": f"failed (exit {proc.returncode}): {err.strip().splitlines()[-1:]}"}
     result = json.loads(out.strip().splitlines()[-1])
     result["rss_mb"] = peak / 2**20
+    # CPU of the whole child (start-up included) and its workers: unlike wall time, it does
+    # not grow when other programs share the cores
+    result["cpu_s"] = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return result
 
 
 def _row(label: str, r: dict) -> str:
     if "skipped" in r:
-        return f"| {label} | skipped: {r['skipped']} ||||||"
+        return f"| {label} | skipped: {r['skipped']} |||||||"
     rate_docs = r["docs"] / r["seconds"] if r["seconds"] else float("inf")
     rate_chars = f"{r['chars'] / r['seconds']:,.0f}" if r["chars"] else ""
-    return (f"| {label} | {r['docs']:,} | {r['seconds']:.2f} | {rate_docs:,.1f} | {rate_chars} "
-            f"| {r['rss_mb']:,.0f} | {r.get('note', '')} |")
+    return (f"| {label} | {r['docs']:,} | {r['seconds']:.2f} | {r['cpu_s']:.1f} | {rate_docs:,.1f} "
+            f"| {rate_chars} | {r['rss_mb']:,.0f} | {r.get('note', '')} |")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -289,8 +297,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{info['docs']:,} documents, {info['chars']:,} characters; {os.cpu_count()} cores; "
           f"load average {load_before[0]:.1f} before, {load_after[0]:.1f} after "
           f"(other processes share the cores: rates under load understate the tool)\n")
-    print("| measure | docs (events) | seconds | docs/s | chars/s | peak RSS MB | notes |")
-    print("|---|---:|---:|---:|---:|---:|---|")
+    print("| measure | docs (events) | seconds | CPU s (whole child) | docs/s | chars/s | peak RSS MB | notes |")
+    print("|---|---:|---:|---:|---:|---:|---:|---|")
     for label, r in rows:
         print(_row(label, r))
 
