@@ -243,3 +243,12 @@ def test_dated_happenings_from_timebank(text, phrase, value, sense):
     doc = Document("tb", text, date=dt.date(1990, 8, 17), date_source="given")
     events = extract_events(doc, [timex(doc, phrase, value)])
     assert any(e.date == value and sense in e.senses for e in events), [(e.date, e.senses) for e in events]
+
+
+def test_a_happening_after_after_does_not_take_the_main_clause_date():
+    # AQUAINT-style: Tuesday is when she headed to Africa, not when the bombings were
+    text = ("U.S. Secretary of State Madeleine Albright headed Tuesday to East Africa, seeking to demonstrate "
+            "American support after the bombings that targeted U.S. embassies.")
+    doc = Document("apw", text, date=dt.date(1998, 8, 18), date_source="given")
+    events = extract_events(doc, [timex(doc, "Tuesday", "1998-08-18")])
+    assert not any(e.date == "1998-08-18" and "attack" in e.senses for e in events)

@@ -107,3 +107,16 @@ def test_added_before_a_figure_is_a_market_move():
     found = {t.text: t for t in find_triggers("The Bureau of Labor Statistics said the economy added 358,000 jobs.")}
     assert found["added"].kind == "event" and found["added"].sense == "rise"
     assert find_triggers('"We are ready," he added.')[0].kind == "report"
+
+
+@pytest.mark.parametrize("sentence, word, aspect", [
+    # seeds: participles describing nouns are no happenings of their own
+    ("We are willing to take in only convicted criminals (including convicted U.S. citizens) into our "
+     "mega-prison.", "convicted", "participle"),
+    ("Rubio said of migrants of all nationalities detained in the U.S.", "detained", "participle"),
+    # TimeBank: at the head of its clause the same shape is the clause's verb
+    ("Earlier Sunday, police and militant Protestants clashed in a religiously polarized part of north Belfast.",
+     "clashed", "past"),
+])
+def test_participles_after_nouns(sentence, word, aspect):
+    assert {t.text: t.aspect for t in find_triggers(sentence)}[word] == aspect

@@ -283,6 +283,15 @@ def _content_words(text: str) -> set[str]:
 
 def _combine(cluster: _Cluster) -> Event:
     best = cluster.events[0]
+    # the row shows its surest telling, or a narrower date two documents agree on ("Oct. 23" in
+    # two over "last month's shooting"); a narrower date one document tells may be a reaction's day
+    told: dict[str, set] = {}
+    for e in cluster.events:
+        told.setdefault(e.date, set()).update(m.doc_id for m in e.mentions)
+    agreed = [e for e in cluster.events if len(told[e.date]) >= 2 and e.start is not None and best.start is not None
+              and (e.end - e.start) < (best.end - best.start) and best.start <= e.start and e.end <= best.end]
+    if agreed:
+        best = min(agreed, key=lambda e: (e.end - e.start, CERTAINTY_RANK.get(e.certainty, 3)))
     mentions = sorted((m for e in cluster.events for m in e.mentions), key=lambda m: (m.doc_id, m.evidence_start))
     sources = sorted({m.doc_id for m in mentions})
     counts = Counter(a for e in cluster.events for a in e.actors)

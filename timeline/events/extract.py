@@ -286,6 +286,8 @@ def _attach(sent: Sentence, candidates: list[_Candidate], timexes) -> None:
                 continue  # "appointed a retired diplomat on Thursday": an adjective dates nothing
             if t.aspect == "infinitive" and timex.end <= t.start:
                 continue  # "fell 50 cents on Friday to close at $20": the date is the fall's
+            if t.aspect == "prior" and not _inside_prior_phrase(sent, t, timex):
+                continue  # "headed Tuesday to East Africa ... after the bombings": not their date
             if cand.content is not None and cand.content.end <= t.start and _gap(
                     cand.content.start, cand.content.end, timex.start, timex.end) < _gap(
                     t.start, t.end, timex.start, timex.end):
@@ -307,6 +309,20 @@ def _attach(sent: Sentence, candidates: list[_Candidate], timexes) -> None:
             best.timex, best.distance = timex, best_distance
 
 
+_PRIOR_WORD = re.compile(r"\b(?:after|before|since|following|upon)\b", re.IGNORECASE)
+
+
+def _inside_prior_phrase(sent: Sentence, t: Trigger, timex) -> bool:
+    """A happening after "after/before/since" takes only a date of its own phrase ("after the
+    Aug. 7 bombings", "since taking office on Jan. 20"), not the main clause's."""
+    head = sent.text[:t.start - sent.start]
+    words = list(_PRIOR_WORD.finditer(head))
+    if not words:
+        return True  # "prior" from the words around it, no phrase to bound
+    phrase_start = sent.start + words[-1].start()
+    return timex.start >= phrase_start
+
+
 def _gap(a0, a1, b0, b1) -> int:
     return max(0, b0 - a1, a0 - b1)
 
@@ -320,8 +336,9 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, tr
             return None  # a statement with no happening in it is commentary
     elif t.kind == "support" and content is None and not dated:
         return None
-    if t.pos == "noun" and t.aspect == "noun" and not dated:
-        return None
+    if not dated and (t.pos == "noun" and t.aspect == "noun" or t.kind == "report" and content is not None
+                      and content.pos == "noun" and content.aspect == "noun"):
+        return None  # "the meeting", "said the bombings would not ...": a happening named, not told
     if dated:
         if aspect not in _DATED_ASPECTS:
             return None

@@ -268,6 +268,23 @@ _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten dozens h
                           "few".split())
 
 
+def _object_noun_phrase(lowered: list[str], i: int) -> bool:
+    """The nouns before token i follow a preposition in their clause ("said of migrants of all
+    nationalities detained in the U.S."): they are an object, the participle describes them.
+    At the head of a clause ("Earlier Sunday, police and Protestants clashed in") they are its
+    subject and the verb is the clause's own."""
+    for j in range(i - 1, max(-1, i - 7), -1):
+        w = lowered[j]
+        if w in (",", ";", ":") or w in _BE or w in _HAVE:
+            return False
+        if w in _OBJECT_PREPOSITIONS:
+            return True
+    return False
+
+
+_OBJECT_PREPOSITIONS = frozenset("of for to with on against from about among".split())
+
+
 def _noun_group_before(lowered: list[str], i: int) -> bool:
     """A determiner or number two or three words back with only plain words between
     ("the two attacks", "two terrorist bomb attacks"): the word ends a noun phrase."""
@@ -333,11 +350,12 @@ def _aspect(lowered: list[str], i: int, form: str, entry: Entry, next_word: str 
             return "past", negated, False
         if form == "pp":
             return "participle", negated, False
-        if not aux and prev_word in _ADJECTIVAL and next_word.isalpha() and next_word not in _NOT_BEFORE_NOUN:
+        if not aux and prev_word in _ADJECTIVAL and next_word[:1].isalpha() and next_word not in _NOT_BEFORE_NOUN:
             return "participle", negated, False  # "the deported migrants" (not "all voted to")
         if (not aux and next_word in _REDUCED_RELATIVE_NEXT and prev_word.endswith("s") and len(prev_word) > 3
                 and prev_word.isalpha() and prev_word not in _NOT_NOUNS
-                and (next_word == "by" or any(w in _BE or w in _HAVE or w in _FINITE for w in lowered[i + 1:]))):
+                and (next_word == "by" or any(w in _BE or w in _HAVE or w in _FINITE for w in lowered[i + 1:])
+                     or _object_noun_phrase(lowered, i))):
             # "migrants detained by Panamanian authorities", "migrants detained in Panama were
             # sent home"; not "Protestants clashed in north Belfast."
             return "participle", negated, False
