@@ -178,3 +178,18 @@ def test_two_companies_losses_stay_apart():
                         "Securities and Exchange Commission.", "yesterday", "1989-10-24", oct25)
     assert ralston and crossland
     assert len(merge_events(ralston + crossland)) == 2
+
+
+def test_a_row_shows_the_day_two_documents_agree_on():
+    # the surest telling says only "October 1998"; two others say "Oct. 23": the row is that day
+    month = _events("a", "Slepian was shot to death in October 1998 in Amherst.", "October 1998", "1998-10",
+                    dt.date(1999, 1, 5), anchored="absolute")
+    day1 = _events("b", "Slepian was shot to death last Oct. 23 at his home in suburban Amherst.", "last Oct. 23",
+                   "1998-10-23", dt.date(1999, 4, 19))
+    day2 = _events("c", "Slepian was shot to death on the night of Oct. 23 in Amherst.", "Oct. 23", "1998-10-23",
+                   dt.date(1999, 5, 5))
+    assert month[0].certainty == "explicit"
+    merged = merge_events(month + day1 + day2)
+    assert len(merged) == 1 and merged[0].date == "1998-10-23"
+    # told by one document only, the narrower day may be a reaction's: the surest telling stays
+    assert merge_events(month + day1)[0].date == "1998-10"
