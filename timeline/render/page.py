@@ -45,6 +45,30 @@ CLICK_JS = """
     var s = String(v).replace(' ', 'T');
     return Date.parse(s.length === 10 ? s + 'T00:00:00Z' : s + 'Z');
   }
+  // Labels are laid out for a ~1,024 px window; in a narrower one (or zoomed out) a label that
+  // would cover a mark or an earlier label is hidden until there is room again. Hover still
+  // names its event.
+  function declutter() {
+    var notes = gd.layout.annotations || [];
+    // marks are drawn first and never hidden; a label that would cover one gives way
+    var kept = [].slice.call(gd.querySelectorAll('.cartesianlayer .scatterlayer path.point, .cartesianlayer .barlayer .point path'))
+      .map(function (m) { return m.getBoundingClientRect(); }).filter(function (r) { return r.width > 0; });
+    [].slice.call(gd.querySelectorAll('.infolayer g.annotation')).forEach(function (g) {
+      var a = notes[Number(g.getAttribute('data-index'))];
+      if (!a || a.xref !== 'x') { return; }
+      g.style.display = '';
+      var text = g.querySelector('.annotation-text');  // absent while the label is off-axis
+      var r = text && text.getBoundingClientRect();
+      if (!r || !r.width) { return; }
+      var clash = kept.some(function (k) {
+        return r.left < k.right - 1 && k.left < r.right - 1 && r.top < k.bottom - 1 && k.top < r.bottom - 1;
+      });
+      if (clash) { g.style.display = 'none'; } else { kept.push(r); }
+    });
+  }
+  gd.on('plotly_afterplot', declutter);
+  window.addEventListener('resize', function () { setTimeout(declutter, 50); });
+  declutter();
   function plural(n, word) { return n + ' ' + word + (n === 1 ? '' : 's'); }
   var busy = false;
   gd.on('plotly_relayout', function () {
@@ -68,6 +92,7 @@ CLICK_JS = """
     if (notes[ib].text !== tb || notes[ib].visible !== !!before) { upd['annotations[' + ib + '].text'] = tb; upd['annotations[' + ib + '].visible'] = !!before; }
     if (notes[ia].text !== ta || notes[ia].visible !== !!after) { upd['annotations[' + ia + '].text'] = ta; upd['annotations[' + ia + '].visible'] = !!after; }
     if (Object.keys(upd).length) { busy = true; Plotly.relayout(gd, upd).then(function () { busy = false; }, function () { busy = false; }); }
+    declutter();
   });
 })();
 """
