@@ -97,16 +97,19 @@ def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[
             period, period_at = value, cand.start
             lead_period = lead_period or value
         if ttype in ("DATE", "TIME"):
-            span = value_span(value.split("T")[0])
-            # "Later that year" after "July 27, 1953" keeps the day: the coarser mention
-            # contains it and tells nothing newer.
-            # A decade or century ("in the 18th century") is too coarse to date what follows.
-            if span is not None and _FINENESS.get(span[2], 9) <= _FINENESS["year"] and not (
-                    previous is not None and span[0] <= previous <= span[1]
-                    and _FINENESS.get(told_unit, 9) < _FINENESS.get(span[2], 9)):
-                previous = span[0]
-                told_unit = granularity_of(value)
+            previous, told_unit = _told(value, previous, told_unit)
     return _times_on_days(text, out, language)
+
+
+def _told(value: str, previous: dt.date | None, told_unit: str) -> tuple[dt.date | None, str]:
+    """The last date told (its first day and granularity) once `value` has been read."""
+    span = value_span(value.split("T")[0])
+    if span is None or _FINENESS.get(span[2], 9) > _FINENESS["year"]:
+        return previous, told_unit  # a decade or century is too coarse to date what follows
+    if previous is not None and span[0] <= previous <= span[1] \
+            and _FINENESS.get(told_unit, 9) < _FINENESS.get(span[2], 9):
+        return previous, told_unit  # "later that year" after "July 27, 1953" keeps the day
+    return span[0], granularity_of(value)
 
 
 def _times_on_days(text: str, out: list[Timex], lang) -> list[Timex]:
