@@ -236,3 +236,18 @@ def test_png_export(chromium, tmp_path):
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
     assert width == 900 and height >= 360
+
+
+def test_labels_stay_apart_in_the_all_view(chromium, tmp_path):
+    """Pressing "all" squeezes six years into the plot: labels that would now cover a mark or
+    another label give way, the rest stay."""
+    page = tmp_path / "all.html"
+    to_html(read_events(SAMPLE), page)
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "</body>", "<script>setTimeout(function () { Plotly.relayout(document.querySelector('.js-plotly-plot'),"
+                   " {'xaxis.autorange': true}); }, 100);</script></body>"), encoding="utf-8")
+    labels, points = label_boxes(chromium, page, tmp_path)
+    shown = [lab for lab in labels if not lab[4].startswith(("◀", "●")) and not lab[4].endswith("▶")]
+    assert "Bukele takes office" in [lab[4] for lab in shown]  # the 2019 label is drawn now
+    assert not [(a[4], b[4]) for k, a in enumerate(shown) for b in shown[k + 1:] if overlaps(a, b)]
+    assert not [lab[4] for lab in shown for p in points if overlaps(lab, p)]

@@ -67,6 +67,7 @@ CLICK_JS = """
     });
   }
   gd.on('plotly_afterplot', declutter);
+  gd.on('plotly_relayout', declutter);  // zoom and pan move the labels without a full replot
   window.addEventListener('resize', function () { setTimeout(declutter, 50); });
   declutter();
   function plural(n, word) { return n + ' ' + word + (n === 1 ? '' : 's'); }
@@ -92,7 +93,6 @@ CLICK_JS = """
     if (notes[ib].text !== tb || notes[ib].visible !== !!before) { upd['annotations[' + ib + '].text'] = tb; upd['annotations[' + ib + '].visible'] = !!before; }
     if (notes[ia].text !== ta || notes[ia].visible !== !!after) { upd['annotations[' + ia + '].text'] = ta; upd['annotations[' + ia + '].visible'] = !!after; }
     if (Object.keys(upd).length) { busy = true; Plotly.relayout(gd, upd).then(function () { busy = false; }, function () { busy = false; }); }
-    declutter();
   });
 })();
 """
