@@ -12,8 +12,9 @@ import types
 from timeline.render.figure import render
 from timeline.render.image import to_image
 from timeline.render.page import event_list_html, to_html
+from timeline.render.view import default_title
 
-__all__ = ["render", "to_html", "to_image", "event_list_html"]
+__all__ = ["render", "to_html", "to_image", "event_list_html", "default_title"]
 
 
 class _CallableModule(types.ModuleType):
