@@ -2,7 +2,7 @@
 TimeBank+AQUAINT corpus, and the seeds gold test.
 
     python benchmarks/event_quality.py            # every figure
-    python benchmarks/event_quality.py --part triggers|merge|seeds
+    python benchmarks/event_quality.py --part triggers|merge|seeds|speed
 
 Figures:
 - trigger precision: share of our happening candidates whose word is a gold <EVENT>; event
@@ -243,6 +243,24 @@ def _disjoint_names(event) -> bool:
     return any(not (a & b) for i, a in enumerate(named) for b in named[i + 1:])
 
 
+def speed_figures(rounds: int = 3) -> dict:
+    """CPU seconds of extract_events over every TimeBank+AQUAINT document (gold time
+    expressions, `rounds` times) and of merging all those tellings: the extractor's own cost,
+    apart from tagging, reading and the machine's load."""
+    from timeline.events.extract import extract_events
+    from timeline.merge import merge_events
+
+    docs = [read_gold(path)[::2] for path in sorted(find_timeml_dir().rglob("*.tml"))]
+    started = time.process_time()
+    tellings = [e for _ in range(rounds) for doc, timexes in docs for e in extract_events(doc, list(timexes.values()))]
+    extracted = time.process_time()
+    merge_events(tellings)
+    merged = time.process_time()
+    return {"documents": rounds * len(docs), "extract_cpu_s": round(extracted - started, 2),
+            "ms_per_document": round(1000 * (extracted - started) / (rounds * len(docs)), 2),
+            "tellings": len(tellings), "merge_cpu_s": round(merged - extracted, 2)}
+
+
 def seeds_figures() -> dict:
     import subprocess
 
@@ -253,7 +271,7 @@ def seeds_figures() -> dict:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--part", choices=("triggers", "merge", "seeds", "all"), default="all")
+    parser.add_argument("--part", choices=("triggers", "merge", "seeds", "speed", "all"), default="all")
     args = parser.parse_args(argv)
     out = {}
     if args.part in ("triggers", "all"):
@@ -264,6 +282,8 @@ def main(argv=None) -> int:
         out["merge"] = merge_figures()
     if args.part in ("seeds", "all"):
         out["seeds"] = seeds_figures()
+    if args.part in ("speed", "all"):
+        out["speed"] = speed_figures()
     print(json.dumps(out, indent=1, default=str))
     return 0
 
