@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import os
 import sys
 import time
 from pathlib import Path
@@ -26,14 +25,9 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def data_dir() -> Path:
-    env = os.environ.get("TIMELINE_TIMEML_DIR")
-    if env:
-        return Path(env)
-    for parent in REPO.parents:
-        candidate = parent / "shared" / "data" / "timebank-aquaint"
-        if candidate.is_dir():
-            return candidate
-    sys.exit("TimeBank+AQUAINT not found: set TIMELINE_TIMEML_DIR")
+    from corpus import find_timeml_dir  # benchmarks/corpus.py: found as the test suite finds it
+
+    return find_timeml_dir()
 
 
 def load_tagger():

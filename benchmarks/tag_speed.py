@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
 import statistics
 import subprocess
 import sys
@@ -33,14 +32,9 @@ PARTS = ("TimeBank", "AQUAINT")
 
 
 def data_dir() -> Path:
-    env = os.environ.get("TIMELINE_TIMEML_DIR")
-    if env:
-        return Path(env)
-    for parent in REPO.parents:
-        candidate = parent / "shared" / "data" / "timebank-aquaint"
-        if candidate.is_dir():
-            return candidate
-    sys.exit("TimeBank+AQUAINT not found: set TIMELINE_TIMEML_DIR")
+    from corpus import find_timeml_dir  # benchmarks/corpus.py: found as the test suite finds it
+
+    return find_timeml_dir()
 
 
 def corpus(root: Path) -> list[tuple[str, dt.date | None]]:
