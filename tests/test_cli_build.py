@@ -58,7 +58,7 @@ def test_missing_out_is_a_usage_error(seeds_dir):
     assert main(["build", str(seeds_dir)]) == 2
 
 
-def test_undated_documents_keep_their_events_in_the_table_not_the_chart(tmp_path, capsys):
+def test_undated_documents_keep_their_events_in_the_table_and_under_the_chart(tmp_path, capsys):
     article = tmp_path / "undated.txt"
     article.write_text("Rubio had just witnessed a deportation flight carrying 43 migrants from Panama to Colombia.\n",
                        encoding="utf-8")
@@ -66,7 +66,8 @@ def test_undated_documents_keep_their_events_in_the_table_not_the_chart(tmp_path
     assert main(["build", str(article), "--out", str(table), "--html", str(chart)]) == 0
     text = table.read_text(encoding="utf-8")
     assert "Rubio witnesses deportation flight from Panama to Colombia" in text
-    assert chart.exists()
+    page = chart.read_text(encoding="utf-8")
+    assert "Rubio witnesses deportation flight from Panama to Colombia" in page and "undated" in page
     assert "1 undated event(s)" in capsys.readouterr().err
     assert main(["build", str(article), "--out", str(table), "--ref-date", "2025-02-04"]) == 0
     df = read_events(table)

@@ -95,7 +95,7 @@ def run(args) -> int:
     report = RunReport(echo=note)
     df = build(args.inputs, report=report, **options)
     n_docs = len({s for sources in df["sources"] for s in sources})
-    title = args.title or "Timeline"
+    title = args.title  # None: the renderer names the page after the main actors and period
     if out.suffix.lower() in HTML_SUFFIXES:
         _timeline(df, out, title)
     else:
@@ -114,13 +114,13 @@ def run(args) -> int:
     return report.exit_code
 
 
-def _timeline(df, path: Path, title: str) -> None:
-    """Draw the dated events; events of documents with no date at all cannot be placed on a
-    time axis, so they stay in the table only (and we say how many)."""
+def _timeline(df, path: Path, title: str | None) -> None:
+    """Draw the timeline; events of documents with no date at all cannot be placed on the time
+    axis: the page lists them as undated, and we say how many."""
     from timeline.render import to_html
 
-    dated = df[df["start"].notna()]
-    if len(dated) < len(df):
-        print(f"{len(df) - len(dated)} undated event(s) (documents with no date) left out of {path.name}; "
-              f"give --ref-date to place them", file=sys.stderr)
-    to_html(dated, path, title=title)
+    undated = int(df["start"].isna().sum())
+    if undated:
+        print(f"{undated} undated event(s) (documents with no date) listed under {path.name}'s chart, "
+              f"not on it; give --ref-date to place them", file=sys.stderr)
+    to_html(df, path, title=title)
