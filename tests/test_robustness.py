@@ -200,7 +200,7 @@ def test_usage_errors_exit_two(corpus, tmp_path, capsys):
 
 
 @pytest.mark.slow
-def test_ctrl_c_during_a_parallel_run(tmp_path):
+def test_ctrl_c_during_a_parallel_run(tmp_path, timeml_dir):
     """SIGINT to a real `timeline build --jobs 2` run over a large corpus: exit 130 at once,
     no output file, no temporary file, no worker process left behind."""
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
@@ -208,7 +208,7 @@ def test_ctrl_c_during_a_parallel_run(tmp_path):
         from corpus import write_corpus
     finally:
         sys.path.pop(0)
-    write_corpus(tmp_path / "corpus.jsonl", 8000)
+    write_corpus(tmp_path / "corpus.jsonl", 8000, timeml_dir)
     out = tmp_path / "out" / "events.csv"
     proc = subprocess.Popen([sys.executable, "-m", "timeline", "build", str(tmp_path / "corpus.jsonl"),
                              "--out", str(out), "--jobs", "2", "--quiet"],
