@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from timeline.errors import UsageError
+from timeline.timex.heads import heads, may_start
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 _MACRO = re.compile(r"\{(\w+)\}")
@@ -135,13 +136,16 @@ _DIGIT_CONSTRUCT = re.compile(r"\\d|\[[0-9]")
 
 def _start_index(rules: list) -> tuple[dict, tuple]:
     """Which rules to try at a word: a rule can only start with a word written somewhere in its
-    expanded pattern (or with a digit, if its pattern has digit classes). The index is a
-    superset computed from the data, so a new language needs no code for it."""
+    expanded pattern that its parsed pattern can begin with (heads.py), or with a digit, if its
+    pattern has digit classes. The index is a superset computed from the data, so a new
+    language needs no code for it."""
     starts: dict = {}
     digit_rules = []
     for rule in rules:
+        rule_heads = heads(rule.regex)
         for word in set(_WORD.findall(rule.pattern.lower())):
-            starts.setdefault(word, []).append(rule)
+            if may_start(word, rule_heads):
+                starts.setdefault(word, []).append(rule)
         if _DIGIT_CONSTRUCT.search(rule.pattern):
             digit_rules.append(rule)
     order = {id(rule): i for i, rule in enumerate(rules)}
