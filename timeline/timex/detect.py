@@ -59,15 +59,18 @@ def _acceptable(text: str, cand: Candidate, lang: Language) -> bool:
     if f["title_span"].match(span) and f["title_before"].search(text, max(0, cand.start - 12), cand.start):
         return False  # the name of a programme or a paper
     if cand.rule.kind == "duration":
+        if f["duration_name_after"].match(text, cand.end):
+            return False
         if f["rate_span"].match(span) and f["rate_before"].search(text, max(0, cand.start - 40), cand.start):
             return False  # a rate, not a length of time
         if f["age_after"].match(text, cand.end) and \
                 f["apposition_before"].search(text, max(0, cand.start - 12), cand.start):
             return False  # an age
     if cand.rule.name in ("bare_month", "holiday") and f["name_after"].match(text, cand.end) \
-            and not _date_word_after(text, cand.end, lang):
+            and not _date_word_after(text, cand.end, lang) \
+            and not f["date_preposition_before"].search(text, max(0, cand.start - 12), cand.start):
         return False  # a name, not a date
-    if cand.rule.name == "year" and not _plausible_year(text, cand, lang):
+    if cand.rule.name in ("year", "year_range") and not _plausible_year(text, cand, lang):
         return False
     return True
 

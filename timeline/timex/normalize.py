@@ -23,6 +23,10 @@ from timeline.timex.periods import (
 
 __all__ = ["Context", "groups", "normalize", "NORMALIZERS"]
 
+# In a story a month named without a year up to this many months before the date last told is
+# a look back within its year; further back, the story has moved on to the next year.
+LOOK_BACK_MONTHS = 2
+
 
 def norm_iso(g, ctx):
     value = iso_day(int(g["year"]), int(g["month"]), int(g["day"]))
@@ -75,7 +79,7 @@ def _day_of(g, ctx):
             return iso_day(year, month, day), False
         if ref is None:
             return (f"XXXX-{month:02d}-{day:02d}" if day <= 31 else None), True
-        year = ref.year if ctx.narrative else A.resolve_day_year(ref, month, day, ctx.when)
+        year = _story_year(ctx, month) if ctx.narrative else A.resolve_day_year(ref, month, day, ctx.when)
         return iso_day(year, month, day), True
     if day and "weekday" in g and ref is not None:  # "Friday, the 13th": a 13th on a Friday
         found = _day_on_weekday(ref, day, ctx.lang.lookup("weekday", g["weekday"].rstrip(".")),
@@ -103,6 +107,17 @@ def _day_of(g, ctx):
             return A.resolve_weekday(ctx.previous, weekday, step, when).isoformat(), True
         return A.resolve_weekday(ref, weekday, direction(g, ctx), when).isoformat(), True
     return None
+
+
+def _story_year(ctx, month: int) -> int:
+    """The year of a month named without one in a story, which goes forward: after a day or
+    month told, a month well before it is next year's ("5 November 1757 ... In March" is March
+    1758); a month or two back is a look back in the same year ("14 June ... on 10 May"), and
+    after a bare year any month is that year's ("In 1943 ... In March")."""
+    ref = ctx.ref
+    if ctx.told_unit in ("", "year") or ref.month - month <= LOOK_BACK_MONTHS:
+        return ref.year
+    return ref.year + 1
 
 
 def _day_on_weekday(ref: dt.date, day: int, weekday: int | None, when: str) -> dt.date | None:
@@ -156,8 +171,10 @@ def _month_only(g, ctx, month, mod):
         year = ref.year if month < ref.month - 1 else ref.year - 1
     elif step == 1:
         year = ref.year if month > ref.month else ref.year + 1
-    elif step == 0 or ctx.narrative:
+    elif step == 0:
         year = ref.year
+    elif ctx.narrative:
+        year = _story_year(ctx, month)
     else:
         year = A.resolve_month_year(ref, month, ctx.when)
     return "DATE", f"{year:04d}-{month:02d}", mod, True
@@ -253,6 +270,25 @@ def norm_year(g, ctx):
     return "DATE", f"{year:04d}", position(g, ctx), False
 
 
+def norm_era(g, ctx):
+    """"44 BC", "AD 9", "2 September 31 BC": TIMEX3 writes a year before year 1 as BC0044."""
+    era = ctx.lang.lookup("era", g["era"])
+    year = int(g["year"])
+    if era is None or not 1 <= year <= 9999:
+        return None
+    value = f"{era}{year:04d}"
+    month = month_of(g, ctx)
+    if month:
+        if "ides" in g:
+            day = ctx.lang.lookup("ides", str(month)) or ctx.lang.lookup("ides", "other")
+        else:
+            day = day_of_month(g, ctx)
+        if day and iso_day(year, month, day) is None:
+            return None
+        value += f"-{month:02d}" + (f"-{day:02d}" if day else "")
+    return "DATE", value, "", False
+
+
 def norm_decade(g, ctx):
     if "decadeword" in g:  # "the nineties"
         return "DATE", f"19{ctx.lang.lookup('decadeword', word(g, 'decadeword'))}", position(g, ctx), False
@@ -293,7 +329,7 @@ NORMALIZERS = {
     "iso": norm_iso, "numeric_date": norm_numeric_date, "date": norm_date,
     "daypart": norm_daypart, "time": norm_time, "holiday": norm_holiday, "ago": norm_ago,
     "set": norm_set, "duration": norm_duration, "quarter": norm_quarter, "year": norm_year,
-    "decade": norm_decade, "century": norm_century, "season": norm_season,
+    "decade": norm_decade, "era": norm_era, "century": norm_century, "season": norm_season,
     "relative": norm_relative, "vague": norm_vague, "dateparser": norm_dateparser,
 }
 

@@ -137,9 +137,14 @@ def _normalize(kind, g, ctx, cand):
 
 
 def _split_range(cand, g, text):
-    """A day range "Jan. 20-24" becomes two expressions as in TimeML: "Jan. 20" and "24"."""
+    """A day range "Jan. 20-24" becomes two expressions as in TimeML: "Jan. 20" and "24";
+    a year range "1939-45" two years."""
     m = cand.match
     names = m.re.groupindex
+    if "year2" in names and m.group("year2") is not None:
+        if _second_year(m.group("year"), m.group("year2")) is None:
+            return []  # "2012-12" is no range of years
+        return [(m.start("year"), m.end("year")), (m.start("year2"), cand.end)]
     if "day2" not in names or m.group("day2") is None:
         return [(cand.start, cand.end)]
     day_end = m.end("day") if m.group("day") is not None else m.end("day_2")
@@ -147,9 +152,22 @@ def _split_range(cand, g, text):
 
 
 def _second_day(value, m):
+    if "year2" in m.re.groupindex and m.group("year2") is not None:
+        return _second_year(value, m.group("year2"))
     day2 = int(re.match(r"\d+", m.group("day2"))[0])  # "24", "24th"
     head = value.split("T")[0]
     if len(head) != 10:
         return None
     candidate = f"{head[:8]}{day2:02d}"
     return candidate if value_span(candidate) else None
+
+
+def _second_year(first: str, second: str) -> str | None:
+    # "45" after "1939" is 1945, "00" after "1999" is 2000; a range runs forward.
+    start = int(first[:4])
+    year = int(second)
+    if len(second) == 2:
+        year += start // 100 * 100
+        if year <= start:
+            year += 100
+    return f"{year:04d}" if start < year < start + 100 else None

@@ -23,7 +23,7 @@ _CENTURY = re.compile(r"^(\d{2})$")
 _MILLENNIUM = re.compile(r"^(\d)$")
 
 # A TIMEX3 value of any type, for validating tagger output (ISO 8601 subset that TimeML uses,
-# with X placeholders, REF tokens and durations/sets).
+# with X placeholders, REF tokens, BC years (BC0044) and durations/sets).
 _DATE_PART = (
     r"(?:[0-9X]{1,4}"
     r"(?:-(?:[0-9X]{2}(?:-[0-9X]{2})?|W[0-9X]{2}(?:-(?:WE|[1-7]))?|Q[1-4X]|H[12X]|SP|SU|FA|WI))?)"
@@ -34,7 +34,7 @@ _DURATION = (
     r"(?:T(?:[0-9X]+(?:\.[0-9]+)?[HMS])+)?|T(?:[0-9X]+(?:\.[0-9]+)?[HMS])+))"
 )
 VALUE_GRAMMAR = re.compile(
-    rf"^(?:PRESENT_REF|PAST_REF|FUTURE_REF|{_DATE_PART}{_TIME_PART}?|{_TIME_PART}|{_DURATION})$"
+    rf"^(?:PRESENT_REF|PAST_REF|FUTURE_REF|(?:BC)?{_DATE_PART}{_TIME_PART}?|{_TIME_PART}|{_DURATION})$"
 )
 
 

@@ -1,0 +1,69 @@
+"""The tagger on history text in narrative mode: hand-written Wikipedia-style paragraphs
+(tests/data/narrative/*.txt, British and American date styles, BC/AD years, year ranges,
+relative dates told against the story's last date) against tests/data/narrative_cases.tsv."""
+
+import csv
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+import timeline
+
+DATA = Path(__file__).parent / "data"
+
+
+def _expected() -> dict[str, list[tuple[str, str, str]]]:
+    lines = [line for line in (DATA / "narrative_cases.tsv").read_text(encoding="utf-8").splitlines()
+             if line and not line.startswith("#")]
+    out = defaultdict(list)
+    for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+        out[row["file"]].append((row["text"], row["type"], row["value"]))
+    return out
+
+
+EXPECTED = _expected()
+
+
+def test_every_fixture_has_rows():
+    files = {p.name for p in (DATA / "narrative").glob("*.txt")}
+    assert files == set(EXPECTED)
+    assert sum(len(rows) for rows in EXPECTED.values()) >= 60
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_narrative_file_tagged_as_expected(name):
+    text = (DATA / "narrative" / name).read_text(encoding="utf-8")
+    found = timeline.tag(text, None, mode="narrative")
+    for t in found:
+        assert text[t.start:t.end] == t.text
+    got = [(t.text, t.type, t.value) for t in found]
+    assert got == EXPECTED[name]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # months without a year go forward after a day told, stay in a year told alone
+    ("On 5 November 1757 he won. In March he moved on.", ("March", "1758-03")),
+    ("In 1943 the army retreated. In March it regrouped.", ("March", "1943-03")),
+    ("Paris fell on 14 June 1940. On 10 May the attack had begun.", ("10 May", "1940-05-10")),
+    # ranges and eras
+    ("the war of 1939-45", ("45", "1945")),
+    ("the 1990-91 season", ("91", "1991")),
+    ("Caesar died in 44 BC.", ("44 BC", "BC0044")),
+    ("Varus fell in AD 9.", ("AD 9", "0009")),
+    ("The temple burned in 70 CE.", ("70 CE", "0070")),
+    ("On the night of 14/15 April 1912 the ship sank.",
+     ("the night of 14/15 April 1912", "1912-04-14TNI")),
+])
+def test_narrative_rules(text, expected):
+    got = [(t.text, t.value) for t in timeline.tag(text, None, mode="narrative")]
+    assert expected in got
+
+
+@pytest.mark.parametrize("text", [
+    "the Seven Years' War", "the Six-Day War", "the Hundred Years War",
+    "He arrived 2012-12.",  # a year and month, no range of years
+    "ad 9 and bc 44 in lower case",
+])
+def test_names_and_non_ranges_are_not_dates(text):
+    assert timeline.tag(text, None, mode="narrative") == []
