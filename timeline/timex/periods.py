@@ -195,6 +195,10 @@ def norm_relative(g, ctx):
         return "DATE", f"{base.year:04d}{_placeholder(unit)[4:]}", mod, True
     step = back if back is not None else direction(g, ctx)
     if season:
+        if ctx.narrative and ctx.told_unit == "year" and not step:
+            # "In 1603 ... in the autumn": the season of the year told (its first day is in
+            # the winter that began the year before)
+            return "DATE", f"{base.year:04d}-{season}", mod, True
         if step is None:  # "over the summer": the last one, or the next in a future clause;
             # a story goes forward, so there it is the current or coming one
             step = 0 if ctx.narrative else (1 if ctx.when == "future" else -1)
