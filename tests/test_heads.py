@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from timeline.timex.heads import heads, may_start
+from timeline.timex.heads import NON_LETTER, heads, may_follow, may_start
 from timeline.timex.lexicon import load
 
 
@@ -38,3 +38,56 @@ def test_the_index_never_drops_a_word_a_rule_matches_at():
         assert matching, phrase
         for rule in matching:
             assert rule in starts.get(first, ()), (phrase, rule.name)
+
+
+@pytest.mark.parametrize("pattern, word, follows, admitted", [
+    (r"the (?:following|next) (?:day|week)", "the", "following", True),
+    (r"the (?:following|next) (?:day|week)", "the", "nextday", False),
+    (r"the (?:following|next) (?:day|week)", "the", "house", False),
+    (r"the (?:following|next) (?:day|week)", "the", None, False),
+    (r"the (?:\d{4})s", "the", NON_LETTER, True),
+    (r"the (?:\d{4})s", "the", "year", False),
+    (r"(?:the )?(?:end|start)", "the", "end", True),
+    (r"(?:the )?(?:end|start)", "the", "ending", True),  # an open prefix: "end" then anything
+    (r"the\w+ day", "the", "day", True),  # \w: no precision, always tried
+    (r"jan\. \d+", "jan", None, True),  # "Jan." : the dot follows the word
+])
+def test_second_word_narrows_the_rules(pattern, word, follows, admitted):
+    h = heads(re.compile(pattern, re.IGNORECASE))
+    assert may_follow(word, follows, h) is admitted
+
+
+class _Every(tuple):
+    needs_next = False
+
+
+class _EveryRule(dict):
+    """An index that tries every rule at every word: what the narrowed index must equal."""
+
+    def __init__(self, rules):
+        super().__init__()
+        self.rules = _Every(rules)
+
+    def get(self, word, default=None):
+        return self.rules
+
+
+def test_narrowed_index_finds_what_trying_every_rule_finds(timeml_dir):
+    import dataclasses
+    from pathlib import Path
+
+    from timeline.timeml import read_timeml
+    from timeline.timex.detect import detect
+
+    lang = load("en")
+    paths = sorted(Path(timeml_dir).glob("*/*.tml"))[::6]
+    narrative = Path(__file__).parent / "data" / "narrative"
+    texts = [read_timeml(p).text for p in paths] + [p.read_text() for p in narrative.glob("*.txt")]
+    assert len(texts) > 40
+    for mode in ("news", "narrative"):
+        every = [r for r in lang.rules if mode in r.modes]
+        brute = dataclasses.replace(lang, index={mode: (_EveryRule(every), lang.index[mode][1])})
+        for text in texts:
+            fast = [(c.start, c.end, c.rule.name) for c in detect(text, lang, mode)]
+            slow = [(c.start, c.end, c.rule.name) for c in detect(text, brute, mode)]
+            assert fast == slow

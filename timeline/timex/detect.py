@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from timeline.timex.heads import NON_LETTER
 from timeline.timex.lexicon import Language, Rule
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +115,7 @@ def _trim_period(text: str, cand: Candidate, lang: Language) -> Candidate:
 
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]*)")
 _APOSTROPHES = "'’"
 
 
@@ -136,6 +138,11 @@ def detect(text: str, lang: Language, mode: str = "news") -> list[Candidate]:
             rules = starts.get(word.lower())
             if rules is None:
                 continue
+            if rules.needs_next:
+                nxt = _NEXT_WORD.match(text, tok.end())
+                rules = rules.following(None if nxt is None else nxt[1].lower() or NON_LETTER)
+                if not rules:
+                    continue
         if pos >= brk_end:  # no expression runs over a paragraph break ("Friday.\n\nThe first")
             brk = _PARAGRAPH.search(text, pos)
             brk_start, brk_end = (brk.start(), brk.end()) if brk else (len(text), len(text) + 1)
