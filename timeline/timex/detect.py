@@ -1,9 +1,10 @@
 """Pass 1: find candidate time expressions with the language's rules in one scan.
 
 One pass over the words of the text: at a word that can start some rule (an index built from
-the patterns), those rules are tried and the longest match wins (earlier rules win ties); the
-scan resumes after it. Trying only the few rules a word can start is ~3x faster than one big
-alternation tried at every position (Python's regex engine does not index alternatives).
+the patterns, narrowed by the word that follows: lexicon.RuleSet, heads.py), those rules are
+tried and the longest match wins (earlier rules win ties); the scan resumes after it. Trying
+only the few rules a word can start is far faster than one big alternation tried at every
+position (Python's regex engine does not index alternatives) or every rule at every word.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from timeline.timex.heads import NON_LETTER
 from timeline.timex.lexicon import Language, Rule
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +115,6 @@ def _trim_period(text: str, cand: Candidate, lang: Language) -> Candidate:
 
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
-_NEXT_WORD = re.compile(r"\s+([^\W\d_]*)")
 _APOSTROPHES = "'’"
 
 
@@ -138,11 +137,9 @@ def detect(text: str, lang: Language, mode: str = "news") -> list[Candidate]:
             rules = starts.get(word.lower())
             if rules is None:
                 continue
-            if rules.needs_next:
-                nxt = _NEXT_WORD.match(text, tok.end())
-                rules = rules.following(None if nxt is None else nxt[1].lower() or NON_LETTER)
-                if not rules:
-                    continue
+            rules = rules.at(text, tok.end())
+            if not rules:
+                continue
         if pos >= brk_end:  # no expression runs over a paragraph break ("Friday.\n\nThe first")
             brk = _PARAGRAPH.search(text, pos)
             brk_start, brk_end = (brk.start(), brk.end()) if brk else (len(text), len(text) + 1)

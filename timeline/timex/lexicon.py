@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from timeline.errors import UsageError
-from timeline.timex.heads import NextWords, heads, may_start
+from timeline.timex.heads import NON_LETTER, NextWords, heads
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 _MACRO = re.compile(r"\{(\w+)\}")
@@ -136,17 +136,15 @@ _DIGIT_CONSTRUCT = re.compile(r"\\d|\[[0-9]")
 
 def _start_index(rules: list) -> tuple[dict, tuple]:
     """Which rules to try at a word: a rule can only start with a word written somewhere in its
-    expanded pattern that its parsed pattern can begin with (heads.py), or with a digit, if its
-    pattern has digit classes. The index is a superset computed from the data, so a new
+    expanded pattern (or with a digit, if its pattern has digit classes); each word's set is
+    narrowed further on first use (RuleSet). The index is computed from the data, so a new
     language needs no code for it."""
     starts: dict = {}
     digit_rules = []
-    rule_heads = {}
+    rule_heads: dict = {}  # rule id -> heads, parsed on first need and shared by the sets
     for rule in rules:
-        rule_heads[id(rule)] = heads(rule.regex)
         for word in set(_WORD.findall(rule.pattern.lower())):
-            if may_start(word, rule_heads[id(rule)]):
-                starts.setdefault(word, []).append(rule)
+            starts.setdefault(word, []).append(rule)
         if _DIGIT_CONSTRUCT.search(rule.pattern):
             digit_rules.append(rule)
     order = {id(rule): i for i, rule in enumerate(rules)}
@@ -154,23 +152,44 @@ def _start_index(rules: list) -> tuple[dict, tuple]:
              for w, rs in starts.items()}, tuple(digit_rules))
 
 
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]*)")
+
+
 class RuleSet(tuple):
-    """The rules that may start at one word, in rule order, and (`following`) the fewer that
-    may start there given the word after it: "the" alone starts ~35 rules, "the following"
-    a handful. Narrowed sets are made on first use and kept."""
+    """The rules written with one word, in rule order. `at(text, end)` gives the fewer that
+    can start at that word given the word after it (heads.py): "the" is written in ~40
+    rules, can start ~35, and "the following" a handful. The rules' patterns are parsed for
+    this on the first use of a word (parsing all of them would cost start-up time), and the
+    narrowed sets are kept."""
 
     def __new__(cls, word: str, rules, rule_heads: dict):
         self = super().__new__(cls, rules)
         self.word = word
-        self._next = tuple(NextWords(word, rule_heads[id(rule)]) for rule in self)
-        # Only worth looking at the next word when some rule needs a particular one.
-        self.needs_next = not all(n.always for n in self._next)
+        self._heads = rule_heads
+        self._next = None
         self._narrowed: dict = {}
         return self
 
-    def following(self, next_word: str | None) -> tuple:
-        found = self._narrowed.get(next_word)
+    def _prepare(self) -> None:
+        for rule in self:
+            if id(rule) not in self._heads:
+                self._heads[id(rule)] = heads(rule.regex)
+        self._next = tuple(NextWords(self.word, self._heads[id(rule)]) for rule in self)
+        # Only worth reading the next word when some rule needs a particular one.
+        if all(n.always for n in self._next):
+            self._narrowed = None
+        self.first = tuple(r for r, h in zip(self, self._next) if h.always)
+
+    def at(self, text: str, end: int) -> tuple:
+        """The rules that may match at this word, which ends at text[end]."""
+        if self._next is None:
+            self._prepare()
+        if self._narrowed is None:
+            return self.first
+        m = _NEXT_WORD.match(text, end)
+        key = None if m is None else (m[1].lower() or NON_LETTER)
+        found = self._narrowed.get(key)
         if found is None:
-            found = self._narrowed[next_word] = tuple(
-                rule for rule, n in zip(self, self._next) if n.admit(next_word))
+            found = self._narrowed[key] = tuple(
+                rule for rule, n in zip(self, self._next) if n.admit(key))
         return found
