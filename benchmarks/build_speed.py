@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -183,13 +182,18 @@ CHILDREN = {"tag": child_tag, "build": child_build, "dateparser": child_datepars
 
 # ------------------------------------------------------------------------ parent side
 
-def _tree_rss(proc) -> int:
+def _tree_sample(proc, cpu: dict) -> int:
+    """Total RSS of `proc` and its descendants; records each one's CPU seconds so far in `cpu`
+    (by pid: worker processes are not all children of the measured process, e.g. a fork
+    server's, so the operating system's children accounting would miss them)."""
     import psutil
 
     total = 0
     for p in [proc, *proc.children(recursive=True)]:
         try:
             total += p.memory_info().rss
+            times = p.cpu_times()
+            cpu[p.pid] = max(cpu.get(p.pid, 0.0), times.user + times.system)
         except psutil.Error:
             pass
     return total
@@ -200,18 +204,18 @@ def measure(name: str, *args) -> dict:
     import psutil
 
     payload = json.dumps([name, list(args)])
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.Popen([sys.executable, __file__, "--child", payload],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     watched = psutil.Process(proc.pid)
     peak = 0
+    cpu: dict[int, float] = {}
     stop = threading.Event()
 
     def sample():
         nonlocal peak
         while not stop.is_set():
             try:
-                peak = max(peak, _tree_rss(watched))
+                peak = max(peak, _tree_sample(watched, cpu))
             except psutil.Error:
                 pass
             stop.wait(0.02)
@@ -221,14 +225,14 @@ def measure(name: str, *args) -> dict:
     out, err = proc.communicate()
     stop.set()
     sampler.join()
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0:
         return {"skipped": f"failed (exit {proc.returncode}): {err.strip().splitlines()[-1:]}"}
     result = json.loads(out.strip().splitlines()[-1])
     result["rss_mb"] = peak / 2**20
-    # CPU of the whole child (start-up included) and its workers: unlike wall time, it does
-    # not grow when other programs share the cores
-    result["cpu_s"] = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    # CPU of the whole child (start-up included) and every process under it, as last sampled
+    # (up to 20 ms of each process's end is missed): unlike wall time, it does not grow when
+    # other programs share the cores
+    result["cpu_s"] = sum(cpu.values())
     return result
 
 
