@@ -54,6 +54,14 @@ def test_narrative_file_tagged_as_expected(name):
     ("The temple burned in 70 CE.", ("70 CE", "0070")),
     ("On the night of 14/15 April 1912 the ship sank.",
      ("the night of 14/15 April 1912", "1912-04-14TNI")),
+    # day ranges with the month after them: two expressions
+    ("Fighting raged on 7–8 December 1941.", ("7", "1941-12-07")),
+    ("It was fought between 4 and 8 May 1942.", ("8 May 1942", "1942-05-08")),
+    # seasons against a year told
+    ("The war ended in 1945. The following spring trials opened.",
+     ("The following spring", "1946-SP")),
+    ("Elizabeth reigned until 1603. In the autumn the plague returned.",
+     ("the autumn", "1603-FA")),
 ])
 def test_narrative_rules(text, expected):
     got = [(t.text, t.value) for t in timeline.tag(text, None, mode="narrative")]
@@ -64,6 +72,7 @@ def test_narrative_rules(text, expected):
     "the Seven Years' War", "the Six-Day War", "the Hundred Years War",
     "He arrived 2012-12.",  # a year and month, no range of years
     "ad 9 and bc 44 in lower case",
+    "Unrest continued in the period that followed.",  # no quarter in a story
 ])
 def test_names_and_non_ranges_are_not_dates(text):
     assert timeline.tag(text, None, mode="narrative") == []

@@ -188,6 +188,8 @@ def norm_relative(g, ctx):
         return "DATE", ctx.lead_period, mod, True
     if unit == "Q" and ctx.period and (reported is not None or back == 0):
         return "DATE", ctx.period, mod, True  # the quarter the report is about
+    if unit_word == "period" and ctx.narrative:
+        return None  # in a story "the period" is no quarter ("the period 1918-1920")
     base = ctx.previous if back is not None and ctx.previous else ctx.ref
     if base is None:
         return "DATE", _placeholder(unit), mod, True
@@ -195,10 +197,11 @@ def norm_relative(g, ctx):
         return "DATE", f"{base.year:04d}{_placeholder(unit)[4:]}", mod, True
     step = back if back is not None else direction(g, ctx)
     if season:
-        if ctx.narrative and ctx.told_unit == "year" and not step:
-            # "In 1603 ... in the autumn": the season of the year told (its first day is in
-            # the winter that began the year before)
-            return "DATE", f"{base.year:04d}-{season}", mod, True
+        if ctx.told_unit == "year" and base == ctx.previous and (ctx.narrative or back is not None):
+            # "In 1603 ... in the autumn", "In 1945 ... the following spring": the season of
+            # the year told or of the one after (the year's first day is in the winter that
+            # began the year before, so `_relative_season` would count from there)
+            return "DATE", f"{base.year + (step or 0):04d}-{season}", mod, True
         if step is None:  # "over the summer": the last one, or the next in a future clause;
             # a story goes forward, so there it is the current or coming one
             step = 0 if ctx.narrative else (1 if ctx.when == "future" else -1)

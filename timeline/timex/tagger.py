@@ -88,7 +88,10 @@ def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[
         else:
             how = "text" if anchor is not ref else "document"
         for i, (start, end) in enumerate(_split_range(cand, g, text)):
-            v = value if i == 0 else _second_day(value, cand.match)
+            if "day0" in g:
+                v = _first_day(value, g["day0"]) if i == 0 else value
+            else:
+                v = value if i == 0 else _second_day(value, cand.match)
             if v is None:
                 continue
             out.append(Timex(start, end, text[start:end], ttype, v, granularity_of(v, ttype), mod, how))
@@ -145,6 +148,8 @@ def _split_range(cand, g, text):
         if _second_year(m.group("year"), m.group("year2")) is None:
             return []  # "2012-12" is no range of years
         return [(m.start("year"), m.end("year")), (m.start("year2"), cand.end)]
+    if "day0" in names and m.group("day0") is not None:
+        return [(m.start("day0"), m.end("day0")), (m.start("day"), cand.end)]
     if "day2" not in names or m.group("day2") is None:
         return [(cand.start, cand.end)]
     day_end = m.end("day") if m.group("day") is not None else m.end("day_2")
@@ -171,3 +176,13 @@ def _second_year(first: str, second: str) -> str | None:
         if year <= start:
             year += 100
     return f"{year:04d}" if start < year < start + 100 else None
+
+
+def _first_day(value: str, day0: str) -> str | None:
+    # "7–8 December 1941": the first day has the month and year of the second, and is before it
+    head = value.split("T")[0]
+    day = int(re.match(r"\d+", day0)[0])
+    if len(head) != 10 or day >= int(head[8:10]):
+        return None
+    candidate = f"{head[:8]}{day:02d}"
+    return candidate if value_span(candidate) else None
