@@ -52,6 +52,7 @@ def test_narrative_file_tagged_as_expected(name):
     ("Caesar died in 44 BC.", ("44 BC", "BC0044")),
     ("Varus fell in AD 9.", ("AD 9", "0009")),
     ("The temple burned in 70 CE.", ("70 CE", "0070")),
+    ("Athens flourished in the 5th century BC.", ("the 5th century BC", "BC04")),
     ("On the night of 14/15 April 1912 the ship sank.",
      ("the night of 14/15 April 1912", "1912-04-14TNI")),
     # day ranges with the month after them: two expressions

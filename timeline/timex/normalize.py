@@ -308,7 +308,10 @@ def norm_century(g, ctx):
     number = int(m[0]) if m else ctx.lang.lookup("ordinal", raw.lower())
     if not number or number < 1:
         return None
-    return "DATE", f"{number - 1:02d}", position(g, ctx), False
+    era = ctx.lang.lookup("era", g["era"]) if "era" in g else ""
+    if era is None:
+        return None
+    return "DATE", f"{era}{number - 1:02d}", position(g, ctx), False
 
 
 def norm_season(g, ctx):
