@@ -58,6 +58,11 @@ def test_narrative_file_tagged_as_expected(name):
     # day ranges with the month after them: two expressions
     ("Fighting raged on 7–8 December 1941.", ("7", "1941-12-07")),
     ("It was fought between 4 and 8 May 1942.", ("8 May 1942", "1942-05-08")),
+    # month ranges before a year, and a day of the month in the month told
+    ("Fighting continued from March to June 1918.", ("March", "1918-03")),
+    ("The front held between December and February 1943.", ("December", "1942-12")),
+    ("In mid-October 1943 rain fell. On the 14th the attack resumed.", ("the 14th", "1943-10-14")),
+    ("On 20 May 1940 they met. On the 3rd they parted.", ("the 3rd", "1940-06-03")),
     # seasons against a year told
     ("The war ended in 1945. The following spring trials opened.",
      ("The following spring", "1946-SP")),

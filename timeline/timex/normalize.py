@@ -90,7 +90,10 @@ def _day_of(g, ctx):
         if ref is None:
             return f"XXXX-XX-{day:02d}", True
         year, mon = ref.year, ref.month
-        if ctx.when == "future" and day < ref.day:
+        if ctx.narrative:  # a story goes forward: the month told, or the next after its day
+            if day < ref.day and ctx.told_unit in ("day", "time"):
+                year, mon = A.add_months(year, mon, 1)
+        elif ctx.when == "future" and day < ref.day:
             year, mon = A.add_months(year, mon, 1)
         elif ctx.when == "past" and day > ref.day:
             year, mon = A.add_months(year, mon, -1)

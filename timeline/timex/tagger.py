@@ -88,8 +88,8 @@ def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[
         else:
             how = "text" if anchor is not ref else "document"
         for i, (start, end) in enumerate(_split_range(cand, g, text)):
-            if "day0" in g:
-                v = _first_day(value, g["day0"]) if i == 0 else value
+            if "day0" in g or "month0" in g:
+                v = value if i else _first_of_range(value, g, language)
             else:
                 v = value if i == 0 else _second_day(value, cand.match)
             if v is None:
@@ -148,8 +148,9 @@ def _split_range(cand, g, text):
         if _second_year(m.group("year"), m.group("year2")) is None:
             return []  # "2012-12" is no range of years
         return [(m.start("year"), m.end("year")), (m.start("year2"), cand.end)]
-    if "day0" in names and m.group("day0") is not None:
-        return [(m.start("day0"), m.end("day0")), (m.start("day"), cand.end)]
+    for first, second in (("day0", "day"), ("month0", "month")):
+        if first in names and m.group(first) is not None:
+            return [(m.start(first), m.end(first)), (m.start(second), cand.end)]
     if "day2" not in names or m.group("day2") is None:
         return [(cand.start, cand.end)]
     day_end = m.end("day") if m.group("day") is not None else m.end("day_2")
@@ -176,6 +177,16 @@ def _second_year(first: str, second: str) -> str | None:
         if year <= start:
             year += 100
     return f"{year:04d}" if start < year < start + 100 else None
+
+
+def _first_of_range(value: str, g: dict, lang) -> str | None:
+    if "month0" in g:
+        month = lang.lookup("month", g["month0"].rstrip("."))
+        year, second = int(value[:4]), int(value[5:7])
+        if month is None or month == second:
+            return None
+        return f"{year - (month > second):04d}-{month:02d}"
+    return _first_day(value, g["day0"])
 
 
 def _first_day(value: str, day0: str) -> str | None:
