@@ -63,6 +63,12 @@ def test_narrative_file_tagged_as_expected(name):
     ("The front held between December and February 1943.", ("December", "1942-12")),
     ("In mid-October 1943 rain fell. On the 14th the attack resumed.", ("the 14th", "1943-10-14")),
     ("On 20 May 1940 they met. On the 3rd they parted.", ("the 3rd", "1940-06-03")),
+    # date ranges that open history articles: the first day takes the second's year
+    ("The Battle of Britain (10 July – 31 October 1940) was fought in the air.",
+     ("10 July", "1940-07-10")),
+    ("Operation Overlord (June 6 – August 30, 1944) opened the western front.",
+     ("June 6", "1944-06-06")),
+    ("The offensive (21 December – 3 January 1942) failed.", ("21 December", "1941-12-21")),
     # seasons against a year told
     ("The war ended in 1945. The following spring trials opened.",
      ("The following spring", "1946-SP")),

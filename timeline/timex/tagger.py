@@ -148,6 +148,9 @@ def _split_range(cand, g, text):
         if _second_year(m.group("year"), m.group("year2")) is None:
             return []  # "2012-12" is no range of years
         return [(m.start("year"), m.end("year")), (m.start("year2"), cand.end)]
+    if "first" in names:
+        first = "first" if m.group("first") is not None else "first_2"
+        return [(m.start(first), m.end(first)), (m.start("second"), cand.end)]
     for first, second in (("day0", "day"), ("month0", "month")):
         if first in names and m.group(first) is not None:
             return [(m.start(first), m.end(first)), (m.start(second), cand.end)]
@@ -180,13 +183,22 @@ def _second_year(first: str, second: str) -> str | None:
 
 
 def _first_of_range(value: str, g: dict, lang) -> str | None:
-    if "month0" in g:
-        month = lang.lookup("month", g["month0"].rstrip("."))
-        year, second = int(value[:4]), int(value[5:7])
-        if month is None or month == second:
-            return None
-        return f"{year - (month > second):04d}-{month:02d}"
-    return _first_day(value, g["day0"])
+    """The first date of "March to June 1918", "7–8 December", "10 July – 31 October 1940":
+    the second's year (the one before when it falls later in the calendar)."""
+    if "month0" not in g:
+        return _first_day(value, g["day0"])
+    month = lang.lookup("month", g["month0"].rstrip("."))
+    year, second = int(value[:4]), int(value[5:7])
+    if month is None:
+        return None
+    if "day0" not in g:
+        return f"{year - (month > second):04d}-{month:02d}" if month != second else None
+    if len(value) < 10:
+        return None
+    day = int(re.match(r"\d+", g["day0"])[0])
+    year -= (month, day) > (second, int(value[8:10]))
+    candidate = f"{year:04d}-{month:02d}-{day:02d}"
+    return candidate if value_span(candidate) else None
 
 
 def _first_day(value: str, day0: str) -> str | None:
