@@ -63,6 +63,9 @@ def test_narrative_file_tagged_as_expected(name):
     ("The front held between December and February 1943.", ("December", "1942-12")),
     ("In mid-October 1943 rain fell. On the 14th the attack resumed.", ("the 14th", "1943-10-14")),
     ("On 20 May 1940 they met. On the 3rd they parted.", ("the 3rd", "1940-06-03")),
+    # years before 1000 without an era, after in/by/since/until
+    ("In 732 the Franks stopped the Umayyad advance.", ("732", "0732")),
+    ("By 878, Alfred had won back Wessex.", ("878", "0878")),
     # date ranges that open history articles: the first day takes the second's year
     ("The Battle of Britain (10 July – 31 October 1940) was fought in the air.",
      ("10 July", "1940-07-10")),
@@ -85,6 +88,7 @@ def test_narrative_rules(text, expected):
     "He arrived 2012-12.",  # a year and month, no range of years
     "ad 9 and bc 44 in lower case",
     "Unrest continued in the period that followed.",  # no quarter in a story
+    "The count rose from 200 to 300.", "He led an army of 500 men.", "They sent in 300 ships.",
 ])
 def test_names_and_non_ranges_are_not_dates(text):
     assert timeline.tag(text, None, mode="narrative") == []

@@ -71,7 +71,8 @@ def _acceptable(text: str, cand: Candidate, lang: Language) -> bool:
             and not _date_word_after(text, cand.end, lang) \
             and not f["date_preposition_before"].search(text, max(0, cand.start - 12), cand.start):
         return False  # a name, not a date
-    if cand.rule.name in ("year", "year_range") and not _plausible_year(text, cand, lang):
+    if cand.rule.name in ("year", "year_range", "early_year") and \
+            not _plausible_year(text, cand, lang):
         return False
     return True
 

@@ -274,8 +274,9 @@ def norm_year(g, ctx):
 
 
 def norm_era(g, ctx):
-    """"44 BC", "AD 9", "2 September 31 BC": TIMEX3 writes a year before year 1 as BC0044."""
-    era = ctx.lang.lookup("era", g["era"])
+    """"44 BC", "AD 9", "2 September 31 BC", "in 732": TIMEX3 writes a year before year 1 as
+    BC0044 and years before 1000 with four digits (0732)."""
+    era = ctx.lang.lookup("era", g["era"]) if "era" in g else ""  # none written: AD
     year = int(g["year"])
     if era is None or not 1 <= year <= 9999:
         return None
