@@ -66,6 +66,10 @@ def test_narrative_file_tagged_as_expected(name):
     # years before 1000 without an era, after in/by/since/until
     ("In 732 the Franks stopped the Umayyad advance.", ("732", "0732")),
     ("By 878, Alfred had won back Wessex.", ("878", "0878")),
+    # "today" in a history is the writer's present; centuries with a position
+    ("In 1919 the treaty was signed. Today the site is a park.", ("Today", "PRESENT_REF")),
+    ("In the first half of the 20th century, Europe fought twice.",
+     ("the first half of the 20th century", "19")),
     # date ranges that open history articles: the first day takes the second's year
     ("The Battle of Britain (10 July – 31 October 1940) was fought in the air.",
      ("10 July", "1940-07-10")),

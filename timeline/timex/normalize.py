@@ -69,7 +69,8 @@ def _day_of(g, ctx):
         offset = ctx.lang.lookup("dayword", word(g, "dayword"))
         if offset is None:
             return None
-        if ref is None:
+        if ref is None or offset == 0 and ctx.narrative:
+            # in a history "today" is the writer's present, not the day last told
             return ("PRESENT_REF", True) if offset == 0 else None
         return (ref + dt.timedelta(days=offset)).isoformat(), True
     month, day = month_of(g, ctx), day_of_month(g, ctx)
