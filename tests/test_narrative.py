@@ -92,6 +92,7 @@ def test_narrative_rules(text, expected):
     "He arrived 2012-12.",  # a year and month, no range of years
     "ad 9 and bc 44 in lower case",
     "Unrest continued in the period that followed.",  # no quarter in a story
+    "Units of the 3rd and 4th Panzer Armies attacked.", "He led the 7th, 8th and 9th divisions.",
     "The count rose from 200 to 300.", "He led an army of 500 men.", "They sent in 300 ships.",
 ])
 def test_names_and_non_ranges_are_not_dates(text):
