@@ -63,6 +63,11 @@ def test_narrative_file_tagged_as_expected(name):
     ("The front held between December and February 1943.", ("December", "1942-12")),
     ("In mid-October 1943 rain fell. On the 14th the attack resumed.", ("the 14th", "1943-10-14")),
     ("On 20 May 1940 they met. On the 3rd they parted.", ("the 3rd", "1940-06-03")),
+    # relative dates after a BC date are BC too (no year 0: 27 BC + 40 years is AD 14)
+    ("The triumvirs met in 43 BC. The following year they won.", ("The following year", "BC0042")),
+    ("The empire began in 27 BC; forty years later Augustus was old.",
+     ("forty years later", "0014")),
+    ("In 44 BC Caesar died. In March the army marched.", ("March", "BC0044-03")),
     # years before 1000 without an era, after in/by/since/until
     ("In 732 the Franks stopped the Umayyad advance.", ("732", "0732")),
     ("By 878, Alfred had won back Wessex.", ("878", "0878")),

@@ -55,6 +55,7 @@ def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[
     ref = _as_date(ref_date)
     previous: dt.date | None = None  # the latest date told in the text (anaphora, narrative)
     told_unit = ""  # the granularity of that date
+    told_bc = None  # (years BC, stand-in day, granularity) when the latest date told was BC
     period, period_at = "", 0  # the latest quarter/half named in the text, and where
     lead_period = ""  # the first one named
     out: list[Timex] = []
@@ -63,10 +64,12 @@ def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[
         g["_text"] = text[cand.start:cand.end]
         g["_type"], g["_value"] = cand.rule.type, cand.rule.value
         when = A.tense(text, cand.start, cand.end, language)
-        anchor = previous if mode == "narrative" and previous is not None else ref
+        bc = told_bc if mode == "narrative" else None
+        last, last_unit = (bc[1], bc[2]) if bc else (previous, told_unit)
+        anchor = last if mode == "narrative" and last is not None else ref
         recent_period = period if cand.start - period_at < PERIOD_REACH else ""
-        ctx = Context(language, anchor, when, previous or ref, recent_period,
-                      mode == "narrative" and anchor is previous, previous, told_unit, lead_period)
+        ctx = Context(language, anchor, when, last or ref, recent_period,
+                      mode == "narrative" and anchor is last, last, last_unit, lead_period)
         result = _normalize(cand.rule.kind, g, ctx, cand)
         if result is None and cand.rule.fallback and cand.match.groupdict().get("unit"):
             # e.g. "four days later" with no date told before: only "four days" is a timex
@@ -76,6 +79,8 @@ def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[
         if result is None:
             continue
         ttype, value, mod, anchored = result
+        if bc and anchored:
+            value = _from_stand_in(value, bc[0])
         if not value or not is_valid_value(value):
             log.debug("dropping %r: value %r not TIMEX3", cand.match[0], value)
             continue
@@ -100,8 +105,33 @@ def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[
             period, period_at = value, cand.start
             lead_period = lead_period or value
         if ttype in ("DATE", "TIME"):
+            told_bc = _bc_told(value) or (None if value_span(value.split("T")[0]) else told_bc)
             previous, told_unit = _told(value, previous, told_unit)
     return _times_on_days(text, out, language)
+
+
+# A BC date told is stood in for by a day of this year while what follows it is resolved
+# ("43 BC ... The following year" -> BC0042): Python dates start at year 1.
+_STAND_IN_YEAR = 5000
+_BC_VALUE = re.compile(r"BC(\d{4})((?:-\d\d){0,2})$")
+_YEAR_VALUE = re.compile(r"(\d{4})(.*)$", re.DOTALL)
+
+
+def _bc_told(value: str):
+    m = _BC_VALUE.match(value)
+    if not m or int(m[1]) == 0:
+        return None
+    span = value_span(f"{_STAND_IN_YEAR}{m[2]}")
+    return (int(m[1]), span[0], span[2]) if span else None
+
+
+def _from_stand_in(value: str, years_bc: int) -> str:
+    """A value computed from the stand-in year, written in the BC year it stands for."""
+    m = _YEAR_VALUE.match(value)
+    if not m or abs(int(m[1]) - _STAND_IN_YEAR) > 999:
+        return value
+    year = int(m[1]) - _STAND_IN_YEAR + 1 - years_bc  # astronomical: 0 is 1 BC
+    return (f"BC{1 - year:04d}" if year <= 0 else f"{year:04d}") + m[2]
 
 
 def _told(value: str, previous: dt.date | None, told_unit: str) -> tuple[dt.date | None, str]:
