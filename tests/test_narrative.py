@@ -75,6 +75,7 @@ def test_narrative_file_tagged_as_expected(name):
     ("In 1919 the treaty was signed. Today the site is a park.", ("Today", "PRESENT_REF")),
     ("In the first half of the 20th century, Europe fought twice.",
      ("the first half of the 20th century", "19")),
+    ("The 19th-century empire fell.", ("19th-century", "18")),
     # date ranges that open history articles: the first day takes the second's year
     ("The Battle of Britain (10 July – 31 October 1940) was fought in the air.",
      ("10 July", "1940-07-10")),
