@@ -99,6 +99,8 @@ def test_narrative_rules(text, expected):
     "ad 9 and bc 44 in lower case",
     "Unrest continued in the period that followed.",  # no quarter in a story
     "Units of the 3rd and 4th Panzer Armies attacked.", "He led the 7th, 8th and 9th divisions.",
+    "Bloody Sunday shocked Russia.", "Black Tuesday ruined them.",
+    "Napoleon's Hundred Days ended at Waterloo.", "The Winter War was short.",
     "The count rose from 200 to 300.", "He led an army of 500 men.", "They sent in 300 ships.",
 ])
 def test_names_and_non_ranges_are_not_dates(text):

@@ -34,7 +34,7 @@ def _longest(text: str, pos: int, rules, end: int) -> Candidate | None:
     return best
 
 
-def _acceptable(text: str, cand: Candidate, lang: Language) -> bool:
+def _acceptable(text: str, cand: Candidate, lang: Language, mode: str = "news") -> bool:
     """Filters whose words live in the language's context.toml [filters]."""
     span = text[cand.start:cand.end]
     word = span.strip().rstrip(".")
@@ -62,6 +62,8 @@ def _acceptable(text: str, cand: Candidate, lang: Language) -> bool:
     if cand.rule.kind == "duration":
         if f["duration_name_after"].match(text, cand.end):
             return False
+        if f["title_case_span"].match(span) and not _sentence_start(text, cand.start):
+            return False  # "the Hundred Days"
         if f["rate_span"].match(span) and f["rate_before"].search(text, max(0, cand.start - 40), cand.start):
             return False  # a rate, not a length of time
         if f["age_after"].match(text, cand.end) and \
@@ -71,10 +73,20 @@ def _acceptable(text: str, cand: Candidate, lang: Language) -> bool:
             and not _date_word_after(text, cand.end, lang) \
             and not f["date_preposition_before"].search(text, max(0, cand.start - 12), cand.start):
         return False  # a name, not a date
+    if mode == "narrative" and cand.rule.name == "weekday" and f["weekday_name_before"].search(
+            text, max(0, cand.start - 20), cand.start):
+        return False  # "Bloody Sunday" (news writes "Clinton Friday ordered")
+    if cand.rule.name == "the_season" and f["name_after"].match(text, cand.end):
+        return False  # "the Winter War"
     if cand.rule.name in ("year", "year_range", "early_year") and \
             not _plausible_year(text, cand, lang):
         return False
     return True
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 4):pos].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in ".!?\n:;"
 
 
 def _name_before(text: str, pos: int, lang: Language) -> bool:
@@ -150,7 +162,7 @@ def detect(text: str, lang: Language, mode: str = "news") -> list[Candidate]:
         if cand is None:
             continue
         cand = _trim_period(text, cand, lang)
-        if _acceptable(text, cand, lang):
+        if _acceptable(text, cand, lang, mode):
             out.append(cand)
             covered = cand.end
     return out
