@@ -255,19 +255,15 @@ def _granularity_of_days(start, end) -> str:
     return "range"
 
 
+# granularity name -> the tagger's unit code, so a value is written the one way the tagger writes it
+_UNIT_OF = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "half": "H", "year": "Y",
+            "decade": "DE", "century": "CE"}
+
+
 def _value_for(start, end, gran: str) -> str:
-    day: dt.date = start.astype("datetime64[D]").item()
-    if gran == "week":
-        iso = day.isocalendar()
-        return f"{iso[0]:04d}-W{iso[1]:02d}"
-    if gran == "month":
-        return f"{day.year:04d}-{day.month:02d}"
-    if gran == "quarter":
-        return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
-    if gran == "year":
-        return f"{day.year:04d}"
-    if gran == "decade":
-        return f"{day.year // 10:03d}"
+    from timeline.timex.anchor import format_unit
+
     if gran == "time":
         return pd.Timestamp(start).strftime("%Y-%m-%dT%H:%M")
-    return day.isoformat()
+    day: dt.date = start.astype("datetime64[D]").item()
+    return format_unit(day, _UNIT_OF.get(gran, "D"))
