@@ -31,10 +31,17 @@ _EXPORTS = {
     "load_documents": "timeline.documents",
 }
 
+# sub-modules users reach as attributes (`timeline.report.RunReport()`) without importing them
+_SUBMODULES = ("documents", "errors", "evaluate", "report", "table", "timeml", "timex")
+
 __all__ = sorted(_EXPORTS) + ["__version__"]
 
 
 def __getattr__(name: str):
+    if name in _SUBMODULES:
+        value = importlib.import_module(f"timeline.{name}")
+        globals()[name] = value
+        return value
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'timeline' has no attribute {name!r}")
