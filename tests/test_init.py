@@ -21,7 +21,7 @@ def test_every_exported_name_resolves(name):
 
 
 def test_submodules_are_reachable_as_attributes():
-    assert timeline.report.RunReport().exit_code() == 0
+    assert timeline.report.RunReport().exit_code == 0
     assert "sources" in timeline.table.SCHEMA
 
 
