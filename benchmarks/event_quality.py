@@ -42,45 +42,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 
 from corpus import base_documents, find_timeml_dir  # noqa: E402
 
-from timeline.document import Document  # noqa: E402
-from timeline.timex.model import Timex  # noqa: E402
-
-
-def read_gold(path: Path):
-    """(Document, {eid: (start, end, class)}, {tid: Timex}, {(eid, tid)} TLINK pairs)."""
-    raw = path.read_text(encoding="utf-8")
-    dct = dt.date.fromisoformat(re.search(r'<DCT>.*?value="(\d{4}-\d{2}-\d{2})', raw, re.S).group(1))
-    body = re.search(r"<TEXT>(.*?)</TEXT>", raw, re.S).group(1)
-    import html  # noqa: PLC0415
-
-    parts, events, timexes, pos = [], {}, {}, 0
-    for m in re.finditer(r"<(EVENT|TIMEX3)([^>]*)>(.*?)</\1>|<[^>]+>|[^<]+", body, re.S):
-        if m.group(1):
-            piece = html.unescape(re.sub(r"<[^>]+>", "", m.group(3)))
-        else:
-            piece = "" if m.group(0).startswith("<") else html.unescape(m.group(0))
-        if m.group(1):
-            attrs = dict(re.findall(r'(\w+)="([^"]*)"', m.group(2)))
-            if m.group(1) == "EVENT":
-                events[attrs["eid"]] = (pos, pos + len(piece), attrs.get("class", ""))
-            else:
-                anchored = "document" if attrs.get("temporalFunction") == "true" else "absolute"
-                timexes[attrs["tid"]] = Timex(pos, pos + len(piece), piece, attrs.get("type", "DATE"),
-                                              attrs.get("value", ""), "day", attrs.get("mod", ""), anchored)
-        parts.append(piece)
-        pos += len(piece)
-    instance = {}
-    for tag in re.findall(r"<MAKEINSTANCE[^>]*>", raw):
-        a = dict(re.findall(r'(\w+)="([^"]*)"', tag))
-        instance[a["eiid"]] = a["eventID"]
-    links = set()
-    for tag in re.findall(r"<TLINK[^>]*>", raw):
-        a = dict(re.findall(r'(\w+)="([^"]*)"', tag))
-        if "eventInstanceID" in a and "relatedToTime" in a:
-            links.add((instance.get(a["eventInstanceID"]), a["relatedToTime"]))
-        if "timeID" in a and "relatedToEventInstance" in a:
-            links.add((instance.get(a["relatedToEventInstance"]), a["timeID"]))
-    return Document(path.stem, "".join(parts), date=dct, date_source="given"), events, timexes, links
+from timeline.timeml import read_event_links as read_gold  # noqa: E402
 
 
 def trigger_figures(folder: Path) -> dict:

@@ -7,6 +7,7 @@ import pytest
 from timeline.document import Document
 from timeline.events.extract import extract_events, story_date
 from timeline.options import Options
+from timeline.timeml import read_event_links
 from timeline.timex.model import Timex
 
 FEB4 = dt.date(2025, 2, 4)
@@ -127,40 +128,6 @@ def test_one_dated_event_per_sentence(sentence, phrase, value, category):
     assert [(e.date, e.category, e.certainty) for e in events] == [(value, category, "relative")]
 
 
-def _timebank_doc(path):
-    """Plain text of <TEXT> with EVENT and TIMEX3 spans, and the event-time TLINK pairs."""
-    import re
-
-    raw = path.read_text(encoding="utf-8")
-    dct = dt.date.fromisoformat(re.search(r'<DCT>.*?value="(\d{4}-\d{2}-\d{2})', raw, re.S).group(1))
-    body = re.search(r"<TEXT>(.*?)</TEXT>", raw, re.S).group(1)
-    parts, events, timexes, pos = [], {}, {}, 0
-    for m in re.finditer(r"<(EVENT|TIMEX3)([^>]*)>(.*?)</\1>|<[^>]+>|[^<]+", body, re.S):
-        piece = re.sub(r"<[^>]+>", "", m.group(3)) if m.group(1) else ("" if m.group(0).startswith("<") else m.group(0))
-        if m.group(1):
-            attrs = dict(re.findall(r'(\w+)="([^"]*)"', m.group(2)))
-            if m.group(1) == "EVENT":
-                events[attrs["eid"]] = (pos, pos + len(piece))
-            else:
-                anchored = "document" if attrs.get("temporalFunction") == "true" else "absolute"
-                timexes[attrs["tid"]] = Timex(pos, pos + len(piece), piece, attrs.get("type", "DATE"),
-                                              attrs.get("value", ""), "day", attrs.get("mod", ""), anchored)
-        parts.append(piece)
-        pos += len(piece)
-    instance = {}
-    for tag in re.findall(r"<MAKEINSTANCE[^>]*>", raw):
-        a = dict(re.findall(r'(\w+)="([^"]*)"', tag))
-        instance[a["eiid"]] = a["eventID"]
-    links = set()
-    for tag in re.findall(r"<TLINK[^>]*>", raw):
-        a = dict(re.findall(r'(\w+)="([^"]*)"', tag))
-        if "eventInstanceID" in a and "relatedToTime" in a:
-            links.add((instance.get(a["eventInstanceID"]), a["relatedToTime"]))
-        if "timeID" in a and "relatedToEventInstance" in a:
-            links.add((instance.get(a["relatedToEventInstance"]), a["timeID"]))
-    return Document(path.stem, "".join(parts), date=dct, date_source="given"), events, timexes, links
-
-
 def test_triggers_and_date_attachment_agree_with_timebank(timeml_dir):
     """Our happening words are TimeBank EVENTs, and a date we attach to one is, more often than
     not, the date a TimeBank TLINK ties to it (TLINKs are sparse: judged only where the time
@@ -172,7 +139,7 @@ def test_triggers_and_date_attachment_agree_with_timebank(timeml_dir):
 
     candidates = on_event = judged = agreed = 0
     for path in sorted((timeml_dir / "TimeBank").glob("*.tml")):
-        doc, events, timexes, links = _timebank_doc(path)
+        doc, events, timexes, links = read_event_links(path)
         tid_of = {(t.start, t.end): tid for tid, t in timexes.items()}
         linked = {tid for _, tid in links}
         sentences = split_sentences(doc.text)
@@ -186,7 +153,7 @@ def test_triggers_and_date_attachment_agree_with_timebank(timeml_dir):
             ex._attach(sent, cands, ex._within(usable, sent))
             for c in cands:
                 candidates += 1
-                eid = next((k for k, (s, e) in events.items() if s <= c.trigger.start < e), None)
+                eid = next((k for k, (s, e, _) in events.items() if s <= c.trigger.start < e), None)
                 on_event += eid is not None
                 tid = tid_of.get((c.timex.start, c.timex.end)) if c.timex is not None else None
                 if eid is not None and tid in linked:

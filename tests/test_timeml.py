@@ -188,3 +188,14 @@ def test_missing_text_element_names_the_file(tmp_path):
 def test_unclosed_timex_is_an_error():
     with pytest.raises(DocumentError, match="never closed"):
         parse_timeml('<TEXT>on <TIMEX3 tid="t1" type="DATE" value="2025">2025</TEXT>', doc_id="u")
+
+
+def test_read_event_links_gives_events_timexes_and_their_links(timeml_dir):
+    from timeline.timeml import read_event_links
+
+    doc, events, timexes, links = read_event_links(timeml_dir / "TimeBank" / "ABC19980108.1830.0711.tml")
+    assert doc.id == "ABC19980108.1830.0711" and str(doc.date) == "1998-01-08"
+    start, end, cls = events["e1"]
+    assert doc.text[start:end] == "turning" and cls == "OCCURRENCE"
+    assert doc.text[timexes["t85"].start:timexes["t85"].end] == "the last twenty four hours"
+    assert links and all(tid in timexes for _, tid in links if tid != "t0")
