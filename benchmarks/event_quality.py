@@ -46,10 +46,7 @@ from timeline.timeml import read_event_links as read_gold  # noqa: E402
 
 
 def trigger_figures(folder: Path) -> dict:
-    from timeline.events import extract as ex
-    from timeline.events.actors import find_actors
-    from timeline.events.sentences import split_sentences
-    from timeline.events.triggers import find_triggers
+    from timeline.events.extract import attached_candidates
 
     c = Counter()
     per_doc = []
@@ -58,15 +55,8 @@ def trigger_figures(folder: Path) -> dict:
         tid_of = {(t.start, t.end): tid for tid, t in timexes.items()}
         linked_t = {tid for _, tid in links}
         linked_e = {eid for eid, tid in links if tid in timexes}
-        sentences = split_sentences(doc.text)
-        common = frozenset(ex._WORD_RE.findall(doc.text))
-        usable = ex._usable_timexes(list(timexes.values()), [find_actors(s.text, s.start, common) for s in sentences])
         covered, made = set(), set()
-        for sent in sentences:
-            if sent.fragment:
-                continue
-            cands = ex._candidates([t for t in find_triggers(sent.text, sent.start) if not t.negated], sent)
-            ex._attach(sent, cands, ex._within(usable, sent))
+        for _, cands in attached_candidates(doc, timexes.values()):
             for cand in cands:
                 c["candidates"] += 1
                 eid = next((k for k, (s, e, _) in events.items() if s <= cand.trigger.start < e), None)

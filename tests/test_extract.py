@@ -132,25 +132,14 @@ def test_triggers_and_date_attachment_agree_with_timebank(timeml_dir):
     """Our happening words are TimeBank EVENTs, and a date we attach to one is, more often than
     not, the date a TimeBank TLINK ties to it (TLINKs are sparse: judged only where the time
     expression has a TLINK at all)."""
-    from timeline.events import extract as ex
-    from timeline.events.actors import find_actors
-    from timeline.events.sentences import split_sentences
-    from timeline.events.triggers import find_triggers
+    from timeline.events.extract import attached_candidates
 
     candidates = on_event = judged = agreed = 0
     for path in sorted((timeml_dir / "TimeBank").glob("*.tml")):
         doc, events, timexes, links = read_event_links(path)
         tid_of = {(t.start, t.end): tid for tid, t in timexes.items()}
         linked = {tid for _, tid in links}
-        sentences = split_sentences(doc.text)
-        common = frozenset(ex._WORD_RE.findall(doc.text))
-        usable = ex._usable_timexes(list(timexes.values()),
-                                    [find_actors(s.text, s.start, common) for s in sentences])
-        for sent in sentences:
-            if sent.fragment:
-                continue
-            cands = ex._candidates([t for t in find_triggers(sent.text, sent.start) if not t.negated], sent)
-            ex._attach(sent, cands, ex._within(usable, sent))
+        for _, cands in attached_candidates(doc, timexes.values()):
             for c in cands:
                 candidates += 1
                 eid = next((k for k, (s, e, _) in events.items() if s <= c.trigger.start < e), None)

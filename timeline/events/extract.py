@@ -91,6 +91,21 @@ def extract_events(doc, timexes, options: Options | None = None) -> list[Event]:
     return events
 
 
+def attached_candidates(doc, timexes):
+    """Yield (sentence, candidates) for every sentence that is not a fragment, each candidate
+    with the time expression attached to it: extract_events' trigger finding and date
+    attachment on their own, for measuring them against annotated corpora."""
+    sentences = split_sentences(doc.text)
+    common = frozenset(_WORD_RE.findall(doc.text))
+    usable = _usable_timexes(list(timexes), [find_actors(s.text, s.start, common) for s in sentences])
+    for sent in sentences:
+        if sent.fragment:
+            continue
+        candidates = _candidates([t for t in find_triggers(sent.text, sent.start) if not t.negated], sent)
+        _attach(sent, candidates, _within(usable, sent))
+        yield sent, candidates
+
+
 def _usable_timexes(timexes, per_sentence) -> list:
     """DATE/TIME expressions that place a calendar span; not numbers ("40,000", "43") and not
     words inside a name ("The New York Sun")."""
