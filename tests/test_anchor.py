@@ -44,6 +44,14 @@ def _tense(sentence: str, expression: str) -> str:
     ("In January, the company brought in a new chief.", "January", "past"),
     ("He may lose if the case is heard in May by the court.", "May", "present"),
     ("The bomb ripped through a building next to the U.S. embassy Friday.", "Friday", "past"),
+    # a past perfect with "by" names a deadline already passed; a comma ends that reading
+    ("Thirty-two members had filed compliance reports by Wednesday.", "Wednesday", "past"),
+    ("The sale, which had been expected, is to pay down the loan by February.", "February",
+     "future"),
+    # a plain present of a meeting or a trip is what is planned; "to meet demand" is not
+    ("He and Arafat meet separately Monday with Albright.", "Monday", "future"),
+    ("The envoy visits Cairo on Friday.", "Friday", "future"),
+    ("It was difficult for Sun to meet demand well into the summer.", "the summer", "past"),
 ])
 def test_tense(sentence, expression, expected):
     assert _tense(sentence, expression) == expected
