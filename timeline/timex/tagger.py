@@ -107,7 +107,7 @@ def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[
         if ttype in ("DATE", "TIME"):
             told_bc = _bc_told(value) or (None if value_span(value.split("T")[0]) else told_bc)
             previous, told_unit = _told(value, previous, told_unit)
-    return _times_on_days(text, out, language)
+    return _shared_sets(text, _times_on_days(text, out, language), language)
 
 
 # A BC date told is stood in for by a day of this year while what follows it is resolved
@@ -158,6 +158,28 @@ def _times_on_days(text: str, out: list[Timex], lang) -> list[Timex]:
         out[i] = Timex(time.start, time.end, time.text, "TIME",
                        day.value + "T" + time.value.split("T", 1)[1], "time", time.mod,
                        day.anchored_by)
+    return out
+
+
+_WEEKDAY_SET = re.compile(r"XXXX-WXX-\d(T[A-Z]{2})?$")
+_COORDINATION = re.compile(r",?\s+(?:and|or|&)\s+|,\s*")
+
+
+def _shared_sets(text: str, out: list[Timex], lang) -> list[Timex]:
+    """"on Monday and Tuesday nights": the plural that ends a list of weekdays makes each of
+    them a set, with its part of the day (XXXX-WXX-1TNI), not one dated Monday."""
+    for i in range(len(out) - 2, -1, -1):
+        day, rest = out[i], out[i + 1]
+        m = _WEEKDAY_SET.match(rest.value)
+        if rest.type != "SET" or m is None or day.type not in ("DATE", "TIME") \
+                or not _COORDINATION.fullmatch(text[day.end:rest.start]):
+            continue
+        weekday = lang.lookup("weekday", day.text.strip().rstrip("."))
+        if weekday is None:
+            continue
+        value = f"XXXX-WXX-{weekday}{m[1] or ''}"
+        out[i] = Timex(day.start, day.end, day.text, "SET", value, rest.granularity, day.mod,
+                       "absolute")
     return out
 
 
