@@ -52,6 +52,10 @@ def _tense(sentence: str, expression: str) -> str:
     ("He and Arafat meet separately Monday with Albright.", "Monday", "future"),
     ("The envoy visits Cairo on Friday.", "Friday", "future"),
     ("It was difficult for Sun to meet demand well into the summer.", "the summer", "past"),
+    # a participle after an article is an adjective, not a past verb
+    ("The dividend is payable on an unspecified date in January.", "January", "present"),
+    ("Analysts watch the expected vote in March.", "March", "unknown"),
+    ("Analysts watched the vote in March.", "March", "past"),
 ])
 def test_tense(sentence, expression, expected):
     assert _tense(sentence, expression) == expected
