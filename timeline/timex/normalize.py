@@ -329,7 +329,7 @@ def norm_season(g, ctx):
 
 def norm_vague(g, ctx):
     # "now", "recently": the value is literal, but what it points at is the reference date
-    value = ctx.lang.lookup("vague", word(g, "vague"))
+    value = ctx.lang.lookup("vague", word(g, "vague")) or ctx.lang.lookup("someday", word(g, "vague"))
     return ("DATE", value, "", True) if value else None
 
 
