@@ -50,7 +50,8 @@ def _tense(sentence: str, expression: str) -> str:
      "future"),
     # a plain present of a meeting or a trip is what is planned; "to meet demand" is not
     ("He and Arafat meet separately Monday with Albright.", "Monday", "future"),
-    ("The envoy visits Cairo on Friday.", "Friday", "future"),
+    ("The council convenes on Friday.", "Friday", "future"),
+    ("Obama spoke during his visit to Israel on Wednesday.", "Wednesday", "past"),
     ("It was difficult for Sun to meet demand well into the summer.", "the summer", "past"),
     # a participle after an article is an adjective, not a past verb
     ("The dividend is payable on an unspecified date in January.", "January", "present"),
