@@ -60,6 +60,7 @@ def _tense(sentence: str, expression: str) -> str:
     # irregular verbs that read the same in the present and the past
     ("The shares are near the record high set on Aug. 6.", "Aug. 6", "past"),
     ("The storm hit the coast on Aug. 30.", "Aug. 30", "past"),
+    ("The Fed is expected to approve a rate cut in March.", "March", "future"),
     ("The vote is set for Aug. 6.", "Aug. 6", "future"),
     ("The talks are set to resume on Aug. 6.", "Aug. 6", "future"),
 ])
