@@ -50,6 +50,8 @@ def _tense(sentence: str, expression: str) -> str:
      "future"),
     # a plain present of a meeting or a trip is what is planned; "to meet demand" is not
     ("He and Arafat meet separately Monday with Albright.", "Monday", "future"),
+    ("The board did not meet on Monday.", "Monday", "past"),
+    ("The board didn't meet on Monday.", "Monday", "past"),
     ("The council convenes on Friday.", "Friday", "future"),
     ("Obama spoke during his visit to Israel on Wednesday.", "Wednesday", "past"),
     ("It was difficult for Sun to meet demand well into the summer.", "the summer", "past"),
