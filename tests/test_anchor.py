@@ -129,3 +129,16 @@ def test_clause_is_bounded_by_sentences():
     before, after = A.clause(text, start, start + 6)
     assert before == "On "
     assert after == " the bank cut rates"
+
+
+@pytest.mark.parametrize("ref, month, day, step, expected", [
+    ("1999-04-19", 10, 23, -1, 1998),   # "last Oct. 23": the latest one before
+    ("1999-04-19", 4, 19, -1, 1998),    # the reference day itself is not "last"
+    ("1999-04-19", 4, 19, 1, 2000),
+    ("1999-04-19", 3, 3, 1, 2000),      # "next March 3" in April: next year's
+    ("1999-04-19", 1, 20, 0, 1999),     # "this Jan. 20"
+    ("1999-04-19", 2, 29, 1, 2000),     # the next Feb. 29 that exists
+    ("1999-04-19", 2, 29, -1, 1996),
+])
+def test_year_of_day(ref, month, day, step, expected):
+    assert A.year_of_day(dt.date.fromisoformat(ref), month, day, step) == expected

@@ -176,6 +176,24 @@ def resolve_month_year(ref: dt.date, month: int, when: str) -> int:
     return nearest
 
 
+def year_of_day(ref: dt.date, month: int, day: int, step: int) -> int:
+    """The year of "last Oct. 23" (step -1: the latest one before `ref`), "next March 3" (+1:
+    the first one after it) or "this Jan. 20" (0: the reference year)."""
+    if step == 0:
+        return ref.year
+    year = ref.year
+    # Feb. 29 exists only in some years: look a few years out for the nearest real one
+    for _ in range(8):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            candidate = None
+        if candidate is not None and (candidate < ref if step < 0 else candidate > ref):
+            return year
+        year += -1 if step < 0 else 1
+    return ref.year
+
+
 def resolve_day_year(ref: dt.date, month: int, day: int, when: str) -> int:
     """The year of a month-day without one, by the same rule at day precision: the nearest
     occurrence unless the tense points to one no more than ~7 months the other way."""

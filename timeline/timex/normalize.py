@@ -80,7 +80,13 @@ def _day_of(g, ctx):
             return iso_day(year, month, day), False
         if ref is None:
             return (f"XXXX-{month:02d}-{day:02d}" if day <= 31 else None), True
-        year = _story_year(ctx, month) if ctx.narrative else A.resolve_day_year(ref, month, day, ctx.when)
+        step = direction(g, ctx)
+        if step is not None:
+            year = A.year_of_day(ref, month, day, step)
+        elif ctx.narrative:
+            year = _story_year(ctx, month)
+        else:
+            year = A.resolve_day_year(ref, month, day, ctx.when)
         return iso_day(year, month, day), True
     if day and "weekday" in g and ref is not None:  # "Friday, the 13th": a 13th on a Friday
         found = _day_on_weekday(ref, day, ctx.lang.lookup("weekday", g["weekday"].rstrip(".")),
