@@ -101,7 +101,8 @@ def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[
                 continue
             out.append(Timex(start, end, text[start:end], ttype, v, granularity_of(v, ttype), mod, how))
         if ttype == "DATE" and granularity_of(value) in ("quarter", "half") and "rel" not in g \
-                and (cand.rule.kind == "quarter" or cand.rule.kind == "relative" and "year" not in g):
+                and (cand.rule.kind == "quarter" or cand.rule.kind == "relative" and "year" not in g) \
+                and not _forecast(value, ref):
             period, period_at = value, cand.start
             lead_period = lead_period or value
         if ttype in ("DATE", "TIME"):
@@ -132,6 +133,13 @@ def _from_stand_in(value: str, years_bc: int) -> str:
         return value
     year = int(m[1]) - _STAND_IN_YEAR + 1 - years_bc  # astronomical: 0 is 1 BC
     return (f"BC{1 - year:04d}" if year <= 0 else f"{year:04d}") + m[2]
+
+
+def _forecast(value: str, ref: dt.date | None) -> bool:
+    """A quarter that has not begun on the reference day ("losses through the third quarter of
+    1990" in 1989) is a forecast: "the year-ago period" compares with a period reported."""
+    span = value_span(value)
+    return ref is not None and span is not None and span[0] > ref
 
 
 def _told(value: str, previous: dt.date | None, told_unit: str) -> tuple[dt.date | None, str]:
