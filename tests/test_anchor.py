@@ -65,6 +65,12 @@ def _tense(sentence: str, expression: str) -> str:
     ("The Fed is expected to approve a rate cut in March.", "March", "future"),
     ("The vote is set for Aug. 6.", "Aug. 6", "future"),
     ("The talks are set to resume on Aug. 6.", "Aug. 6", "future"),
+    # "until" looks ahead unless a past perfect dates the state it ends
+    ("Until Thursday, they had not called Kopp a suspect.", "Thursday", "past"),
+    ("Officials postponed until Tuesday morning any action on the case.", "Tuesday", "future"),
+    ("The talks continue until Friday.", "Friday", "future"),
+    # a plan told in the past perfect is over
+    ("The offer had been scheduled to expire at midnight Friday.", "Friday", "past"),
 ])
 def test_tense(sentence, expression, expected):
     assert _tense(sentence, expression) == expected

@@ -68,6 +68,9 @@ def tense(text: str, start: int, end: int, lang: Language) -> str:
             best, best_distance = name, distance
     if reporting is not None and (reporting <= ADJACENT or best_distance is None):
         return "past"
+    if best == "future" and lang.markers["past_perfect"].search(before + " " + after) and \
+            _nearest(lang.markers["future"], before, after, skip=lang.markers["weak_future"]) is None:
+        return "past"
     if best == "unknown" and lang.markers["present"].search(before + " " + after):
         return "present"
     return best

@@ -120,6 +120,8 @@ def load(lang: str = "en") -> Language:
         "present": re.compile(context["tense"]["present"], re.IGNORECASE),
         "before_past": re.compile(context["tense"]["before_past"], re.IGNORECASE),
         "before_future": re.compile(context["tense"]["before_future"], re.IGNORECASE),
+        "weak_future": re.compile(context["tense"]["weak_future"], re.IGNORECASE),
+        "past_perfect": re.compile(context["tense"]["past_perfect"], re.IGNORECASE),
         "reporting": re.compile(context["tense"]["reporting"], re.IGNORECASE),
         "abbreviation_end": re.compile(context["tense"]["abbreviation_end"], re.IGNORECASE),
         "not_after_year": re.compile(_spaces(context["negative"]["after_year"]), re.IGNORECASE),
