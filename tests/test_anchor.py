@@ -69,6 +69,10 @@ def _tense(sentence: str, expression: str) -> str:
     ("Until Thursday, they had not called Kopp a suspect.", "Thursday", "past"),
     ("Officials postponed until Tuesday morning any action on the case.", "Tuesday", "future"),
     ("The talks continue until Friday.", "Friday", "future"),
+    # an agreement or intention "to" do something looks ahead, though told in the past
+    ("Thermo agreed to purchase the line for $22 million in February.", "February", "future"),
+    ("The bank announced an agreement to acquire the company in January.", "January", "future"),
+    ("The company agreed in February to sell the unit.", "February", "past"),
     # a plan told in the past perfect is over
     ("The offer had been scheduled to expire at midnight Friday.", "Friday", "past"),
 ])
