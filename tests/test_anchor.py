@@ -97,6 +97,7 @@ def test_resolve_weekday(weekday, direction, when, expected):
 
 @pytest.mark.parametrize("month, when, expected", [
     (1, "past", 2025), (1, "unknown", 2025), (11, "future", 2025), (11, "past", 2024),
+    (5, "unknown", 2024),   # untensed, news looks back: last May rather than the next (nearer)
     (8, "past", 2024),      # "in August, the ministry said" (6 months back)
     (12, "unknown", 2024),  # nearest December
     (3, "future", 2025),

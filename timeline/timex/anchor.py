@@ -164,11 +164,12 @@ def resolve_weekday(ref: dt.date, weekday: int, direction: int | None, when: str
 
 def resolve_month_year(ref: dt.date, month: int, when: str) -> int:
     """The year of a month named without one: the nearest such month, unless the clause tense
-    points the other way and that month is at most half a year off (TimeBank practice)."""
+    points the other way and that month is at most half a year off (TimeBank practice). An
+    untensed clause leans to the past, as for weekdays: news reports what has happened."""
     here = ref.year * 12 + ref.month - 1
     options = [(y * 12 + month - 1, y) for y in (ref.year - 1, ref.year, ref.year + 1)]
     nearest = min(options, key=lambda o: (abs(o[0] - here), -o[0] if when == "past" else o[0]))[1]
-    if when == "past":
+    if when in ("past", "unknown"):
         back = max((o for o in options if o[0] <= here), key=lambda o: o[0])
         if here - back[0] <= 10:
             return back[1]
