@@ -202,9 +202,11 @@ def norm_relative(g, ctx):
             # the year told or of the one after (the year's first day is in the winter that
             # began the year before, so `_relative_season` would count from there)
             return "DATE", f"{base.year + (step or 0):04d}-{season}", mod, True
-        if step is None:  # "over the summer": the last one, or the next in a future clause;
-            # a story goes forward, so there it is the current or coming one
+        if step is None:  # "over the summer": the last one (the current one included: "roads
+            # were closed in winter" in February is this winter), or the next in a future
+            # clause; a story goes forward, so there it is the current or coming one
             step = 0 if ctx.narrative else (1 if ctx.when == "future" else -1)
+            return "DATE", _relative_season(base, season, step, current=True), mod, True
         return "DATE", _relative_season(base, season, step), mod, True
     if step is None:
         if unit == "WE":
@@ -222,12 +224,15 @@ def _season_of(day: dt.date) -> tuple[int, str]:
     return day.year, SEASONS[(day.month - 3) // 3]
 
 
-def _relative_season(base: dt.date, code: str, step: int) -> str:
-    """"this/last/next summer" from `base`; "this" is the current or coming one."""
-    year, current = _season_of(base)
-    now = year * 4 + SEASONS.index(current)
+def _relative_season(base: dt.date, code: str, step: int, current: bool = False) -> str:
+    """"this/last/next summer" from `base`; "this" is the current or coming one. With
+    `current`, the season under way counts as the last or the next one."""
+    year, season_now = _season_of(base)
+    now = year * 4 + SEASONS.index(season_now)
     target = year * 4 + SEASONS.index(code)
-    if step == 0:
+    if current and target == now:
+        pass
+    elif step == 0:
         if target < now - 1:
             target += 4
         if target > now + 2:
