@@ -76,6 +76,8 @@ def _acceptable(text: str, cand: Candidate, lang: Language, mode: str = "news") 
     if mode == "narrative" and cand.rule.name == "weekday" and f["weekday_name_before"].search(
             text, max(0, cand.start - 20), cand.start):
         return False  # "Bloody Sunday" (news writes "Clinton Friday ordered")
+    if cand.rule.name in ("weekday", "weekday_daypart") and _named_weekday(text, cand, lang):
+        return False  # "The Sunday Times", "Mr. Friday"
     if cand.rule.name == "the_season" and f["name_after"].match(text, cand.end):
         return False  # "the Winter War"
     if cand.rule.name in ("year", "year_range", "early_year") and \
@@ -96,6 +98,16 @@ def _name_before(text: str, pos: int, lang: Language) -> bool:
     if cut >= 0:
         before = before[cut + 1:]
     return bool(before.strip()) and bool(lang.markers["name_before"].search(before))
+
+
+def _named_weekday(text: str, cand: Candidate, lang: Language) -> bool:
+    m = lang.markers["weekday_title_before"].search(text, max(0, cand.start - 6), cand.start)
+    if m is None:
+        return False
+    if not m.group().lower().startswith("the"):
+        return True  # after a title: a surname
+    return bool(lang.markers["name_after"].match(text, cand.end)) and \
+        not _date_word_after(text, cand.end, lang)
 
 
 def _date_word_after(text: str, pos: int, lang: Language) -> bool:
