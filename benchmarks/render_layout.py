@@ -22,19 +22,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-SCRIPT = """<script>setTimeout(function () {
-  var gd = document.querySelector('.js-plotly-plot');
-  var box = function (e) { var r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
-  var main = gd.querySelector('.cartesianlayer');
-  var labels = [].slice.call(gd.querySelectorAll('.annotation-text')).filter(function (t) {
-    return t.textContent && t.getBoundingClientRect().width > 0; }).map(function (t) {
-    return box(t).concat([t.textContent]); });
-  var points = [].slice.call(main.querySelectorAll('.scatterlayer path.point')).map(box);
-  var bars = [].slice.call(main.querySelectorAll('.barlayer .point path')).map(box);
-  var plot = box(gd.querySelector('.draglayer .nsewdrag'));
-  var pre = document.createElement('pre'); pre.id = 'boxes';
-  pre.textContent = JSON.stringify({labels: labels, points: points, bars: bars, plot: plot});
-  document.body.appendChild(pre); }, 300);</script></body>"""
+# The measuring script is shared with the browser test, which checks the same boxes.
+BOXES_JS = Path(__file__).resolve().parent.parent / "tests" / "data" / "chart_boxes.js"
+SCRIPT = ("<script>setTimeout(function () { var gd = document.querySelector('.js-plotly-plot');\n"
+          + BOXES_JS.read_text(encoding="utf-8") + "}, 300);</script></body>")
 
 
 def measure(page: Path, width: int, profile: Path) -> dict:

@@ -23,6 +23,8 @@ from timeline.table import events_frame, read_events
 pytestmark = pytest.mark.browser
 
 SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "events_sample.csv"
+# The measuring script is shared with benchmarks/render_layout.py.
+BOXES_JS = Path(__file__).resolve().parent / "data" / "chart_boxes.js"
 HOSTILE = [
     "</script><script>document.title='x'</script>",
     "<img src=x onerror=alert(1)>",
@@ -112,15 +114,7 @@ def test_all_button_shows_every_event_and_the_notes_follow_the_view(chromium, tm
 
 def label_boxes(chromium: str, page: Path, tmp_path: Path, width: int = 1280) -> tuple[list, list]:
     """Screen boxes of the chart's labels and day markers, measured by Chromium."""
-    after_script(page, """
-      var box = function (e) { var r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
-      var main = gd.querySelector('.cartesianlayer');
-      var labels = [].slice.call(gd.querySelectorAll('.annotation-text')).filter(function (t) {
-        return t.textContent && t.getBoundingClientRect().width > 0; }).map(function (t) {
-        return box(t).concat([t.textContent]); });
-      var points = [].slice.call(main.querySelectorAll('.scatterlayer path.point')).map(box);
-      var pre = document.createElement('pre'); pre.id = 'boxes';
-      pre.textContent = JSON.stringify({labels: labels, points: points}); document.body.appendChild(pre);""")
+    after_script(page, BOXES_JS.read_text(encoding="utf-8"))
     dom = dump_dom(chromium, page, tmp_path, width=width)
     found = json.loads(html.unescape(re.search(r'<pre id="boxes">(.*?)</pre>', dom, re.S)[1]))
     return found["labels"], found["points"]
