@@ -173,6 +173,8 @@ def norm_relative(g, ctx):
         base = ctx.previous or ctx.ref
         if base is None:
             return "DATE", "XXXX-XX-XX", mod, True
+        if (partial := _inside_told(ctx, "D")) is not None:
+            return "DATE", partial, mod, True
         return "DATE", (base + dt.timedelta(days=day_step)).isoformat(), mod, True
     unit_word = word(g, "unit")
     season = lang.lookup("season", unit_word)
@@ -196,6 +198,8 @@ def norm_relative(g, ctx):
     if unit and lang.tables.get("open_unit", {}).get(f"{text} {unit_word}".lower()) == unit:
         return "DATE", f"{base.year:04d}{_placeholder(unit)[4:]}", mod, True
     step = back if back is not None else direction(g, ctx)
+    if back is not None and (partial := _inside_told(ctx, unit)) is not None:
+        return "DATE", partial, mod, True
     if season:
         if ctx.told_unit == "year" and base == ctx.previous and (ctx.narrative or back is not None):
             # "In 1603 ... in the autumn", "In 1945 ... the following spring": the season of
@@ -248,6 +252,18 @@ def _weekend(base: dt.date, when: str) -> str:
     if when == "future" or base.isoweekday() >= 6:
         return A.format_unit(base, "WE")
     return A.format_unit(base - dt.timedelta(days=7), "WE")
+
+
+def _inside_told(ctx, unit: str | None) -> str | None:
+    """"That same day" after "last October": a day of the month told, which one the text does not
+    say (1998-10-XX); after a year, a day, week or month of that year (1998-XX-XX)."""
+    told = ctx.told
+    if told is None or unit not in ("D", "W", "M") or \
+            FINENESS.get(ctx.told_unit, 0) <= FINENESS[unit] or FINENESS.get(ctx.told_unit, 9) > FINENESS["year"]:
+        return None
+    if unit == "D" and ctx.told_unit == "month":
+        return f"{told.year:04d}-{told.month:02d}-XX"
+    return f"{told.year:04d}{_placeholder(unit)[4:]}"
 
 
 def _placeholder(unit: str | None) -> str:
