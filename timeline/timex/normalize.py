@@ -161,7 +161,18 @@ def norm_date(g, ctx):
     found = _day_of(g, ctx)
     if not found or not found[0]:
         return None
-    return "DATE", found[0], mod, found[1]
+    return "DATE", _around(found[0], g, ctx), mod, found[1]
+
+
+def _around(value: str, g, ctx) -> str:
+    """The day named, moved by "the day before/after" or widened to "the week of" it."""
+    how = ctx.lang.lookup("around", word(g, "around")) if "around" in g else None
+    if how is None or len(value) != 10 or value.startswith("X"):
+        return value
+    day = dt.date.fromisoformat(value)
+    if how == "W":
+        return A.format_unit(day, "W")
+    return (day + dt.timedelta(days=how)).isoformat()
 
 
 def _month_only(g, ctx, month, mod):
@@ -270,7 +281,7 @@ def norm_holiday(g, ctx):
         else:  # as for "Dec. 24": nearest, or the tense's side within ~10 months
             year = A.resolve_day_year(ctx.ref, this_year.month, this_year.day, ctx.when)
     day = holiday_date(rule, year)
-    return ("DATE", day.isoformat(), "", anchored) if day else None
+    return ("DATE", _around(day.isoformat(), g, ctx), "", anchored) if day else None
 
 
 def norm_year(g, ctx):
