@@ -141,6 +141,8 @@ def test_spec_table_calendar_is_consistent():
         if c.is_trap or c.ref_date is None or c.mode != "news":
             continue
         phrase = c.expected_text.lower()
+        if phrase.startswith(("the day before ", "the day after ")):
+            continue  # the day named is moved: "the day before last Tuesday" is a Monday
         where = f"{CASES.name}:{c.line} {c.expected_text!r}"
         day = re.match(r"^(\d{4}-\d{2}-\d{2})", c.value)
         named = [i for i, name in enumerate(_WEEKDAYS) if re.search(rf"\b{name}\b", phrase)]
