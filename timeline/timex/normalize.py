@@ -215,7 +215,11 @@ def norm_daypart(g, ctx):
             return None
         day = found[0]
     elif (step := lang.lookup("daypart_day", text)) is not None:  # "last night"
-        day = (ref + dt.timedelta(days=step)).isoformat() if ref else None
+        base = ref
+        if lang.lookup("daypart_narrated", text) and ctx.told_unit == "day" and ref and \
+                ctx.told is not None and 0 <= (ref - ctx.told).days <= 7:
+            base = ctx.told  # the day the story is on, told shortly before
+        day = (base + dt.timedelta(days=step)).isoformat() if base else None
     elif (step := lang.lookup("anaphora", text)) is not None:  # "the next morning"
         base = ctx.previous or ref
         day = (base + dt.timedelta(days=step)).isoformat() if base else None
