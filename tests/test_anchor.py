@@ -73,6 +73,8 @@ def _tense(sentence: str, expression: str) -> str:
     ("Thermo agreed to purchase the line for $22 million in February.", "February", "future"),
     ("The bank announced an agreement to acquire the company in January.", "January", "future"),
     ("The company agreed in February to sell the unit.", "February", "past"),
+    # "would be leaving" reports a plan, while a bare "would" is as often a past habit
+    ("The father would be traveling to the United States Thursday.", "Thursday", "future"),
     # a plan told in the past perfect is over
     ("The offer had been scheduled to expire at midnight Friday.", "Friday", "past"),
 ])
