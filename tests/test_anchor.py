@@ -75,6 +75,9 @@ def _tense(sentence: str, expression: str) -> str:
     ("The company agreed in February to sell the unit.", "February", "past"),
     # "would be leaving" reports a plan, while a bare "would" is as often a past habit
     ("The father would be traveling to the United States Thursday.", "Thursday", "future"),
+    # "were planning" is a plan under way: its past auxiliary does not date what is planned
+    ("Protesters planned a demonstration on Saturday and were planning to march on Monday.",
+     "Saturday", "future"),
     # a plan told in the past perfect is over
     ("The offer had been scheduled to expire at midnight Friday.", "Friday", "past"),
 ])
