@@ -69,9 +69,10 @@ def _tense(sentence: str, expression: str) -> str:
     ("Until Thursday, they had not called Kopp a suspect.", "Thursday", "past"),
     ("Officials postponed until Tuesday morning any action on the case.", "Tuesday", "future"),
     ("The talks continue until Friday.", "Friday", "future"),
-    # an agreement or intention "to" do something looks ahead, though told in the past
-    ("Thermo agreed to purchase the line for $22 million in February.", "February", "future"),
-    ("The bank announced an agreement to acquire the company in January.", "January", "future"),
+    # in business news "agreed to buy X in January" dates the agreement, not the purchase
+    # ("First of America said it completed its acquisition ... announced an agreement to
+    # acquire the company in January")
+    ("The bank announced an agreement to acquire the company in January.", "January", "past"),
     ("The company agreed in February to sell the unit.", "February", "past"),
     # "would be leaving" reports a plan, while a bare "would" is as often a past habit
     ("The father would be traveling to the United States Thursday.", "Thursday", "future"),
