@@ -132,6 +132,21 @@ def test_write_removes_gold_tags_and_numbers_new_ones(timeml_dir, tmp_path):
     assert '<TIMEX3 tid="t1" type="DATE" value="1998-08-07">Friday</TIMEX3>' in body
 
 
+def test_new_ids_follow_the_timex_ids_kept_outside_the_text(tmp_path):
+    # a TIMEX3 in the title keeps its id; the ones written into <TEXT> must not repeat it
+    src = ('<?xml version="1.0" ?>\n<TimeML>\n<DOCID>d</DOCID>\n'
+           '<DCT><TIMEX3 tid="t0" type="DATE" value="1998-08-08">Aug 8</TIMEX3></DCT>\n'
+           '<TITLE>Bombings on <TIMEX3 tid="t7" type="DATE" value="1998-08-07">Friday</TIMEX3></TITLE>\n'
+           '<TEXT>\nThe bombs went off Friday.\n</TEXT>\n</TimeML>\n')
+    path = tmp_path / "d.tml"
+    path.write_text(src, encoding="utf-8")
+    doc = read_timeml(path)
+    start = doc.text.index("Friday")
+    mine = [Timex(start, start + 6, "Friday", "DATE", "1998-08-07", "day", mod="")]
+    written = timeml_string(doc, mine)
+    assert re.findall(r'tid="(t\d+)"', written) == ["t0", "t7", "t8"]
+
+
 def test_attribute_values_are_escaped(tmp_path):
     doc = TimeMLDoc(doc_id="odd<id>", text='He said "now" & left', dct=dt.date(2025, 2, 4))
     t = Timex(9, 12, "now", "DATE", 'PRESENT_REF"&<', "vague", mod="APPROX")

@@ -223,7 +223,10 @@ def _open_tag(tid: int, t: Timex) -> str:
     return tag + ">"
 
 
-def _with_tags(body: _Body, timexes: list[Timex]) -> str:
+_TID = re.compile(r"""\btid\s*=\s*["']t(\d+)["']""")
+
+
+def _with_tags(body: _Body, timexes: list[Timex], first_tid: int = 1) -> str:
     """`body.raw` with a TIMEX3 element around each timex. A tag that falls inside a CDATA
     section closes the section and reopens it after itself, so it stays markup."""
     def markup(tag: str, at: int) -> str:
@@ -233,7 +236,7 @@ def _with_tags(body: _Body, timexes: list[Timex]) -> str:
 
     out: list[str] = []
     pos = 0
-    for n, t in enumerate(timexes, start=1):
+    for n, t in enumerate(timexes, start=first_tid):
         a, b = body.starts[t.start], body.ends[t.end - 1]
         out += [body.raw[pos:a], markup(_open_tag(n, t), a), body.raw[a:b], markup("</TIMEX3>", b)]
         pos = b
@@ -268,7 +271,10 @@ def timeml_string(original: TimeMLDoc | str | os.PathLike, timexes: list[Timex])
         return _fresh_document(doc, ordered)
     m = _TEXT.search(doc.source)
     body = _parse_body(m[1], name)
-    tagged = _with_tags(body, ordered)
+    # ids stay unique in the file: after the DCT's t0 and any TIMEX3 kept outside <TEXT>
+    outside = doc.source[:m.start(1)] + doc.source[m.end(1):]
+    first = max((int(n) for n in _TID.findall(outside)), default=0) + 1
+    tagged = _with_tags(body, ordered, first)
     return doc.source[:m.start(1)] + tagged + doc.source[m.end(1):]
 
 
