@@ -215,6 +215,9 @@ def norm_relative(g, ctx):
     if step is None:
         if unit == "WE":
             return "DATE", _weekend(base, ctx.when), mod, True
+        if unit == "Y" and mod == "END" and ctx.when == "past" and "year" in word(g, "unit"):
+            # "the percentage change is since year-end", told in October: the end of last year
+            return "DATE", f"{base.year - 1:04d}", mod, True
         # "the quarter", "the latest quarter": in reports the last completed one
         step = (reported or 0) if unit == "Q" else 0
     if unit == "WE":
@@ -278,6 +281,11 @@ def _year_before(period: str) -> str:
 def _year_ago(g, ctx):
     """"the year-ago quarter", "year-earlier": the same period one year before."""
     text = word(g, "unit")
+    if len(text.split()) == 2:  # "the year-earlier nine months": a length, as "the nine months" is
+        amount = parse_number(text.split()[0], ctx.lang)
+        length_unit = ctx.lang.lookup("unit", text.split()[1])
+        if amount is not None and length_unit is not None:
+            return "DURATION", duration_value(amount, length_unit), "", False
     unit = ctx.lang.lookup("unit_alias", text) or unit_of(g, ctx) if text else "Y"
     ref = ctx.ref
     if ref is None:
