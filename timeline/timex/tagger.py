@@ -239,6 +239,8 @@ def _second_year(first: str, second: str) -> str | None:
         year += start // 100 * 100
         if year <= start:
             year += 100
+            if year - start > 20:
+                return None  # "Advisory 2024-17" is a number, not the years 2024 to 2117
     return f"{year:04d}" if start < year < start + 100 else None
 
 
