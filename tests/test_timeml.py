@@ -94,13 +94,20 @@ def test_cdata_and_comments_in_text(tmp_path):
     assert back.text == doc.text and [(t.start, t.end) for t in back.timexes] == [(rd.start, rd.end)]
 
 
-def test_tempeval_input_file_without_tags(tmp_path):
-    src = ('<?xml version="1.0" ?>\n<TimeML>\n<DOCID>wsj_0001</DOCID>\n'
-           '<DCT><TIMEX3 tid="t0" type="DATE" value="1989-10-26T14:00" temporalFunction="false" '
-           'functionInDocument="CREATION_TIME">10/26/89</TIMEX3></DCT>\n'
-           '<TEXT>\nThe board met Thursday.\n</TEXT>\n</TimeML>\n')
-    path = tmp_path / "wsj_0001.tml"
+def _input_file(tmp_path, name: str, dct: str, text: str, head: str = ""):
+    """A TempEval-3 style input file: a DCT, optional elements before <TEXT>, no tags in it."""
+    src = (f'<?xml version="1.0" ?>\n<TimeML>\n<DOCID>{name}</DOCID>\n{dct}\n{head}'
+           f'<TEXT>{text}</TEXT>\n</TimeML>\n')
+    path = tmp_path / f"{name}.tml"
     path.write_text(src, encoding="utf-8")
+    return path
+
+
+def test_tempeval_input_file_without_tags(tmp_path):
+    path = _input_file(tmp_path, "wsj_0001",
+                       '<DCT><TIMEX3 tid="t0" type="DATE" value="1989-10-26T14:00" temporalFunction="false" '
+                       'functionInDocument="CREATION_TIME">10/26/89</TIMEX3></DCT>',
+                       "\nThe board met Thursday.\n")
     doc = read_timeml(path)
     assert doc.text == "\nThe board met Thursday.\n"
     assert doc.timexes == []
@@ -134,12 +141,10 @@ def test_write_removes_gold_tags_and_numbers_new_ones(timeml_dir, tmp_path):
 
 def test_new_ids_follow_the_timex_ids_kept_outside_the_text(tmp_path):
     # a TIMEX3 in the title keeps its id; the ones written into <TEXT> must not repeat it
-    src = ('<?xml version="1.0" ?>\n<TimeML>\n<DOCID>d</DOCID>\n'
-           '<DCT><TIMEX3 tid="t0" type="DATE" value="1998-08-08">Aug 8</TIMEX3></DCT>\n'
-           '<TITLE>Bombings on <TIMEX3 tid="t7" type="DATE" value="1998-08-07">Friday</TIMEX3></TITLE>\n'
-           '<TEXT>\nThe bombs went off Friday.\n</TEXT>\n</TimeML>\n')
-    path = tmp_path / "d.tml"
-    path.write_text(src, encoding="utf-8")
+    path = _input_file(tmp_path, "d", '<DCT><TIMEX3 tid="t0" type="DATE" value="1998-08-08">Aug 8</TIMEX3></DCT>',
+                       "\nThe bombs went off Friday.\n",
+                       head='<TITLE>Bombings on <TIMEX3 tid="t7" type="DATE" value="1998-08-07">Friday'
+                            '</TIMEX3></TITLE>\n')
     doc = read_timeml(path)
     start = doc.text.index("Friday")
     mine = [Timex(start, start + 6, "Friday", "DATE", "1998-08-07", "day", mod="")]
