@@ -194,9 +194,8 @@ def text_date(text: str, tag=None) -> tuple[dt.date, dict] | None:
     published on or after the days it reports, and older dates near the top are background.
     Note that a caption date is the day of the pictured event, which for news is the
     publication day or the day before; it is still the best evidence the text itself gives."""
-    tag = tag or _tagger()
     if tag is None:
-        return None
+        from timeline.timex import tag  # lazily: loading the tagger's rules is not free
     head = text[:TEXT_HEAD_CHARS]
     if len(text) > TEXT_HEAD_CHARS:
         cut = head.rfind(" ")
@@ -232,13 +231,3 @@ def text_date(text: str, tag=None) -> tuple[dt.date, dict] | None:
 def _caption_context() -> tuple[re.Pattern, re.Pattern]:
     caption = _rules()["caption"]
     return re.compile(caption["before"]), re.compile(caption["after"])
-
-
-def _tagger():
-    try:
-        from timeline.timex import tag
-        from timeline.timex import tagger  # noqa: F401  (the implementation may not exist yet)
-    except ImportError:
-        logger.debug("timeline.tag is not available; the text date step is skipped")
-        return None
-    return tag
