@@ -30,19 +30,6 @@ def data_dir() -> Path:
     return find_timeml_dir()
 
 
-def load_tagger():
-    import importlib
-
-    try:
-        importlib.import_module("timeline.timex.tagger")  # the tagger itself, not the wrapper
-    except ModuleNotFoundError as exc:
-        if exc.name and exc.name.startswith("timeline.timex"):
-            sys.exit(f"The tagger is not built yet ({exc.name} is missing): timeline.tag needs "
-                     "timeline/timex/tagger.py. Nothing to measure.")
-        raise
-    from timeline.timex import tag
-
-    return tag
 
 
 def print_by_type(gold: dict, system: dict) -> None:
@@ -109,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     from timeline.evaluate import Scores, errors, score
     from timeline.timeml import read_timeml
 
-    tag = load_tagger()
+    from timeline.timex import tag
     root = data_dir()
     parts = args.part or list(PARTS)
     rows: list[tuple[str, Scores]] = []

@@ -30,13 +30,7 @@ def make_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress details to stderr")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMANDS:
-        try:
-            module = importlib.import_module(f"timeline.cli.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"timeline.cli.{name}":
-                raise
-            continue  # subcommand not built yet
-        module.register(subparsers)
+        importlib.import_module(f"timeline.cli.{name}").register(subparsers)
     return parser
 
 
