@@ -61,6 +61,22 @@ def test_every_rule_can_be_reached_from_the_word_index():
                 assert id(rule) in reachable, (mode, rule.name)
 
 
+@pytest.mark.parametrize("phrase", [
+    "a week from Thursday", "A week from Thursday", "two weeks from Monday", "a year ago",
+    "an hour later", "the day before last Tuesday", "the week of March 6", "Easter week",
+])
+def test_a_rule_that_matches_is_tried_at_its_first_word(phrase):
+    # The word index is read off the patterns' text: "an?" must list the rule under "a" too,
+    # or "a week from Thursday" is never tried though its pattern matches.
+    lang = load("en")
+    starts, _ = lang.index["news"]
+    first = re.match(r"[a-z]+", phrase.lower())[0]
+    matching = [r.name for r in lang.rules if r.regex.fullmatch(phrase)]
+    assert matching, phrase
+    tried = {r.name for r in starts.get(first, ())}
+    assert set(matching) <= tried, (phrase, set(matching) - tried)
+
+
 def test_mode_limited_rules_stay_out_of_the_other_mode(tmp_path, monkeypatch):
     """A rule with `modes = ["narrative"]` is not tried on news text (checked on a copy of the
     English data with one rule limited)."""

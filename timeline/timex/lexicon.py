@@ -133,6 +133,8 @@ def load(lang: str = "en") -> Language:
 
 
 _WORD = re.compile(r"[a-z]+")
+# "an?", "days?": the word without its optional last letter can start a match too ("a week")
+_OPTIONAL_LAST = re.compile(r"([a-z]+)[a-z]\?")
 _DIGIT_CONSTRUCT = re.compile(r"\\d|\[[0-9]")
 
 
@@ -145,7 +147,8 @@ def _start_index(rules: list) -> tuple[dict, tuple]:
     digit_rules = []
     rule_heads: dict = {}  # rule id -> heads, parsed on first need and shared by the sets
     for rule in rules:
-        for word in set(_WORD.findall(rule.pattern.lower())):
+        lower = rule.pattern.lower()
+        for word in set(_WORD.findall(lower)) | set(_OPTIONAL_LAST.findall(lower)):
             starts.setdefault(word, []).append(rule)
         if _DIGIT_CONSTRUCT.search(rule.pattern):
             digit_rules.append(rule)

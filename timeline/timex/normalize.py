@@ -17,6 +17,7 @@ from timeline.timex.context import (
     quantity_mod, word, year_of,
 )
 from timeline.timex.holidays import holiday_date
+from timeline.timex.numbers import parse_number
 from timeline.timex.periods import (
     norm_ago, norm_duration, norm_quarter, norm_relative, norm_set,
 )
@@ -165,11 +166,20 @@ def norm_date(g, ctx):
 
 
 def _around(value: str, g, ctx) -> str:
-    """The day named, moved by "the day before/after" or widened to "the week of" it."""
-    how = ctx.lang.lookup("around", word(g, "around")) if "around" in g else None
-    if how is None or len(value) != 10 or value.startswith("X"):
+    """The day named, moved by "the day before/after" or "a week from", or widened to "the
+    week of" it."""
+    if len(value) != 10 or value.startswith("X"):
         return value
     day = dt.date.fromisoformat(value)
+    if "fromnum" in g:  # "a week from Thursday"
+        amount = parse_number(g["fromnum"], ctx.lang)
+        unit = ctx.lang.lookup("unit", word(g, "fromunit"))
+        if amount is None or unit not in ("D", "W", "M", "Y") or amount != int(amount):
+            return value
+        return A.shift(day, unit, int(amount)).isoformat()
+    how = ctx.lang.lookup("around", word(g, "around")) if "around" in g else None
+    if how is None:
+        return value
     if how == "W":
         return A.format_unit(day, "W")
     return (day + dt.timedelta(days=how)).isoformat()
