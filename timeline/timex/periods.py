@@ -261,8 +261,9 @@ def _inside_told(ctx, unit: str | None) -> str | None:
     """"That same day" after "last October": a day of the month told, which one the text does not
     say (1998-10-XX); after a year, a day, week or month of that year (1998-XX-XX)."""
     told = ctx.told
+    told_fineness = FINENESS.get(ctx.told_unit, 9)
     if told is None or unit not in ("D", "W", "M") or \
-            FINENESS.get(ctx.told_unit, 0) <= FINENESS[unit] or FINENESS.get(ctx.told_unit, 9) > FINENESS["year"]:
+            not FINENESS[unit] < told_fineness <= FINENESS["year"]:
         return None
     if unit == "D" and ctx.told_unit == "month":
         return f"{told.year:04d}-{told.month:02d}-XX"
@@ -281,11 +282,11 @@ def _year_before(period: str) -> str:
 def _year_ago(g, ctx):
     """"the year-ago quarter", "year-earlier": the same period one year before."""
     text = word(g, "unit")
-    if len(text.split()) == 2:  # "the year-earlier nine months": a length, as "the nine months" is
-        amount = parse_number(text.split()[0], ctx.lang)
-        length_unit = ctx.lang.lookup("unit", text.split()[1])
-        if amount is not None and length_unit is not None:
-            return "DURATION", duration_value(amount, length_unit), "", False
+    count, _, unit_word = text.partition(" ")
+    if unit_word:  # "the year-earlier nine months": a length, as "the nine months" is
+        length = norm_duration({"num": count, "unit": unit_word}, ctx)
+        if length is not None:
+            return length
     unit = ctx.lang.lookup("unit_alias", text) or unit_of(g, ctx) if text else "Y"
     ref = ctx.ref
     if ref is None:
