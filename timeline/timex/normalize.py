@@ -177,12 +177,12 @@ def _around(value: str, g, ctx) -> str:
         if amount is None or unit not in ("D", "W", "M", "Y") or amount != int(amount):
             return value
         return A.shift(day, unit, int(amount)).isoformat()
-    how = ctx.lang.lookup("around", word(g, "around")) if "around" in g else None
-    if how is None:
+    if "around" not in g:
         return value
-    if how == "W":
+    if ctx.lang.lookup("around", word(g, "around")) == "W":  # "the week of March 6"
         return A.format_unit(day, "W")
-    return (day + dt.timedelta(days=how)).isoformat()
+    step = ctx.lang.lookup("day_anaphora", word(g, "around"))  # "the day before", as alone
+    return (day + dt.timedelta(days=step)).isoformat() if step is not None else value
 
 
 def _month_only(g, ctx, month, mod):
