@@ -11,9 +11,7 @@ ids `<id>~r<k>` so no two lines share an id; their text is unchanged (real news,
 from __future__ import annotations
 
 import argparse
-import html
 import json
-import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,6 +20,7 @@ REPO = Path(__file__).resolve().parent.parent
 SEEDS_DIR = REPO / "examples" / "seeds"
 SEEDS_DATE = "2025-02-04"
 DEFAULT_DOCS = 2000
+PARTS = ("TimeBank", "AQUAINT")
 
 
 def find_timeml_dir() -> Path:
@@ -36,23 +35,27 @@ def find_timeml_dir() -> Path:
     return TIMEML_DIR
 
 
-_TEXT = re.compile(r"<TEXT\b[^>]*>(.*?)</TEXT\s*>", re.S)
-_DCT_VALUE = re.compile(r"<DCT\b[^>]*>.*?value=\"(\d{4})-?(\d{2})-?(\d{2})", re.S)
-_TAG = re.compile(r"<[^>]*>")
 
 
 def _read_tml(path: Path) -> tuple[str, str | None]:
-    """(plain text of <TEXT>, DCT as YYYY-MM-DD). Prefers the project's own reader."""
-    try:
-        from timeline.timeml import read_timeml
-    except ImportError:
-        source = path.read_text(encoding="utf-8", errors="replace")
-        body = _TEXT.search(source)
-        text = html.unescape(_TAG.sub("", body.group(1))) if body else ""
-        dct = _DCT_VALUE.search(source)
-        return text, ("-".join(dct.groups()) if dct else None)
+    """(plain text of <TEXT>, DCT as YYYY-MM-DD)."""
+    from timeline.timeml import read_timeml
+
     doc = read_timeml(path)
     return doc.text, (doc.dct.isoformat() if doc.dct else None)
+
+
+def tagged_timeml(parts=PARTS, mode: str = "news"):
+    """Every TimeBank/AQUAINT document read and tagged as the quality benchmarks score it (its
+    DCT as the reference date): (part, "Part/file.tml", TimeMLDoc, the tagger's timexes)."""
+    from timeline.timeml import read_timeml
+    from timeline.timex import tag
+
+    root = find_timeml_dir()
+    for part in parts:
+        for path in sorted((root / part).glob("*.tml")):
+            doc = read_timeml(path)
+            yield part, f"{part}/{path.name}", doc, tag(doc.text, ref_date=doc.dct, mode=mode)
 
 
 def base_documents(timeml_dir: Path | None = None) -> list[dict]:

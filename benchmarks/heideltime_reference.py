@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from tag_quality import PARTS, data_dir  # noqa: E402  (benchmarks/ is not a package)
+from corpus import PARTS, find_timeml_dir  # noqa: E402  (benchmarks/ is not a package)
 
 
 def run_heideltime(root: Path) -> dict[str, list[tuple[int, int, str, str]]]:
@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     group.add_argument("--load", type=Path, help="score a saved run instead of running HeidelTime")
     ap.add_argument("--save", type=Path, help="save the run (gzip TSV) for later --load")
     args = ap.parse_args(argv)
-    root = data_dir()
+    root = find_timeml_dir()
     run = load(args.load) if args.load else run_heideltime(root)
     if args.save:
         save(args.save, run)

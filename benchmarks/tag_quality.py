@@ -20,14 +20,9 @@ import sys
 import time
 from pathlib import Path
 
-PARTS = ("TimeBank", "AQUAINT")
+from corpus import PARTS, tagged_timeml  # benchmarks/corpus.py: the corpus as the tests find it
+
 REPO = Path(__file__).resolve().parent.parent
-
-
-def data_dir() -> Path:
-    from corpus import find_timeml_dir  # benchmarks/corpus.py: found as the test suite finds it
-
-    return find_timeml_dir()
 
 
 
@@ -94,25 +89,19 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     from timeline.evaluate import Scores, errors, score
-    from timeline.timeml import read_timeml
 
-    from timeline.timex import tag
-    root = data_dir()
     parts = args.part or list(PARTS)
-    rows: list[tuple[str, Scores]] = []
+    per_part: dict[str, tuple[dict, dict]] = {part: ({}, {}) for part in parts}
     all_gold, all_system, all_texts = {}, {}, {}
     started = time.perf_counter()
     chars = 0
-    for part in parts:
-        gold, system = {}, {}
-        for path in sorted((root / part).glob("*.tml")):
-            doc = read_timeml(path)
-            key = f"{part}/{path.name}"
-            gold[key] = doc.timexes
-            system[key] = tag(doc.text, ref_date=doc.dct, mode=args.mode)
-            all_texts[key] = doc.text
-            chars += len(doc.text)
-        rows.append((part, score(gold, system)))
+    for part, key, doc, found in tagged_timeml(parts, args.mode):
+        gold, system = per_part[part]
+        gold[key], system[key] = doc.timexes, found
+        all_texts[key] = doc.text
+        chars += len(doc.text)
+    rows: list[tuple[str, Scores]] = [(part, score(*per_part[part])) for part in parts]
+    for gold, system in per_part.values():
         all_gold.update(gold)
         all_system.update(system)
     elapsed = time.perf_counter() - started

@@ -28,13 +28,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-PARTS = ("TimeBank", "AQUAINT")
-
-
-def data_dir() -> Path:
-    from corpus import find_timeml_dir  # benchmarks/corpus.py: found as the test suite finds it
-
-    return find_timeml_dir()
+from corpus import PARTS, find_timeml_dir  # benchmarks/corpus.py: the corpus as the tests find it
 
 
 def corpus(root: Path) -> list[tuple[str, dt.date | None]]:
@@ -143,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
         _worker(args.worker[0], int(args.worker[1]))
         return 0
 
-    root = data_dir()
+    root = find_timeml_dir()
     # The machine is shared: the best of --repeat alternating runs is the least disturbed one.
     docs = corpus(root)
     kb = int(args.dateparser_kb * 1000)

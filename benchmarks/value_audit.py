@@ -33,9 +33,10 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from corpus import PARTS, tagged_timeml  # benchmarks/corpus.py: the corpus as the tests find it
+
 HERE = Path(__file__).resolve().parent
 TSV = HERE / "data" / "value_audit.tsv"
-PARTS = ("TimeBank", "AQUAINT")
 COLUMNS = ("doc", "gold_start", "gold_end", "text", "gold_type", "gold_value", "system_value",
            "category", "reason")
 CATEGORIES = ("system", "gold-inconsistent", "gold-malformed", "dct-wrong", "ambiguous")
@@ -103,20 +104,10 @@ class Run:
 
 
 def run_tagger() -> Run:
-    from corpus import find_timeml_dir  # benchmarks/corpus.py: found as the test suite finds it
-    from timeline.timeml import read_timeml
-    from timeline.timex import tag
-
-    root = find_timeml_dir()
     run = Run({}, {}, {}, {})
-    for part in PARTS:
-        for path in sorted((root / part).glob("*.tml")):
-            doc = read_timeml(path)
-            key = f"{part}/{path.name}"
-            run.gold[key] = doc.timexes
-            run.system[key] = tag(doc.text, ref_date=doc.dct, mode="news")
-            run.texts[key] = doc.text
-            run.dcts[key] = doc.dct
+    for _, key, doc, found in tagged_timeml(PARTS, "news"):
+        run.gold[key], run.system[key] = doc.timexes, found
+        run.texts[key], run.dcts[key] = doc.text, doc.dct
     return run
 
 
@@ -276,7 +267,6 @@ def main(argv: list[str] | None = None) -> int:
                     help="value shapes the gold gives to TIMEX3 whose lower-cased text matches")
     args = ap.parse_args(argv)
 
-    sys.path.insert(0, str(HERE))  # corpus.py beside this file
     run = run_tagger()
     if args.gold_shapes:
         gold_shapes(run, args.gold_shapes)
