@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib
 import json
 import re
 import sys
@@ -24,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from timeline.errors import DocumentError, TimelineError, UsageError
+from timeline.errors import DocumentError, UsageError
 
 TIMEML_SUFFIXES = (".tml", ".xml")
 _UNSAFE_NAME = re.compile(r"[^\w.~-]+")
@@ -131,8 +130,6 @@ def run(args) -> int:
     from timeline.progress import progress
     from timeline.timex import tag
 
-    _require_tagger()
-
     out_dir = Path(args.out) if args.out else None
     if out_dir is not None and out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"--out {out_dir} exists and is not a folder")
@@ -158,17 +155,6 @@ def run(args) -> int:
     print(f"tagged {tagged} document(s){where}: {expressions} time expression(s)"
           + (f"; {len(problems)} problem(s) reported above" if problems else ""), file=sys.stderr)
     return 1 if problems else 0
-
-
-def _require_tagger() -> None:
-    # Without this, a missing tagger would show up as every document "failing" one by one.
-    try:
-        importlib.import_module("timeline.timex.tagger")
-    except ModuleNotFoundError as exc:
-        if not (exc.name or "").startswith("timeline"):
-            raise
-        raise TimelineError(f"the time expression tagger is not available ({exc.name} is "
-                            "missing); reinstall timeline") from exc
 
 
 def _tag_one(doc: _Input, args, tag, out_dir: Path | None, written: set[str],

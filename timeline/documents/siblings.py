@@ -275,10 +275,7 @@ class _Tags:
     def _compute(self, text: str, ref: dt.date) -> dict:
         tag = self._tag
         if tag is None:
-            try:
-                from timeline.timex import tag
-            except ImportError:
-                return {}
+            from timeline.timex import tag
         try:
             timexes = tag(text, ref_date=ref)
         except Exception as exc:  # a tagger bug must not lose the corpus
