@@ -118,12 +118,9 @@ def format_unit(day: dt.date, unit: str) -> str:
     """The TIMEX3 value naming the `unit` that contains `day`."""
     if unit == "D":
         return day.isoformat()
-    if unit == "W":
+    if unit in ("W", "WE"):
         iso = day.isocalendar()
-        return f"{iso[0]:04d}-W{iso[1]:02d}"
-    if unit == "WE":
-        iso = day.isocalendar()
-        return f"{iso[0]:04d}-W{iso[1]:02d}-WE"
+        return f"{iso[0]:04d}-W{iso[1]:02d}" + ("-WE" if unit == "WE" else "")
     if unit == "M":
         return f"{day.year:04d}-{day.month:02d}"
     if unit == "Q":
