@@ -45,6 +45,7 @@ SCHEMA: dict[str, str] = {
     "time_text": "string",     # the expression that dated it ("" when inferred)
     "certainty": "string",     # explicit | relative | inferred
     "confidence": "float64",
+    "importance": "float64",   # 0-1: headline/lead position, sources, tellings, certainty
     "mentions": "object",
 }
 COLUMNS = tuple(SCHEMA)

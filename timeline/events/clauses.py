@@ -24,6 +24,7 @@ class Context:
     last_date: tuple | None = None  # (value, first, last, granularity) for narrative mode
     prev_date: tuple | None = None  # the previous sentence's dated past event, same paragraph
     prev_end: int | None = None
+    lead: bool = False  # the sentence is the article's lead (see headline.py)
 
 
 def event_subject(sent, t: Trigger, actors, candidates, ctx) -> Actor | None:
