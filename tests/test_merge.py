@@ -51,7 +51,7 @@ def test_an_inferred_telling_joins_the_explicit_one():
     merged = merge_events(inferred + explicit)
     meetings = [e for e in merged if e.category == "meeting"]
     assert len(meetings) == 1
-    assert meetings[0].certainty == "explicit" and meetings[0].title == "Rubio meets Bukele in El Salvador"
+    assert meetings[0].certainty == "explicit" and meetings[0].title == "Secretary of State Rubio meets Bukele in El Salvador"
     assert sorted({m.doc_id for m in meetings[0].mentions}) == ["000_a", "004_c"]
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from timeline.event import Event, Mention
 from timeline.events.actors import Actor, NameIndex, country_of, find_actors
 from timeline.events.clauses import Context, clause_span, event_subject, make_event_title, update_context
+from timeline.events.reference import reference_point
 from timeline.events.headline import lead_sentence, mark_headline
 from timeline.events.sentences import Sentence, split_sentences
 from timeline.events.triggers import Trigger, find_triggers
@@ -154,7 +155,7 @@ def story_date(doc, timexes, sentences=None) -> dt.date | None:
 
 def _sentence_events(doc, sent, actors, timexes, story, ctx, options) -> list[Event]:
     triggers = [t for t in find_triggers(sent.text, sent.start) if not t.negated]
-    timexes = [x for x in timexes if not _describes_a_thing(sent, x, triggers)]
+    timexes = [x for x in timexes if not _describes_a_thing(sent, x, triggers) and not reference_point(sent, x)]
     candidates = _candidates(triggers, sent)
     if not candidates:
         return []
