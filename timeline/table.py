@@ -308,7 +308,7 @@ def validate_events(data, source: str | None = None) -> pd.DataFrame:
 
 def to_timelinejs(df: pd.DataFrame, title: str | None = None) -> dict:
     """TimelineJS3 JSON (https://timeline.knightlab.com/docs/json-format.html) of the table,
-    every piece of article text escaped; see timeline.render.timelinejs."""
-    from timeline.render.timelinejs import timelinejs_dict
+    every piece of article text escaped; see timeline.chart.timelinejs."""
+    from timeline.chart.timelinejs import timelinejs_dict
 
     return timelinejs_dict(_conform(df), title)
