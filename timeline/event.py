@@ -23,6 +23,7 @@ class Mention:
     certainty: str = "inferred"
     confidence: float = 0.0
     url: str = ""
+    doc_title: str = ""  # the document's title, else its file name: what a reader recognises
 
     def to_dict(self) -> dict:
         return dict(self.__dict__)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -417,6 +418,7 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, tr
         doc_id=doc.id, evidence=sent.text, evidence_start=sent.start, evidence_end=sent.end,
         time_text=time_text, time_start=time_start, time_end=time_end, date=value,
         certainty=certainty, confidence=round(confidence, 3), url=doc.url,
+        doc_title=doc.title or os.path.basename(doc.path or ""),
     )
     senses = {happening.sense} | ({t.sense} if t.kind not in ("report", "support") else set())
     if t.kind != "report":
