@@ -145,3 +145,16 @@ def test_timebank_corpus_as_jsonl_gives_sensible_deduplicated_events(timeml_dir,
     assert (dated["start"].dt.year >= 1900).mean() > 0.9
     inferred = df[df["certainty"] == "inferred"]
     assert (inferred["confidence"] < dated["confidence"].median()).all()
+
+
+def test_sources_are_named_by_document_title_else_file_name(seeds_frame, seeds_dir):
+    """`source_titles` is aligned with `sources`: 004's text has a headline line, 000 has none
+    (its first line is a sentence of the story), so it is named by its file."""
+    titles = {}
+    for ids, names in zip(seeds_frame["sources"], seeds_frame["source_titles"]):
+        assert len(ids) == len(names)
+        titles.update(zip(ids, names))
+    assert titles["004_14d3067ffab1f62e"].startswith("‘Extraordinary friendship’: Marco Rubio Welcomes Offer")
+    assert titles["000_21e3754d681186f4"] == "000_21e3754d681186f4.txt"
+    assert all(name and name != doc_id for doc_id, name in titles.items())
+    assert len(set(titles.values())) == len(titles)

@@ -27,6 +27,7 @@ class Mention:
     trigger_start: int = -1
     trigger_end: int = -1
     headline: bool = False  # the document's main news (its headline / lead sentence)
+    doc_title: str = ""  # the document's title, else its file name: what a reader recognises
 
     def to_dict(self) -> dict:
         return dict(self.__dict__)

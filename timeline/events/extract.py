@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -427,6 +428,7 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, tr
         time_text=time_text, time_start=time_start, time_end=time_end, date=value,
         certainty=certainty, confidence=round(confidence, 3), url=doc.url,
         trigger=happening.text, trigger_start=happening.start, trigger_end=happening.end,
+        doc_title=doc.title or os.path.basename(doc.path or ""),
     )
     senses = {happening.sense} | ({t.sense} if t.kind not in ("report", "support") else set())
     if t.kind != "report":
