@@ -145,6 +145,9 @@ def resolve_corpus_names(events: list[Event]) -> None:
             index.add_name(name, kind)
 
     def resolved(name, kind):
+        expanded = index.expand(name) if " " not in name else None
+        if expanded:
+            return expanded, index.kind_of(expanded, "org")  # "GM" -> "General Motors"
         full = index.resolve_name(name) if kind in ("person", "name") else name
         return full, ("person" if full != name else kind)
 
