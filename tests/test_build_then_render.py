@@ -7,7 +7,7 @@ import re
 import pytest
 
 from timeline.cli import main
-from timeline.table import read_events
+from timeline.table import read_events, write_events
 
 
 def _timeml_corpus(timeml_dir, path):
@@ -25,12 +25,13 @@ def _timeml_corpus(timeml_dir, path):
 def test_render_accepts_what_build_writes(corpus, seeds_dir, trial_dir, timeml_dir, tmp_path):
     source = {"seeds": lambda: seeds_dir, "trial": lambda: trial_dir / "docs.jsonl",
               "timebank": lambda: _timeml_corpus(timeml_dir, tmp_path / "tb.jsonl")}[corpus]()
+    built = tmp_path / "events.csv"
+    assert main(["build", str(source), "--out", str(built), "--quiet"]) == 0
+    df = read_events(built)
+    assert len(df) > 0 and df["event_id"].is_unique
+    assert df["importance"].between(0, 1).all()
     for suffix in (".csv", ".json", ".parquet"):
-        table = tmp_path / f"events{suffix}"
-        assert main(["build", str(source), "--out", str(table), "--quiet"]) == 0
-        df = read_events(table)
-        assert len(df) > 0 and df["event_id"].is_unique
-        assert df["importance"].between(0, 1).all()
+        table = built if suffix == ".csv" else write_events(df, tmp_path / f"events{suffix}")
         page = tmp_path / f"page{suffix}.html"
         assert main(["render", str(table), "--out", str(page)]) == 0, f"render refused {corpus} {suffix}"
         assert page.stat().st_size > 10_000
