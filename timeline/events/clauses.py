@@ -252,7 +252,7 @@ def make_event_title(sent, cand, subject: Actor | None, actors, timexes) -> tupl
     if t.aspect == "future" and " " not in t.lemma:
         verb = f"to {t.lemma}"  # "Monarch to meet Bush": a scheduled event
     title, place = _rule_title(sent, cand, t, content, subject, subj, verb, actors, timexes, used, stop_at, clause_end)
-    if not svo.weak(title) or t.pos != "verb":
+    if not svo.weak(title, verb) or t.pos != "verb":
         return title, place
     parsed = parse_sentence(sent)  # only here: parsing is the slow step of a build
     if t.kind != "report" or content is None or content.pos == "noun":
