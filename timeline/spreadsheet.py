@@ -80,16 +80,18 @@ def write_xlsx(frame: pd.DataFrame, path: Path) -> None:
     """Write a conformed events frame as an Events sheet and a Mentions sheet."""
     from openpyxl import Workbook
 
-    book = Workbook(write_only=True)
-    events = book.create_sheet(EVENTS_SHEET)
-    columns = [c for c in frame.columns if c != "mentions"]
-    _sheet_layout(events, [_width(c) for c in columns])
-    events.append(columns)
-    cells = {c: _column_cells(events, frame, c) for c in columns}
-    for row in zip(*cells.values()):
-        events.append(list(row))
     _check_rows(len(frame), EVENTS_SHEET)
-    _write_mentions(book, frame)
+    book = Workbook(write_only=True)
+    events, mentions = book.create_sheet(EVENTS_SHEET), book.create_sheet(MENTIONS_SHEET)
+    columns = [c for c in frame.columns if c != "mentions"]
+    # every cell is made before the first row is written: an ExportError leaves no half-written sheet
+    cells = {c: _column_cells(events, frame, c) for c in columns}
+    m_widths, m_rows = _mention_rows(mentions, frame)
+    for sheet, widths, rows in ((events, [_width(c) for c in columns], [columns, *zip(*cells.values())]),
+                                (mentions, m_widths, m_rows)):
+        _sheet_layout(sheet, widths)
+        for row in rows:
+            sheet.append(list(row))
     book.save(path)
 
 
@@ -175,20 +177,18 @@ def _check_rows(n: int, sheet: str) -> None:
                           f"write .csv or .parquet instead")
 
 
-def _write_mentions(book, frame: pd.DataFrame) -> None:
-    """One row per mention, keyed by event_id (sorting either sheet keeps the pairs)."""
-    sheet = book.create_sheet(MENTIONS_SHEET)
+def _mention_rows(sheet, frame: pd.DataFrame) -> tuple[list[int], list[list]]:
+    """Column widths and rows of the Mentions sheet: one row per mention, keyed by event_id (so
+    sorting either sheet keeps the pairs)."""
     pairs = [(event_id, m) for event_id, ms in zip(frame["event_id"], frame["mentions"]) for m in ms]
     ids = [e for e, ms in zip(frame["event_id"], frame["mentions"]) if ms]
     if len(set(ids)) < len(ids) or "" in ids:
         raise ExportError("every event with mentions needs its own event_id to be written as .xlsx "
                           "(timeline.table.validate_events assigns them)")
+    _check_rows(len(pairs), MENTIONS_SHEET)
     keys = list(dict.fromkeys(k for _, m in pairs for k in m))
     plain = {k: all(k in m and _is_plain(m[k]) for _, m in pairs) for k in keys}
-    header = ["event_id"] + [k if plain[k] else k + JSON_SUFFIX for k in keys]
-    _sheet_layout(sheet, [24] + [60 if k == "evidence" else 16 for k in keys])
-    sheet.append(header)
-    _check_rows(len(pairs), MENTIONS_SHEET)
+    rows = [["event_id"] + [k if plain[k] else k + JSON_SUFFIX for k in keys]]
     for row, (event_id, mention) in enumerate(pairs):
         cells = [_text_cell(sheet, event_id, "event_id", row)]
         for k in keys:
@@ -202,7 +202,8 @@ def _write_mentions(book, frame: pd.DataFrame) -> None:
                 cells.append(_number_cell(sheet, mention[k]))
             else:
                 cells.append(mention[k])
-        sheet.append(cells)
+        rows.append(cells)
+    return [24] + [60 if k == "evidence" else 16 for k in keys], rows
 
 
 def _is_plain(value) -> bool:
