@@ -24,13 +24,18 @@ ARTICLE = '=HYPERLINK("http://evil.example","click") Rubio met Bukele at Lake Co
 HOSTILE = [ARTICLE, '=HYPERLINK("http://evil.example","click")', "+cmd|' /C calc'!A0", "@SUM(1+1)", "-2+3",
            "'quoted already", "''two quotes", "=1+1", "#N/A", "a_x0041_b literal escape", "café Ελλάδα 🙂",
            "\t=1+1 after a tab"]
+# texts Calc turns into numbers or dates shown otherwise ("Jan. 20" -> 01/20/26) unless marked as text
+CONVERTED = ["007", "12345678901234567890", "1,000", "1.50", "Jan. 20", "February 3, 2025", "14:30", "3/2/2025",
+             "(5)", "12%"]
+TEXTS = HOSTILE + CONVERTED
 TEXT_COLUMNS = ("event_id", "title", "description", "place", "category", "evidence", "evidence_doc", "time_text")
+SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "events_sample.csv"
 SAFE_URL, EVIL_URL = "https://news.example/a?b=1&c=2", "javascript:alert(1)"
 
 
 def hostile_frame() -> pd.DataFrame:
     rows = []
-    for k, text in enumerate(HOSTILE):
+    for k, text in enumerate(TEXTS):
         row = {c: text for c in TEXT_COLUMNS}
         row.update(event_id=f"{text.strip()} #{k}", date="2025-02-03", start="2025-02-03", end="2025-02-03",
                    granularity="day", certainty="explicit", confidence=0.5, actors=[text, "Nayib Bukele"],
@@ -45,7 +50,10 @@ def hostile_frame() -> pd.DataFrame:
 
 @pytest.mark.parametrize("text, cell", [
     ("=SUM(A1)", "'=SUM(A1)"), ("+1", "'+1"), ("-2+3", "'-2+3"), ("@SUM(1+1)", "'@SUM(1+1)"),
-    ("\t=1", "'\t=1"), ("\r=1", "'\r=1"), ("'tis", "''tis"), ("Rubio = Bukele", "Rubio = Bukele"), ("", "")])
+    ("\t=1", "'\t=1"), ("\r=1", "'\r=1"), ("'tis", "''tis"), ("Rubio = Bukele", "Rubio = Bukele"), ("", ""),
+    ("007", "'007"), ("Jan. 20", "'Jan. 20"), ("2025-02-03T14:30", "'2025-02-03T14:30"), ("1,000", "'1,000"),
+    ("2023", "2023"), ("0.5", "0.5"), ("2025-02-03", "2025-02-03"), ("2025-W05", "2025-W05"), ("May", "May"),
+    ("3 people", "3 people")])
 def test_guard_cell(text, cell):
     assert guard_cell(text) == cell
     assert unguard_cell(cell) == text
@@ -100,7 +108,7 @@ def test_xlsx_cells_are_typed_text_dates_and_links(tmp_path):
     header = [c.value for c in events[1]]
     assert "mentions" not in header
     col = {name: k + 1 for k, name in enumerate(header)}
-    for row, text in enumerate(HOSTILE, start=2):
+    for row, text in enumerate(TEXTS, start=2):
         cell = events.cell(row, col["evidence"])
         assert cell.data_type == "s" and plain_text(cell.value) == text  # never "f", a formula
         start = events.cell(row, col["start"])
@@ -110,8 +118,8 @@ def test_xlsx_cells_are_typed_text_dates_and_links(tmp_path):
         assert (link.target if link else None) == (SAFE_URL if row % 2 else None)
     m_header = [c.value for c in mentions[1]]
     assert m_header == ["event_id", "doc_id", "evidence", "url", "confidence", "evidence_start"]
-    links = [mentions.cell(r, 4).hyperlink for r in range(2, len(HOSTILE) + 2)]
-    assert [bool(x) for x in links] == [bool(k % 2) for k in range(len(HOSTILE))]
+    links = [mentions.cell(r, 4).hyperlink for r in range(2, len(TEXTS) + 2)]
+    assert [bool(x) for x in links] == [bool(k % 2) for k in range(len(TEXTS))]
     assert not any(x.target == EVIL_URL for x in links if x)
     assert mentions.cell(2, 1).value == f"{HOSTILE[0]} #0"  # the key back to the Events sheet
     assert all(c.data_type != "f" for sheet in book for r in sheet.iter_rows() for c in r)
@@ -187,16 +195,19 @@ def soffice() -> str:
 CSV_IMPORT = "Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,false,true"
 
 
-def calc_tables(soffice: str, path: Path, tmp_path: Path, infilter: str | None = None) -> list[list[list]]:
-    """Open `path` in LibreOffice Calc (headless, a fresh profile) and return each sheet as rows
-    of <td> elements of its HTML export."""
-    profile = tmp_path / f"lo-profile-{path.suffix[1:]}"
-    command = [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore"]
+def calc_convert(soffice: str, path: Path, out: Path, to: str, infilter: str | None = None) -> Path:
+    """Open `path` in LibreOffice Calc (headless, a fresh profile so parallel tests do not collide)
+    and save it into `out` as `to` (a suffix, optionally with ':filter:options')."""
+    command = [soffice, f"-env:UserInstallation=file://{out}/profile", "--headless", "--norestore"]
     command += [f"--infilter={infilter}"] if infilter else []
-    out = tmp_path / f"calc-{path.suffix[1:]}"
-    subprocess.run(command + ["--convert-to", "html", "--outdir", str(out), str(path)], check=True,
-                   capture_output=True, timeout=120, env={**os.environ, "HOME": str(tmp_path)})
-    page = lxml.html.parse(str(out / (path.stem + ".html")))
+    subprocess.run(command + ["--convert-to", to, "--outdir", str(out), str(path)], check=True,
+                   capture_output=True, timeout=120, env={**os.environ, "HOME": str(out)})
+    return out / f"{path.stem}.{to.split(':')[0]}"
+
+
+def calc_tables(soffice: str, path: Path, tmp_path: Path, infilter: str | None = None) -> list[list[list]]:
+    """Each sheet of `path` as Calc shows it: rows of <td> elements of its HTML export."""
+    page = lxml.html.parse(str(calc_convert(soffice, path, tmp_path / "calc-html", "html", infilter)))
     return [[row.findall("td") for row in table.iter("tr")] for table in page.iter("table")]
 
 
@@ -207,7 +218,7 @@ def _check_shown(table: list[list], frame: pd.DataFrame, show) -> None:
         shown = dict(zip(header, (td.text_content() for td in row)))
         for column in TEXT_COLUMNS:
             assert shown[column] == show(frame.loc[k, column]), (column, shown[column])
-        assert shown["actors"] == show(f"{HOSTILE[k]};Nayib Bukele")
+        assert shown["actors"] == show(f"{TEXTS[k]};Nayib Bukele")
         assert shown["start"] == "2025-02-03" and shown["confidence"] in ("0.5", "0.50")
     cells = [td for row in table for td in row]
     assert not [td.text_content() for td in cells if td.text_content().startswith(("Err:", "#NAME", "#VALUE"))]
@@ -218,12 +229,15 @@ def _check_shown(table: list[list], frame: pd.DataFrame, show) -> None:
 
 @pytest.mark.slow
 def test_calc_shows_hostile_csv_text_and_runs_no_formula(soffice, tmp_path):
-    frame = hostile_frame()
+    frame = pd.concat([hostile_frame(), read_events(SAMPLE)], ignore_index=True)
     path = write_events(frame, tmp_path / "events.csv")
     [table] = calc_tables(soffice, path, tmp_path, CSV_IMPORT)
-    # Calc shows the cell as the file holds it: the text, after an apostrophe where it would run
-    _check_shown(table, frame, guard_cell)
-    assert table[1][[td.text_content() for td in table[0]].index("urls")].text_content() == EVIL_URL + ";"
+    # Calc shows the text, after an apostrophe where it would run or convert it
+    _check_shown(table[:len(TEXTS) + 1], frame.iloc[:len(TEXTS)], guard_cell)
+    # and every cell of every row, the real sample's too, exactly as the file holds it
+    written = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    shown = pd.DataFrame([[td.text_content() for td in row] for row in table[1:]], columns=written.columns)
+    pd.testing.assert_frame_equal(shown, written)
 
 
 @pytest.mark.slow
@@ -236,10 +250,24 @@ def test_calc_shows_hostile_xlsx_text_dates_and_only_web_links(soffice, tmp_path
     starts = [row[header.index("start")] for row in events[1:]]
     assert all(td.get("sdval") == "45691" for td in starts)  # a real date (day 45691), shown as ISO
     urls = [row[header.index("urls")] for row in events[1:]]
-    assert [bool(list(td.iter("a"))) for td in urls] == [bool(k % 2) for k in range(len(HOSTILE))]
+    assert [bool(list(td.iter("a"))) for td in urls] == [bool(k % 2) for k in range(len(TEXTS))]
     m_header = [td.text_content() for td in mentions[0]]
-    assert [row[m_header.index("evidence")].text_content() for row in mentions[1:]] == HOSTILE
+    assert [row[m_header.index("evidence")].text_content() for row in mentions[1:]] == TEXTS
     assert [bool(list(row[m_header.index("url")].iter("a"))) for row in mentions[1:]] == \
-        [bool(k % 2) for k in range(len(HOSTILE))]
+        [bool(k % 2) for k in range(len(TEXTS))]
     with zipfile.ZipFile(path) as z:  # and the file itself holds no formula at all
         assert not any(b"<f>" in z.read(n) or b"<f " in z.read(n) for n in z.namelist())
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_a_table_opened_and_saved_in_calc_reads_back_the_same(soffice, tmp_path, fmt):
+    """A reader who opens the export in Calc and saves it (CSV: UTF-8, cells as shown) keeps the table."""
+    frame = pd.concat([hostile_frame(), read_events(SAMPLE)], ignore_index=True)
+    # Calc reads a literal "_x0041_" right but writes it back unescaped, so that one text cannot survive
+    frame = frame[~frame["title"].str.contains("_x0041_")].reset_index(drop=True)
+    path = write_events(frame, tmp_path / f"events.{fmt}")
+    to = "csv:Text - txt - csv (StarCalc):44,34,76,1" if fmt == "csv" else "xlsx"
+    saved = calc_convert(soffice, path, tmp_path / "saved", to, CSV_IMPORT if fmt == "csv" else None)
+    assert saved.read_bytes() != path.read_bytes()
+    pd.testing.assert_frame_equal(read_events(saved), frame)

@@ -28,10 +28,33 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 QUOTE = "'"
 
 
+# Texts a spreadsheet would turn into a number or a date and then show otherwise (measured in
+# LibreOffice Calc 7.4 with "Detect special numbers" on; Excel converts at least as much): "007" -> 7,
+# "1,000" -> 1000, 20 digits -> 1.23E+19, "Jan. 20" -> 01/20/26, "14:30" -> 02:30:00 PM.
+# Plain numbers that are shown as written (2023, 0.5) are left alone.
+_MONTHS = ("jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+           "|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")  # English: what Calc and Excel read in en-US
+_CONVERTED = re.compile(
+    r"\(?[$€£¥]?[+-]?(?:\d[\d,]*\.?\d*|\.\d+)(?:[eE][+-]?\d+)?%?\)?"        # numbers, money, percent
+    rf"|(?:{_MONTHS})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{2,4}})?"  # Jan. 20, February 3, 2025
+    r"|\d{1,4}/\d{1,2}(?:/\d{1,4})?"                                       # 3/2/2025, 1/2
+    r"|\d{1,2}:\d{1,2}(?::\d\d)?(?:\s*[ap]\.?m\.?)?"                        # 14:30, 2:30 pm
+    r"|\d{4}-\d\d-\d\dT[\d:.]+", re.IGNORECASE)                             # 2025-02-03T14:30
+_SHOWN_AS_WRITTEN = re.compile(r"(?:0|[1-9]\d{0,14})(?:\.\d*[1-9])?|[^\d]*")
+
+
 def guard_cell(text: str) -> str:
     """The CSV cell of a text: one apostrophe in front when a spreadsheet would take the text for a
-    formula, or when the text itself starts with an apostrophe (so that unguard_cell can tell)."""
-    return QUOTE + text if text.startswith(FORMULA_STARTS) or text.startswith(QUOTE) else text
+    formula or turn it into a number or date shown otherwise, or when the text itself starts with an
+    apostrophe (so that unguard_cell can tell)."""
+    if text.startswith(FORMULA_STARTS) or text.startswith(QUOTE) or _converted(text):
+        return QUOTE + text
+    return text
+
+
+def _converted(text: str) -> bool:
+    return len(text) <= 40 and _CONVERTED.fullmatch(text) is not None \
+        and _SHOWN_AS_WRITTEN.fullmatch(text) is None
 
 
 def unguard_cell(cell: str) -> str:
