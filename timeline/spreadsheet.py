@@ -10,7 +10,9 @@ string cell, which no spreadsheet evaluates. timeline.table calls in here for bo
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
+import logging
 import math
 import re
 from pathlib import Path
@@ -20,6 +22,8 @@ import pandas as pd
 
 from timeline.errors import ExportError, TableError
 from timeline.table import LIST_COLUMNS, SCHEMA, split_list, text_cells
+
+log = logging.getLogger(__name__)
 
 # ---------------------------------------------------------------- CSV: text, never formulas
 # Excel, LibreOffice and Google Sheets start a formula (or a DDE call) at these characters; a tab
@@ -60,6 +64,35 @@ def _converted(text: str) -> bool:
 def unguard_cell(cell: str) -> str:
     """The text of a CSV cell written by guard_cell: exactly one leading apostrophe removed."""
     return cell[1:] if cell.startswith(QUOTE) else cell
+
+
+def read_csv_cells(path: Path) -> pd.DataFrame:
+    """The raw text cells of a CSV as write_events writes it (UTF-8, commas) or as a spreadsheet
+    saves it again: in a Windows code page (Excel's plain "CSV") and with ';' or a tab between
+    cells (the custom where the comma is the decimal mark)."""
+    data = path.read_bytes()
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            # cp1252 leaves five bytes undefined; latin-1 reads anything
+            encoding = "cp1252" if _decodes(data, "cp1252") else "latin-1"
+            log.warning("%s is not UTF-8; read as %s (save as 'CSV UTF-8' to keep every character)",
+                        path, encoding)
+            text = data.decode(encoding)
+    header = text.split("\n", 1)[0]
+    sep = max((",", ";", "\t"), key=header.count)
+    return pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, na_filter=False)
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 # ---------------------------------------------------------------- XLSX

@@ -205,8 +205,9 @@ def read_events(path: str | os.PathLike) -> pd.DataFrame:
         raise TableError([f"file not found: {path}"], source=str(path))
     try:
         if fmt == "csv":
-            raw = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False, encoding="utf-8-sig")
-            frame = _from_csv_cells(raw)
+            from timeline.spreadsheet import read_csv_cells
+
+            frame = _from_csv_cells(read_csv_cells(path))
         elif fmt == "json":
             frame = _from_records(json.loads(path.read_text(encoding="utf-8-sig")), path)
         elif fmt == "xlsx":
