@@ -51,7 +51,8 @@ def hostile_frame() -> pd.DataFrame:
 @pytest.mark.parametrize("text, cell", [
     ("=SUM(A1)", "'=SUM(A1)"), ("+1", "'+1"), ("-2+3", "'-2+3"), ("@SUM(1+1)", "'@SUM(1+1)"),
     ("\t=1", "'\t=1"), ("\r=1", "'\r=1"), ("'tis", "''tis"), ("Rubio = Bukele", "Rubio = Bukele"), ("", ""),
-    ("007", "'007"), ("Jan. 20", "'Jan. 20"), ("2025-02-03T14:30", "'2025-02-03T14:30"), ("1,000", "'1,000"),
+    ("007", "'007"), ("Jan. 20", "'Jan. 20"), ("2025-02-03T14:30", "'2025-02-03T14:30"),
+    ("2025-02-03T14:30:00", "2025-02-03T14:30:00"), ("1,000", "'1,000"),
     ("2023", "2023"), ("0.5", "0.5"), ("2025-02-03", "2025-02-03"), ("2025-W05", "2025-W05"), ("May", "May"),
     ("3 people", "3 people")])
 def test_guard_cell(text, cell):
@@ -82,6 +83,15 @@ def test_unknown_urls_stay_aligned_with_sources():
     frame = events_frame([{"title": "x", "sources": ["a", "b"], "urls": []},
                           {"title": "y", "sources": [], "urls": []}])
     assert frame["urls"].tolist() == [["", ""], []]
+
+
+def test_csv_in_utf16_with_tabs_reads_back(tmp_path):
+    """Excel's "Unicode Text": UTF-16 with a BOM, a tab between cells."""
+    frame = hostile_frame()
+    cells = pd.read_csv(write_events(frame, tmp_path / "e.csv"), dtype=str, keep_default_na=False)
+    cells.to_csv(tmp_path / "u.csv", sep="\t", index=False, encoding="utf-16")
+    assert (tmp_path / "u.csv").read_bytes()[:2] == b"\xff\xfe"
+    pd.testing.assert_frame_equal(read_events(tmp_path / "u.csv"), frame)
 
 
 # ---------------------------------------------------------------- XLSX
@@ -211,6 +221,14 @@ def calc_tables(soffice: str, path: Path, tmp_path: Path, infilter: str | None =
     return [[row.findall("td") for row in table.iter("tr")] for table in page.iter("table")]
 
 
+def calc_frame() -> pd.DataFrame:
+    """The hostile rows, a timed event, and the real sample table."""
+    timed = events_frame([{"event_id": "timed", "title": "Press conference", "date": "2025-02-03T14:30",
+                           "start": "2025-02-03 14:30", "end": "2025-02-03 14:30", "granularity": "time",
+                           "sources": ["007"], "evidence_doc": "007", "importance": 0.25}])
+    return pd.concat([hostile_frame(), timed, read_events(SAMPLE)], ignore_index=True)
+
+
 def _check_shown(table: list[list], frame: pd.DataFrame, show) -> None:
     header = [td.text_content() for td in table[0]]
     assert len(table) == len(frame) + 1
@@ -229,7 +247,7 @@ def _check_shown(table: list[list], frame: pd.DataFrame, show) -> None:
 
 @pytest.mark.slow
 def test_calc_shows_hostile_csv_text_and_runs_no_formula(soffice, tmp_path):
-    frame = pd.concat([hostile_frame(), read_events(SAMPLE)], ignore_index=True)
+    frame = calc_frame()
     path = write_events(frame, tmp_path / "events.csv")
     [table] = calc_tables(soffice, path, tmp_path, CSV_IMPORT)
     # Calc shows the text, after an apostrophe where it would run or convert it
@@ -269,7 +287,7 @@ SAVED_AS = {"csv": "csv:Text - txt - csv (StarCalc):44,34,76,1", "csv-1252": "cs
 @pytest.mark.parametrize("saved_as", SAVED_AS)
 def test_a_table_opened_and_saved_in_calc_reads_back_the_same(soffice, tmp_path, saved_as):
     """A reader who opens the export in Calc and saves it keeps the table."""
-    frame = pd.concat([hostile_frame(), read_events(SAMPLE)], ignore_index=True)
+    frame = calc_frame()
     # Calc reads a literal "_x0041_" right but writes it back unescaped, so that one text cannot survive;
     # Windows-1252 has no Greek or emoji
     lost = frame["title"].str.contains("_x0041_") | (saved_as == "csv-1252") & ~frame["title"].map(_in_cp1252)

@@ -43,7 +43,7 @@ _CONVERTED = re.compile(
     rf"|(?:{_MONTHS})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{2,4}})?"  # Jan. 20, February 3, 2025
     r"|\d{1,4}/\d{1,2}(?:/\d{1,4})?"                                       # 3/2/2025, 1/2
     r"|\d{1,2}:\d{1,2}(?::\d\d)?(?:\s*[ap]\.?m\.?)?"                        # 14:30, 2:30 pm
-    r"|\d{4}-\d\d-\d\dT[\d:.]+", re.IGNORECASE)                             # 2025-02-03T14:30
+    r"|\d{4}-\d\d-\d\dT\d\d:\d\d", re.IGNORECASE)  # 2025-02-03T14:30 gets ":00" (with seconds it stays)
 _SHOWN_AS_WRITTEN = re.compile(r"(?:0|[1-9]\d{0,14})(?:\.\d*[1-9])?|[^\d]*")
 
 
