@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from timeline.errors import ExportError, TableError
 from timeline.spreadsheet import guard_cell, is_web_url, plain_text, unguard_cell, xml_text
-from timeline.table import events_frame, read_events, write_events
+from timeline.table import events_frame, read_events, validate_events, write_events
 
 ARTICLE = '=HYPERLINK("http://evil.example","click") Rubio met Bukele at Lake Coatepeque on Monday.'
 HOSTILE = [ARTICLE, '=HYPERLINK("http://evil.example","click")', "+cmd|' /C calc'!A0", "@SUM(1+1)", "-2+3",
@@ -83,6 +83,19 @@ def test_unknown_urls_stay_aligned_with_sources():
     frame = events_frame([{"title": "x", "sources": ["a", "b"], "urls": []},
                           {"title": "y", "sources": [], "urls": []}])
     assert frame["urls"].tolist() == [["", ""], []]
+
+
+def test_csv_warns_of_cells_excel_would_cut(tmp_path, caplog):
+    many = [{"doc_id": f"doc{k}", "evidence": "Rubio met Bukele at his lakeside residence. " * 8} for k in range(100)]
+    frame = events_frame([{"event_id": "big", "title": "t", "date": "2025", "mentions": many},
+                          {"event_id": "small", "title": "u", "date": "2025", "mentions": many[:3]}])
+    with caplog.at_level("WARNING", logger="timeline.spreadsheet"):
+        path = write_events(frame, tmp_path / "e.csv")
+    assert [r.getMessage() for r in caplog.records] == [
+        f"{path}: mentions of row(s) 1 is longer than the 32,767 characters Excel keeps in a cell; "
+        "open the .xlsx export in Excel instead (it gives mentions their own sheet)"]
+    frame = validate_events(frame)
+    pd.testing.assert_frame_equal(read_events(write_events(frame, tmp_path / "e.xlsx")), frame)
 
 
 def test_csv_in_utf16_with_tabs_reads_back(tmp_path):

@@ -66,6 +66,18 @@ def unguard_cell(cell: str) -> str:
     return cell[1:] if cell.startswith(QUOTE) else cell
 
 
+def warn_long_cells(cells: pd.DataFrame, path: Path) -> None:
+    """Excel cuts a CSV cell after 32,767 characters (and so loses the end of a long mentions list
+    when the file is saved again); say so, naming the rows, rather than let it happen unseen."""
+    for column in cells.columns:
+        rows = [k + 1 for k, cell in enumerate(cells[column]) if len(cell) > MAX_CELL]
+        if rows:
+            log.warning("%s: %s of row(s) %s is longer than the %s characters Excel keeps in a cell; "
+                        "open the .xlsx export in Excel instead (it gives mentions their own sheet)",
+                        path, column, ", ".join(map(str, rows[:5])) + (" …" if len(rows) > 5 else ""),
+                        f"{MAX_CELL:,}")
+
+
 def read_csv_cells(path: Path) -> pd.DataFrame:
     """The raw text cells of a CSV as write_events writes it (UTF-8, commas) or as a spreadsheet
     saves it again: in a Windows code page (Excel's plain "CSV") and with ';' or a tab between

@@ -174,7 +174,8 @@ def write_events(df: pd.DataFrame, path: str | os.PathLike) -> Path:
             # CRLF, as RFC 4180 says: with a bare "\n" terminator a lone "\r" in a text would go unquoted.
             # The BOM tells Excel and LibreOffice the file is UTF-8 (without it they guess a Windows
             # code page and garble every accent); read_events and pandas skip it.
-            _csv_cells(frame).to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\r\n")
+            cells = _csv_cells(frame)
+            cells.to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\r\n")
         elif fmt == "json":
             tmp.write_text(json.dumps(_records(frame), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         elif fmt == "xlsx":
@@ -190,6 +191,10 @@ def write_events(df: pd.DataFrame, path: str | os.PathLike) -> Path:
             # a list of dicts whose keys vary does not survive Parquet's struct typing; JSON text does
             stored["mentions"] = [json.dumps(m, ensure_ascii=False) for m in stored["mentions"]]
             stored.to_parquet(tmp, index=False, engine="pyarrow")
+    if fmt == "csv":
+        from timeline.spreadsheet import warn_long_cells
+
+        warn_long_cells(cells, path)
     log.info("wrote %d events to %s", len(frame), path)
     return path
 
