@@ -134,6 +134,7 @@ def test_xlsx_cells_are_typed_text_dates_and_links(tmp_path):
     for row, text in enumerate(TEXTS, start=2):
         cell = events.cell(row, col["evidence"])
         assert cell.data_type == "s" and plain_text(cell.value) == text  # never "f", a formula
+        assert cell.number_format == ("@" if guard_cell(text) != text else "General")  # stays text when edited
         start = events.cell(row, col["start"])
         assert start.is_date and start.number_format == "yyyy-mm-dd"
         assert events.cell(row, col["confidence"]).value == 0.5

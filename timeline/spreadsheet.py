@@ -114,7 +114,7 @@ MAX_ROWS = 1_048_576
 # Excel's day numbers start in 1900 and its calendar is wrong before March 1900 (the leap-year
 # bug kept for Lotus): earlier dates are written as ISO text, which read_events reads back too.
 FIRST_DATE = dt.datetime(1900, 3, 1)
-DAY_FORMAT, TIME_FORMAT = "yyyy-mm-dd", "yyyy-mm-dd hh:mm:ss"
+DAY_FORMAT, TIME_FORMAT, TEXT_FORMAT = "yyyy-mm-dd", "yyyy-mm-dd hh:mm:ss", "@"
 # A float cell that holds a whole number is stored as "1"; this format marks it as a float (and
 # shows the decimals), so a mention's confidence 1.0 comes back as 1.0, not 1.
 FLOAT_FORMAT = "0.0##############"
@@ -207,6 +207,9 @@ def _text_cell(sheet, text: str, column: str, row: int, link: str | None = None)
                           f"cell holds ({MAX_CELL:,}); write .csv, .json or .parquet instead")
     cell = WriteOnlyCell(sheet, value=text)
     cell.data_type = "s"  # openpyxl would make "=..." a formula and "#N/A" an error value
+    if guard_cell(text) != text:
+        # the Text format keeps it text when someone edits the cell and presses Enter
+        cell.number_format = TEXT_FORMAT
     if link:
         cell.hyperlink = link
         cell.style = "Hyperlink"
