@@ -31,6 +31,10 @@ class Context:
 def event_subject(sent, t: Trigger, actors, candidates, ctx) -> Actor | None:
     """Who did it: the nearest name (or resolved he/she) before the verb in its clause; for
     "After meeting Bukele, Rubio signed ..." the main clause's subject."""
+    if t.sense == "born":
+        born = _born_who(sent, t, actors)
+        if born is not None:
+            return born
     if t.aspect == "prior" and t.pos == "verb":  # "after the invasion": only its owner did it (below)
         head = sent.text[:t.start - sent.start]
         comma = sent.text.find(",", t.end - sent.start)
@@ -62,6 +66,20 @@ _ORG_DESCRIPTIONS = frozenset("company firm bank group".split())
 # "it" is otherwise often no one ("It was the first time ...").
 _CLOSE_TO_VERB = re.compile(r"\s*(?:(?:will|would|could|can|may|might|should|has|have|had|did|also|just|already|"
                             r"then|later|now|officially|formally|\w+ly)\s+)*")
+
+
+def _born_who(sent, t: Trigger, actors) -> Actor | None:
+    """"Jobs, born in San Francisco ...": the name the apposition follows; "Born in 1942 in
+    Hawaii, Smith joined ...": the name after the opening phrase."""
+    people = [a for a in actors if a.kind in ("person", "name")]
+    before = [a for a in people if a.end <= t.start and re.fullmatch(
+        r"\s*,?\s*(?:who\s+was\s+|was\s+)?", sent.text[a.end - sent.start:t.start - sent.start])]
+    if before:
+        return before[-1]
+    comma = sent.text.find(",", t.end - sent.start)
+    if sent.text[:t.start - sent.start].strip() == "" and comma > 0:
+        return next((a for a in people if a.start >= sent.start + comma), None)
+    return None
 
 
 def _owner_of_its(sent, t: Trigger, actors, ctx) -> Actor | None:
@@ -216,6 +234,10 @@ def _subject_words(sent, subject: Actor | None, t: Trigger, timexes=()) -> str:
     return words
 
 
+_FINAL_REPORT = re.compile(r",\s*(?:[\w.'’-]+\s+){0,5}$")
+_NAMED = re.compile(r"[A-Z][a-z]*[A-Z]|[A-Z]\w*\s+[A-Z]")  # "iPod ...", "Apple Computer ...": keep the capital
+
+
 def parse_sentence(sent):
     """The dependency parse of one sentence (timeline.nlp), for a title the word rules could
     not give a subject or an object, or a happening verb they do not know."""
@@ -252,6 +274,12 @@ def make_event_title(sent, cand, subject: Actor | None, actors, timexes) -> tupl
     if t.aspect == "future" and " " not in t.lemma:
         verb = f"to {t.lemma}"  # "Monarch to meet Bush": a scheduled event
     title, place = _rule_title(sent, cand, t, content, subject, subj, verb, actors, timexes, used, stop_at, clause_end)
+    if t.kind == "report" and subj and svo.weak(title, verb) and _FINAL_REPORT.search(sent.text[:t.start - offset]):
+        # "The change in policy will occur within six months, Apple announced": what was said
+        # comes first
+        said = titles.clause_text(sent.text, offset, offset, skip=timexes)
+        if said:
+            return titles.make_title(subj, verb, said[:1].lower() + said[1:] if not _NAMED.match(said) else said), place
     if not svo.weak(title, verb) or t.pos != "verb":
         return title, place
     parsed = parse_sentence(sent)  # only here: parsing is the slow step of a build

@@ -205,6 +205,7 @@ def make_title(subject: str, verb: str, obj: str = "", place: str = "") -> str:
     """Join the pieces; a title too long for a headline (MAX_WORDS, MAX_CHARS) loses its place,
     then words from the end of its object, never its subject or verb."""
     obj = _trim(obj)
+    subject = _LEADING_ADVERB.sub("", subject)  # "Recently Apple gains rights" -> "Apple gains rights"
     title = " ".join(p for p in (subject, verb, obj, place) if p)
     if _too_long(title) and place:
         title = " ".join(p for p in (subject, verb, obj) if p)
@@ -224,16 +225,20 @@ def make_title(subject: str, verb: str, obj: str = "", place: str = "") -> str:
 
 
 MAX_WORDS = 12
+_LEADING_ADVERB = re.compile(r"^(?:[A-Z][a-z]+ly|Also|Then|Now|Meanwhile|However|Today|Yesterday)\s+(?=[A-Z])")
 
 
 def _too_long(title: str) -> bool:
     return len(title) > MAX_CHARS or len(title.split()) > MAX_WORDS
 
 
+_DANGLING = frozenset("within next last this due around up".split())  # left over where a date was cut out
+
+
 def _trim(words: str) -> str:
     """No dangling preposition or article at the end ("News conference on")."""
     parts = words.split()
-    while parts and parts[-1].lower() in _PREPOSITIONS | _DETERMINERS | _STOP:
+    while parts and parts[-1].lower() in _PREPOSITIONS | _DETERMINERS | _STOP | _DANGLING:
         parts.pop()
     return " ".join(parts)
 
