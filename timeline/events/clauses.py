@@ -217,7 +217,9 @@ def update_context(ctx: Context, sent, actors) -> None:
 
 _GROUP_NOUNS = ("administration", "government", "officials", "official", "campaign", "team", "forces",
                 "troops", "police", "army", "authorities", "lawyers", "spokesman", "spokeswoman",
-                "shares", "stock", "unit", "subsidiary", "shareholders", "executives")
+                "shares", "stock", "unit", "subsidiary", "shareholders", "executives", "sales", "profits",
+                "profit", "revenue", "revenues", "earnings", "prices", "users", "workers", "employees", "fans",
+                "customers", "supporters", "voters", "residents", "lawmakers", "leaders")
 
 
 def _subject_words(sent, subject: Actor | None, t: Trigger, timexes=()) -> str:
@@ -234,6 +236,8 @@ def _subject_words(sent, subject: Actor | None, t: Trigger, timexes=()) -> str:
     return words
 
 
+_RELATIVE_PASSIVE = re.compile(r"\b(?:which|that|who)\s+(?:was|were|had\s+been|has\s+been|have\s+been|is|are)"
+                               r"\s+(?:\w+ly\s+)?$")
 _FINAL_REPORT = re.compile(r",\s*(?:[\w.'’-]+\s+){0,5}$")
 _NAMED = re.compile(r"[A-Z][a-z]*[A-Z]|[A-Z]\w*\s+[A-Z]")  # "iPod ...", "Apple Computer ...": keep the capital
 
@@ -268,7 +272,8 @@ def make_event_title(sent, cand, subject: Actor | None, actors, timexes) -> tupl
     stop_at = after[0].start if after else None
     clause_end = _clause_end(sent, t)
     verb = t.title_verb if subj else t.text
-    if subj and t.pos == "verb" and (subject is None or subj.split()[-1].islower()
+    head_word = subj.split(" of ")[0].split()[-1] if subj else ""
+    if subj and t.pos == "verb" and (subject is None or head_word.islower() or head_word.lower() in _GROUP_NOUNS
                                      or _plural_people(subj)) and _plural(subj):
         verb = t.lemma  # the base form: "Two presidents sign plan"
     if t.aspect == "future" and " " not in t.lemma:
@@ -327,6 +332,11 @@ def _rule_title(sent, cand, t, content, subject, subj, verb, actors, timexes, us
                 modifiers = " ".join(p for p in (titles.subject_text(subject, ""), modifiers) if p)
             return titles.make_title(modifiers, t.text, obj, place), place_name
         verb = sense_verb
+    if t.passive and _RELATIVE_PASSIVE.search(sent.text[:t.start - offset]):
+        parsed = parse_sentence(sent)  # "Pixar, which was acquired by Disney": Pixar is the subject
+        told = svo.svo_title(sent, parsed, t, "", t.title_verb, [(x.start, x.end) for x in timexes])
+        if told:
+            return told, titles.place_phrase(sent.text, offset, t.end, clause_end, actors, used)[1]
     if (t.passive or subject is None) and t.pos == "verb" and (t.kind != "report" or content is None):
         place, place_name = titles.place_phrase(sent.text, offset, t.end, clause_end, actors, used)
         agent = _agent(sent, t, actors, timexes)
@@ -472,7 +482,8 @@ def _plural_people(subject: str) -> bool:
 
 def _plural(subject: str) -> bool:
     """A plural subject takes the base form in a headline ("Firefighters order evacuation")."""
-    last = subject.split()[-1].lower() if subject else ""
+    head = subject.split(" of ")[0] if subject else ""  # "Shares of Apple": the shares
+    last = head.split()[-1].lower() if head else ""
     if last in _PLURAL_WORDS or (subject and _plural_people(subject)):
         return True
     return len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is", "'s", "’s"))

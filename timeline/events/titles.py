@@ -25,6 +25,7 @@ _AUXILIARIES = frozenset("is are was were has have had will would could should c
 _PREPOSITIONS = frozenset("in at on from to into with for of by near outside inside across over under against "
                           "about through via per toward towards between among".split())
 _DETERMINERS = frozenset("a an the".split())
+_DEMONSTRATIVES = frozenset("this that these those".split())  # "left this farewell" -> "leaves farewell"
 _PLACE_PREPS = ("in", "at", "from", "to", "outside", "near", "into", "on", "against")
 _LEADING = frozenset("and but so or also then".split())
 _TITLE_WORDS = frozenset("President Secretary Minister Mr Mrs Ms Dr Gen Sen Gov Rep Prime Vice Chancellor "
@@ -119,7 +120,7 @@ def object_phrase(sentence: str, offset: int, trigger: Trigger, actors: list[Act
             pos = e  # "Iraq's invasion of Kuwait" -> "Iraq invades Kuwait"
             i += 1
             continue
-        if not words and (lw in _DETERMINERS or (lw == "with" and trigger.sense == "meet")):
+        if not words and (lw in _DETERMINERS or lw in _DEMONSTRATIVES or (lw == "with" and trigger.sense == "meet")):
             pos = e
             i += 1
             continue
