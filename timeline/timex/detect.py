@@ -46,6 +46,10 @@ def _acceptable(text: str, cand: Candidate, lang: Language, mode: str = "news") 
             lang.tables.get("ambiguous", {}).get(first) == "weekday" and \
             _name_before(text, cand.start, lang):
         return False  # "New York Sun, Feb. 3": the date is read from the next word on
+    last = span.split()[-1].rstrip(".") if span.split() else ""
+    if last != word and last.islower() and lang.tables.get("ambiguous", {}).get(last) == "modal" and \
+            f["modal_after"].match(text, cand.end):
+        return False  # "this may have a large impact": the modal verb after a pronoun
     if role:
         # "may", "march", "sun" alone: the capitalised month, not the verb, noun or name
         if not word[0].isupper() or lower in lang.tables.get("abbreviation", {}):
