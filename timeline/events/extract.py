@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from timeline.event import Event, Mention
 from timeline.events.actors import Actor, NameIndex, country_of, find_actors
 from timeline.events.clauses import (Context, clause_span, event_subject, make_event_title, parse_sentence,
+                                     prime_parses,
                                      update_context)
 from timeline.events.generic import generic_trigger, generic_triggers, headless
 from timeline.events.reference import reference_point
@@ -82,6 +83,7 @@ def extract_events(doc, timexes, options: Options | None = None) -> list[Event]:
     usable = _usable_timexes(timexes, per_sentence)
     story = story_date(doc, usable, sentences)
     ctx = Context()
+    prime_parses(sorted({s.text for s in sentences if not s.fragment and _MAY_TELL.search(s.text)}))
     lead = lead_sentence(sentences, doc.title)
     events: list[Event] = []
     for sent, raw_actors in zip(sentences, per_sentence):
