@@ -24,10 +24,6 @@ from timeline.timex.periods import (
 
 __all__ = ["Context", "groups", "normalize", "NORMALIZERS"]
 
-# In a story a month named without a year up to this many months before the date last told is
-# a look back within its year; further back, the story has moved on to the next year.
-LOOK_BACK_MONTHS = 2
-
 
 def norm_iso(g, ctx):
     value = iso_day(int(g["year"]), int(g["month"]), int(g["day"]))
@@ -121,14 +117,11 @@ def _day_of(g, ctx):
 
 
 def _story_year(ctx, month: int) -> int:
-    """The year of a month named without one in a story, which goes forward: after a day or
-    month told, a month well before it is next year's ("5 November 1757 ... In March" is March
-    1758); a month or two back is a look back in the same year ("14 June ... on 10 May"), and
-    after a bare year any month is that year's ("In 1943 ... In March")."""
-    ref = ctx.ref
-    if ctx.told_unit in ("", "year") or ref.month - month <= LOOK_BACK_MONTHS:
-        return ref.year
-    return ref.year + 1
+    """The year of a month named without one in a story: the year the story is in. Histories
+    go back as often as forward ("by September the plans were cancelled ... a siege of Malta in
+    June"); guessing next year for a month before the last one told was wrong more often than
+    right on the WikiWars development half (value F1 0.799 with it, 0.815 without)."""
+    return ctx.ref.year
 
 
 def _day_on_weekday(ref: dt.date, day: int, weekday: int | None, when: str) -> dt.date | None:

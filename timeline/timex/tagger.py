@@ -105,7 +105,8 @@ def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[
                 and not _forecast(value, ref):
             period, period_at = value, cand.start
             lead_period = lead_period or value
-        if ttype in ("DATE", "TIME"):
+        if ttype in ("DATE", "TIME") and (mode != "narrative" or _moves_story(
+                text, cand, value, when, anchored, previous, told_bc, language)):
             told_bc = _bc_told(value) or (None if value_span(value.split("T")[0]) else told_bc)
             previous, told_unit = _told(value, previous, told_unit)
     return _shared_sets(text, _times_on_days(text, out, language), language)
@@ -133,6 +134,24 @@ def _from_stand_in(value: str, years_bc: int) -> str:
         return value
     year = int(m[1]) - _STAND_IN_YEAR + 1 - years_bc  # astronomical: 0 is 1 BC
     return (f"BC{1 - year:04d}" if year <= 0 else f"{year:04d}") + m[2]
+
+
+def _moves_story(text, cand, value, when, anchored, previous, told_bc, lang) -> bool:
+    """Whether a date told in a narrative moves the story's running date. A plan ("a campaign
+    planned for 1976") does not, nor a look back: a date worked out from the story that lies
+    before it ("during the previous year"), or one in a past perfect ("forces that had invaded
+    Burma in late 1943"). A new paragraph going back to an earlier year does."""
+    if when == "future":
+        return False
+    if previous is None or told_bc is not None or value.startswith("BC"):
+        return True
+    span = value_span(value.split("T")[0])
+    if span is None or span[1] >= previous:
+        return True
+    if anchored:
+        return False
+    before, _ = A.clause(text, cand.start, cand.end, lang.markers["abbreviation_end"])
+    return not lang.markers["past_perfect"].search(before)
 
 
 def _forecast(value: str, ref: dt.date | None) -> bool:
