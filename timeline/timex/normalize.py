@@ -75,6 +75,8 @@ def _day_of(g, ctx):
         year = year_of(g, ctx)
         if year is not None:
             return iso_day(year, month, day), False
+        if "ythat" in g and ctx.previous:  # "July 25 of that year"
+            return iso_day(ctx.previous.year, month, day), True
         if ref is None:
             return (f"XXXX-{month:02d}-{day:02d}" if day <= 31 else None), True
         step = direction(g, ctx)
@@ -185,7 +187,9 @@ def _month_only(g, ctx, month, mod):
     ref = ctx.ref
     if ref is None:
         return "DATE", f"XXXX-{month:02d}", mod, True
-    if "ydir" in g:  # "June last year"
+    if "ythat" in g and ctx.previous:  # "August of that year"
+        year = ctx.previous.year
+    elif "ydir" in g:  # "June last year"
         year = ref.year + (direction(g, ctx, "ydir") or 0)
     elif ctx.lang.lookup("anaphora", word(g, "dir")) == 0 and ctx.previous:  # "that June"
         year = ctx.previous.year
@@ -211,12 +215,12 @@ def norm_daypart(g, ctx):
     if code is None and "dayword" in g:
         code = lang.lookup("daypart", word(g, "dayword"))  # "tonight"
     text = word(g, "dir")
-    ref, day = ctx.ref, None
+    ref, day, anchored = ctx.ref, None, True
     if "dayword" in g or "weekday" in g or "month" in g:
         found = _day_of(g, ctx)
         if not found or not found[0]:
             return None
-        day = found[0]
+        day, anchored = found
     elif (step := lang.lookup("daypart_day", text)) is not None:  # "last night"
         base = ref
         if lang.lookup("daypart_narrated", text) and ctx.told_unit == "day" and ref and \
@@ -230,7 +234,7 @@ def norm_daypart(g, ctx):
         return None
     if day is None or day == "PRESENT_REF":
         day = "XXXX-XX-XX"
-    return "TIME", f"{day}T{code}", position(g, ctx), True
+    return "TIME", f"{day}T{code}", position(g, ctx), anchored
 
 
 def norm_time(g, ctx):

@@ -114,6 +114,9 @@ def norm_ago(g, ctx):
     sign = 1 if relation[0] == "+" else -1
     mod = quantity_mod(g, ctx)
     if relation.endswith("told"):
+        if amount is None and ctx.narrative and unit not in ("H", "MIN", "S"):
+            # "A few months later" in a story: a date after the one told, not a length
+            return "DATE", "FUTURE_REF", mod, True
         # "three hours later" is a length of time in TimeML (its day is the told one at best),
         # and days after a week or a year named before have no day to count from.
         if amount is None or unit in ("H", "MIN", "S") or ctx.told is None \

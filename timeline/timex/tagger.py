@@ -141,17 +141,16 @@ def _moves_story(text, cand, value, when, anchored, previous, told_bc, lang) -> 
     planned for 1976") does not, nor a look back: a date worked out from the story that lies
     before it ("during the previous year"), or one in a past perfect ("forces that had invaded
     Burma in late 1943"). A new paragraph going back to an earlier year does."""
-    if when == "future":
-        return False
+    before, after = A.clause(text, cand.start, cand.end, lang.markers["abbreviation_end"])
+    if when == "future" and A.nearest(lang.markers["future"], before, after,
+                                      skip=lang.markers["weak_future"]) is not None:
+        return False  # a plan; "by 1941" alone is a deadline the story reaches
     if previous is None or told_bc is not None or value.startswith("BC"):
         return True
     span = value_span(value.split("T")[0])
     if span is None or span[1] >= previous:
         return True
-    if anchored:
-        return False
-    before, _ = A.clause(text, cand.start, cand.end, lang.markers["abbreviation_end"])
-    return not lang.markers["past_perfect"].search(before)
+    return not anchored and not lang.markers["past_perfect"].search(before)
 
 
 def _forecast(value: str, ref: dt.date | None) -> bool:
