@@ -109,6 +109,9 @@ def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[
                 text, cand, value, when, anchored, previous, told_bc, language)):
             told_bc = _bc_told(value) or (None if value_span(value.split("T")[0]) else told_bc)
             previous, told_unit = _told(value, previous, told_unit)
+            if value.endswith("-WI") and _WINTER_SPAN.search(cand.match[0]) and previous:
+                # "the winter of 1864–65": the story goes on in the year the winter ends
+                previous = dt.date(previous.year + 1, 1, 1)
     return _shared_sets(text, _times_on_days(text, out, language), language)
 
 
@@ -187,6 +190,7 @@ def _times_on_days(text: str, out: list[Timex], lang) -> list[Timex]:
     return out
 
 
+_WINTER_SPAN = re.compile(r"\d{4} ?[-–/] ?\d{2,4}\b")
 _WEEKDAY_SET = re.compile(r"XXXX-WXX-\d(T[A-Z]{2})?$")
 _COORDINATION = re.compile(r",?\s+(?:and|or|&)\s+|,\s*")
 
