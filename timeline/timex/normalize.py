@@ -321,6 +321,7 @@ def norm_era(g, ctx):
     if era is None or not 1 <= year <= 9999:
         return None
     value = f"{era}{year:04d}"
+    mod = position(g, ctx) or quantity_mod(g, ctx)  # "early 480 BC", "ca. 461 BC"
     month = month_of(g, ctx)
     if month:
         if "ides" in g:
@@ -330,7 +331,7 @@ def norm_era(g, ctx):
         if day and iso_day(year, month, day) is None:
             return None
         value += f"-{month:02d}" + (f"-{day:02d}" if day else "")
-    return "DATE", value, "", False
+    return "DATE", value, mod, False
 
 
 def norm_decade(g, ctx):
@@ -360,10 +361,11 @@ def norm_century(g, ctx):
 
 def norm_season(g, ctx):
     code = ctx.lang.lookup("season", word(g, "season"))
-    year = year_of(g, ctx)
-    if code is None or year is None:
+    era = ctx.lang.lookup("era", g["era"]) if "era" in g else ""  # "the spring of 480 BC"
+    year = int(g["year"]) if era is not None and "era" in g else year_of(g, ctx)
+    if code is None or year is None or not 1 <= year <= 9999:
         return None
-    return "DATE", f"{year:04d}-{code}", position(g, ctx), False
+    return "DATE", f"{era}{year:04d}-{code}", position(g, ctx), False
 
 
 def norm_vague(g, ctx):

@@ -120,6 +120,7 @@ def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[
 _STAND_IN_YEAR = 5000
 _BC_VALUE = re.compile(r"BC(\d{4})((?:-\d\d){0,2})$")
 _YEAR_VALUE = re.compile(r"(\d{4})(.*)$", re.DOTALL)
+_DECADE_OR_CENTURY = re.compile(r"(\d{2,3})$")
 
 
 def _bc_told(value: str):
@@ -131,12 +132,24 @@ def _bc_told(value: str):
 
 
 def _from_stand_in(value: str, years_bc: int) -> str:
-    """A value computed from the stand-in year, written in the BC year it stands for."""
+    """A value computed from the stand-in year, written in the BC year it stands for; a decade
+    or century ("the following decade", "the previous century") as the BC one its first year
+    falls in (BC048 is the 480s BC, BC04 the 5th century BC)."""
     m = _YEAR_VALUE.match(value)
-    if not m or abs(int(m[1]) - _STAND_IN_YEAR) > 999:
+    if m and abs(int(m[1]) - _STAND_IN_YEAR) <= 999:
+        year = int(m[1]) - _STAND_IN_YEAR + 1 - years_bc  # astronomical: 0 is 1 BC
+        return (f"BC{1 - year:04d}" if year <= 0 else f"{year:04d}") + m[2]
+    m = _DECADE_OR_CENTURY.match(value)
+    if not m:
         return value
-    year = int(m[1]) - _STAND_IN_YEAR + 1 - years_bc  # astronomical: 0 is 1 BC
-    return (f"BC{1 - year:04d}" if year <= 0 else f"{year:04d}") + m[2]
+    digits = len(m[1])
+    first = int(m[1]) * 10 ** (4 - digits)
+    if abs(first - _STAND_IN_YEAR) > 999:
+        return value
+    year = first - _STAND_IN_YEAR + 1 - years_bc
+    if year > 0:
+        return f"{year // 10 ** (4 - digits):0{digits}d}"
+    return f"BC{(1 - year) // 10 ** (4 - digits):0{digits}d}"
 
 
 def _moves_story(text, cand, value, when, anchored, previous, told_bc, lang) -> bool:
@@ -148,12 +161,26 @@ def _moves_story(text, cand, value, when, anchored, previous, told_bc, lang) -> 
     if when == "future" and A.nearest(lang.markers["future"], before, after,
                                       skip=lang.markers["weak_future"]) is not None:
         return False  # a plan; "by 1941" alone is a deadline the story reaches
-    if previous is None or told_bc is not None or value.startswith("BC"):
+    if previous is None and told_bc is None:
         return True
-    span = value_span(value.split("T")[0])
-    if span is None or span[1] >= previous:
-        return True
+    if told_bc is not None or value.startswith("BC"):  # compare years: dates stop at year 1
+        year, story = _astronomical(value), (1 - told_bc[0] if told_bc else previous.year)
+        if year is None or year >= story:
+            return True
+    else:
+        span = value_span(value.split("T")[0])
+        if span is None or span[1] >= previous:
+            return True
     return not anchored and not lang.markers["past_perfect"].search(before)
+
+
+def _astronomical(value: str) -> int | None:
+    """The year a value starts in, counted as astronomers do (1 BC is 0, 2 BC is -1)."""
+    m = _BC_VALUE.match(value)
+    if m:
+        return 1 - int(m[1])
+    m = re.match(r"\d{4}", value)
+    return int(m[0]) if m else None
 
 
 def _forecast(value: str, ref: dt.date | None) -> bool:
