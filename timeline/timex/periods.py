@@ -218,7 +218,8 @@ def norm_relative(g, ctx):
     if step is None:
         if unit == "WE":
             return "DATE", _weekend(base, ctx.when), mod, True
-        if unit == "Y" and mod == "END" and ctx.when == "past" and "year" in word(g, "unit"):
+        if unit == "Y" and mod == "END" and ctx.when == "past" and "year" in word(g, "unit") \
+                and not ctx.narrative:
             # "the percentage change is since year-end", told in October: the end of last year
             return "DATE", f"{base.year - 1:04d}", mod, True
         # "the quarter", "the latest quarter": in reports the last completed one

@@ -161,6 +161,8 @@ def _moves_story(text, cand, value, when, anchored, previous, told_bc, lang) -> 
     if when == "future" and A.nearest(lang.markers["future"], before, after,
                                       skip=lang.markers["weak_future"]) is not None:
         return False  # a plan; "by 1941" alone is a deadline the story reaches
+    if lang.markers["end_looked_to"].search(before):
+        return False  # "lasted until the fall of Budapest in February 1945": an end looked to
     if previous is None and told_bc is None:
         return True
     if told_bc is not None or value.startswith("BC"):  # compare years: dates stop at year 1
