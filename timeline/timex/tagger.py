@@ -8,6 +8,7 @@ import re
 
 from timeline.errors import UsageError
 from timeline.timex import anchor as A
+from timeline.timex import story as S
 from timeline.timex.detect import Candidate, detect
 from timeline.timex.lexicon import load
 from timeline.timex.model import Timex
@@ -80,7 +81,7 @@ def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[
             continue
         ttype, value, mod, anchored = result
         if bc and anchored:
-            value = _from_stand_in(value, bc[0])
+            value = S.from_stand_in(value, bc[0])
         if not value or not is_valid_value(value):
             log.debug("dropping %r: value %r not TIMEX3", cand.match[0], value)
             continue
@@ -105,84 +106,13 @@ def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[
                 and not _forecast(value, ref):
             period, period_at = value, cand.start
             lead_period = lead_period or value
-        if ttype in ("DATE", "TIME") and (mode != "narrative" or _moves_story(
+        if ttype in ("DATE", "TIME") and (mode != "narrative" or S.moves_story(
                 text, cand, value, when, anchored, previous, told_bc, language)):
-            told_bc = _bc_told(value) or (None if value_span(value.split("T")[0]) else told_bc)
+            told_bc = S.bc_told(value) or (None if value_span(value.split("T")[0]) else told_bc)
             previous, told_unit = _told(value, previous, told_unit)
-            if value.endswith("-WI") and _WINTER_SPAN.search(cand.match[0]) and previous:
-                # "the winter of 1864–65": the story goes on in the year the winter ends
-                previous = dt.date(previous.year + 1, 1, 1)
-    return _shared_sets(text, _times_on_days(text, out, language), language)
-
-
-# A BC date told is stood in for by a day of this year while what follows it is resolved
-# ("43 BC ... The following year" -> BC0042): Python dates start at year 1.
-_STAND_IN_YEAR = 5000
-_BC_VALUE = re.compile(r"BC(\d{4})((?:-\d\d){0,2})$")
-_YEAR_VALUE = re.compile(r"(\d{4})(.*)$", re.DOTALL)
-_DECADE_OR_CENTURY = re.compile(r"(\d{2,3})$")
-
-
-def _bc_told(value: str):
-    m = _BC_VALUE.match(value)
-    if not m or int(m[1]) == 0:
-        return None
-    span = value_span(f"{_STAND_IN_YEAR}{m[2]}")
-    return (int(m[1]), span[0], span[2]) if span else None
-
-
-def _from_stand_in(value: str, years_bc: int) -> str:
-    """A value computed from the stand-in year, written in the BC year it stands for; a decade
-    or century ("the following decade", "the previous century") as the BC one its first year
-    falls in (BC048 is the 480s BC, BC04 the 5th century BC)."""
-    m = _YEAR_VALUE.match(value)
-    if m and abs(int(m[1]) - _STAND_IN_YEAR) <= 999:
-        year = int(m[1]) - _STAND_IN_YEAR + 1 - years_bc  # astronomical: 0 is 1 BC
-        return (f"BC{1 - year:04d}" if year <= 0 else f"{year:04d}") + m[2]
-    m = _DECADE_OR_CENTURY.match(value)
-    if not m:
-        return value
-    digits = len(m[1])
-    first = int(m[1]) * 10 ** (4 - digits)
-    if abs(first - _STAND_IN_YEAR) > 999:
-        return value
-    year = first - _STAND_IN_YEAR + 1 - years_bc
-    if year > 0:
-        return f"{year // 10 ** (4 - digits):0{digits}d}"
-    return f"BC{(1 - year) // 10 ** (4 - digits):0{digits}d}"
-
-
-def _moves_story(text, cand, value, when, anchored, previous, told_bc, lang) -> bool:
-    """Whether a date told in a narrative moves the story's running date. A plan ("a campaign
-    planned for 1976") does not, nor a look back: a date worked out from the story that lies
-    before it ("during the previous year"), or one in a past perfect ("forces that had invaded
-    Burma in late 1943"). A new paragraph going back to an earlier year does."""
-    before, after = A.clause(text, cand.start, cand.end, lang.markers["abbreviation_end"])
-    if when == "future" and A.nearest(lang.markers["future"], before, after,
-                                      skip=lang.markers["weak_future"]) is not None:
-        return False  # a plan; "by 1941" alone is a deadline the story reaches
-    if lang.markers["end_looked_to"].search(before):
-        return False  # "lasted until the fall of Budapest in February 1945": an end looked to
-    if previous is None and told_bc is None:
-        return True
-    if told_bc is not None or value.startswith("BC"):  # compare years: dates stop at year 1
-        year, story = _astronomical(value), (1 - told_bc[0] if told_bc else previous.year)
-        if year is None or year >= story:
-            return True
-    else:
-        span = value_span(value.split("T")[0])
-        if span is None or span[1] >= previous:
-            return True
-    return not anchored and not lang.markers["past_perfect"].search(before)
-
-
-def _astronomical(value: str) -> int | None:
-    """The year a value starts in, counted as astronomers do (1 BC is 0, 2 BC is -1)."""
-    m = _BC_VALUE.match(value)
-    if m:
-        return 1 - int(m[1])
-    m = re.match(r"\d{4}", value)
-    return int(m[0]) if m else None
+            previous = S.after_winter(value, cand.match[0], previous)
+    out = _shared_sets(text, _times_on_days(text, out, language), language)
+    return S.years_from_partners(text, out) if mode == "narrative" else out
 
 
 def _forecast(value: str, ref: dt.date | None) -> bool:
@@ -219,7 +149,6 @@ def _times_on_days(text: str, out: list[Timex], lang) -> list[Timex]:
     return out
 
 
-_WINTER_SPAN = re.compile(r"\d{4} ?[-–/] ?\d{2,4}\b")
 _WEEKDAY_SET = re.compile(r"XXXX-WXX-\d(T[A-Z]{2})?$")
 _COORDINATION = re.compile(r",?\s+(?:and|or|&)\s+|,\s*")
 
