@@ -53,15 +53,16 @@ def moves_story(text, cand, value, when, anchored, previous, told_bc, lang) -> b
     """Whether a date told in a narrative moves the story's running date. A plan ("a campaign
     planned for 1976") does not, nor a look back: a date worked out from the story that lies
     before it ("during the previous year"), or one in a past perfect ("forces that had invaded
-    Burma in late 1943"). A new paragraph going back to an earlier year does."""
+    Burma in late 1943"), nor an end looked to ("lasted until February 1945"). A new paragraph
+    going back to an earlier year does."""
+    if previous is None and told_bc is None:
+        return True
     before, after = A.clause(text, cand.start, cand.end, lang.markers["abbreviation_end"])
     if when == "future" and A.nearest(lang.markers["future"], before, after,
                                       skip=lang.markers["weak_future"]) is not None:
         return False  # a plan; "by 1941" alone is a deadline the story reaches
     if lang.markers["end_looked_to"].search(before):
         return False  # "lasted until the fall of Budapest in February 1945": an end looked to
-    if previous is None and told_bc is None:
-        return True
     if told_bc is not None or value.startswith("BC"):  # compare years: dates stop at year 1
         year, story = _astronomical(value), (1 - told_bc[0] if told_bc else previous.year)
         if year is None or year >= story:
