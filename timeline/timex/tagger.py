@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from dataclasses import replace
 
 from timeline.errors import UsageError
 from timeline.timex import anchor as A
+from timeline.timex import mode as M
 from timeline.timex import story as S
 from timeline.timex.detect import Candidate, detect
 from timeline.timex.lexicon import load
@@ -18,7 +20,7 @@ from timeline.timex.values import granularity_of, is_valid_value, value_span
 
 log = logging.getLogger(__name__)
 
-MODES = ("news", "narrative")
+MODES = ("news", "narrative", "auto")
 # How far back (characters, about three sentences) a named quarter still sets the period that
 # "a year earlier" compares with; past that the text has moved on.
 PERIOD_REACH = 400
@@ -54,6 +56,10 @@ def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[
         return []
     language = load(lang)
     ref = _as_date(ref_date)
+    if mode == "auto":
+        return [replace(t, start=t.start + start, end=t.end + start)
+                for start, end, run in M.segments(text, ref, language)
+                for t in tag(text[start:end], ref, run, lang)]
     previous: dt.date | None = None  # the latest date told in the text (anaphora, narrative)
     told_unit = ""  # the granularity of that date
     told_bc = None  # (years BC, stand-in day, granularity) when the latest date told was BC
