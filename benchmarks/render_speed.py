@@ -21,7 +21,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from timeline.render import to_html  # noqa: E402
+from timeline.chart import to_html  # noqa: E402
 from timeline.table import events_frame, read_events, write_events  # noqa: E402
 from timeline.timex.values import value_span  # noqa: E402
 

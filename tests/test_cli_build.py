@@ -14,7 +14,7 @@ def test_build_writes_a_table_that_reads_back(seeds_dir, tmp_path, capsys, suffi
     assert main(["build", str(seeds_dir), "--out", str(out)]) == 0
     df = read_events(out)
     assert len(df) >= 10
-    meeting = df[df["title"] == "Rubio meets Bukele in El Salvador"]
+    meeting = df[df["title"] == "Secretary of State Rubio meets Bukele in El Salvador"]
     assert len(meeting) == 1 and len(meeting.iloc[0]["sources"]) == 5
     err = capsys.readouterr().err
     assert f"{len(df)} events from 5 documents" in err
@@ -24,7 +24,7 @@ def test_build_html_directly_and_alongside(seeds_dir, tmp_path):
     html = tmp_path / "timeline.html"
     assert main(["build", str(seeds_dir), "--out", str(html)]) == 0
     page = html.read_text(encoding="utf-8")
-    assert "Rubio meets Bukele in El Salvador" in page and "plotly" in page.lower()
+    assert "Secretary of State Rubio meets Bukele in El Salvador" in page and "plotly" in page.lower()
     table, extra = tmp_path / "events.csv", tmp_path / "also.html"
     assert main(["build", str(seeds_dir), "--out", str(table), "--html", str(extra)]) == 0
     assert table.exists() and extra.exists()

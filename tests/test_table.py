@@ -85,10 +85,10 @@ def test_nasty_round_trip_is_exact(tmp_path, fmt):
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_extra_columns_survive(tmp_path, fmt):
     frame = events_frame([{"title": "x", "date": "2025-01"}])
-    frame["importance"] = pd.Series(["high"], dtype="string")
+    frame["priority"] = pd.Series(["high"], dtype="string")
     back = read_events(write_events(frame, tmp_path / f"events.{fmt}"))
-    assert list(back.columns) == list(COLUMNS) + ["importance"]
-    assert back.loc[0, "importance"] == "high"
+    assert list(back.columns) == list(COLUMNS) + ["priority"]
+    assert back.loc[0, "priority"] == "high"
 
 
 def test_csv_lists_are_semicolon_joined_and_readable(tmp_path):

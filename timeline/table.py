@@ -38,6 +38,8 @@ SCHEMA: dict[str, str] = {
     "category": "string",
     "sources": "object",       # document ids, every document that tells the event
     "urls": "object",          # source URLs aligned with `sources` ("" where unknown)
+    "source_titles": "object",  # what a reader calls each source, aligned with `sources`:
+                                # the document's title, else its file name, else its id
     "evidence": "string",      # the sentence of the best mention
     "evidence_doc": "string",  # its document id
     "evidence_start": "Int64",  # its offsets into that document's text
@@ -45,10 +47,11 @@ SCHEMA: dict[str, str] = {
     "time_text": "string",     # the expression that dated it ("" when inferred)
     "certainty": "string",     # explicit | relative | inferred
     "confidence": "float64",
+    "importance": "float64",   # 0-1: headline/lead position, sources, tellings, certainty
     "mentions": "object",
 }
 COLUMNS = tuple(SCHEMA)
-LIST_COLUMNS = ("actors", "sources", "urls", "mentions")
+LIST_COLUMNS = ("actors", "sources", "urls", "source_titles", "mentions")
 STRING_COLUMNS = tuple(c for c, t in SCHEMA.items() if t == "string")
 # `range` is what validation calls a user's start..end that is no calendar unit.
 GRANULARITIES = ("time", "day", "week", "month", "quarter", "season", "half", "year", "decade",
@@ -76,6 +79,11 @@ def _conform(frame: pd.DataFrame) -> pd.DataFrame:
             frame[column] = pd.Series(_to_datetimes(values), index=frame.index, dtype=dtype)
         else:
             frame[column] = values.astype(dtype)
+    # a table made by hand or by an older version has no titles: a source is called by its id
+    frame["source_titles"] = pd.Series(
+        [titles if len(titles) == len(ids) and all(titles) else
+         [(titles[k] if k < len(titles) else "") or s for k, s in enumerate(ids)]
+         for ids, titles in zip(frame["sources"], frame["source_titles"])], index=frame.index, dtype="object")
     extras = [c for c in frame.columns if c not in SCHEMA]
     return frame[list(COLUMNS) + extras]
 
@@ -308,7 +316,7 @@ def validate_events(data, source: str | None = None) -> pd.DataFrame:
 
 def to_timelinejs(df: pd.DataFrame, title: str | None = None) -> dict:
     """TimelineJS3 JSON (https://timeline.knightlab.com/docs/json-format.html) of the table,
-    every piece of article text escaped; see timeline.render.timelinejs."""
-    from timeline.render.timelinejs import timelinejs_dict
+    every piece of article text escaped; see timeline.chart.timelinejs."""
+    from timeline.chart.timelinejs import timelinejs_dict
 
     return timelinejs_dict(_conform(df), title)

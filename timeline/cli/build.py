@@ -117,7 +117,7 @@ def run(args) -> int:
 def _timeline(df, path: Path, title: str | None) -> None:
     """Draw the timeline; events of documents with no date at all cannot be placed on the time
     axis: the page lists them as undated, and we say how many."""
-    from timeline.render import to_html
+    from timeline.chart import to_html
 
     undated = int(df["start"].isna().sum())
     if undated:

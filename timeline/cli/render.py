@@ -42,8 +42,8 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from timeline.render import to_html, to_image
-    from timeline.render.view import default_title
+    from timeline.chart import to_html, to_image
+    from timeline.chart.view import default_title
     from timeline.atomic import atomic_write_text
     from timeline.table import read_events, to_timelinejs
 

@@ -24,6 +24,7 @@ class Context:
     last_date: tuple | None = None  # (value, first, last, granularity) for narrative mode
     prev_date: tuple | None = None  # the previous sentence's dated past event, same paragraph
     prev_end: int | None = None
+    lead: bool = False  # the sentence is the article's lead (see headline.py)
 
 
 def event_subject(sent, t: Trigger, actors, candidates, ctx) -> Actor | None:
@@ -203,7 +204,7 @@ _GROUP_NOUNS = ("administration", "government", "officials", "official", "campai
 def _subject_words(sent, subject: Actor | None, t: Trigger, timexes=()) -> str:
     if subject is None:
         return _noun_phrase_before(sent, t, timexes)
-    words = titles.subject_text(subject, "")
+    words = titles.subject_text(subject, "", sent.text, sent.start)
     rest = sent.text[subject.end - sent.start:t.start - sent.start]
     owned = re.fullmatch(r"['’]s\s+((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)\s+", rest)
     if owned:
