@@ -4,7 +4,7 @@ TIMEX3 values against a reference date."""
 from timeline.timex.model import GRANULARITIES, TIMEX_TYPES, Timex
 
 
-def tag(text, ref_date=None, mode="news", lang="en"):
+def tag(text, ref_date=None, mode="auto", lang="en"):
     """Every time expression in `text` as a list of Timex, in text order.
 
     `ref_date` (date, datetime or ISO string) anchors relative expressions; `mode` is
