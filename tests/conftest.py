@@ -41,3 +41,18 @@ def timeml_dir() -> Path:
             pytest.fail("TimeBank+AQUAINT not found: set TIMELINE_TIMEML_DIR or place shared/ beside the checkout")
         pytest.skip("TimeBank+AQUAINT not found (set TIMELINE_TIMEML_DIR)")
     return TIMEML_DIR
+
+
+@pytest.fixture(scope="session")
+def wikiwars_dir() -> Path:
+    """The gold folder of the WikiWars development half (Wikipedia war histories, TimeML);
+    TIMELINE_WIKIWARS_DIR overrides; in CI its absence is a failure, not a skip."""
+    env = os.environ.get("TIMELINE_WIKIWARS_DIR")
+    found = Path(env) if env else next(
+        (p / "shared" / "data" / "wikiwars-dev" / "gold" for p in REPO.parents
+         if (p / "shared" / "data" / "wikiwars-dev" / "gold").is_dir()), None)
+    if found is None or not found.is_dir():
+        if os.environ.get("CI"):
+            pytest.fail("wikiwars-dev not found: set TIMELINE_WIKIWARS_DIR")
+        pytest.skip("wikiwars-dev not found (set TIMELINE_WIKIWARS_DIR)")
+    return found
