@@ -209,6 +209,8 @@ def norm_relative(g, ctx):
             # the year told or of the one after (the year's first day is in the winter that
             # began the year before, so `_relative_season` would count from there)
             return "DATE", f"{base.year + (step or 0):04d}-{season}", mod, True
+        if step is None and ctx.narrative:  # like a month, a season takes the story's year
+            return "DATE", f"{base.year:04d}-{season}", mod, True
         if step is None:  # "over the summer": the last one (the current one included: "roads
             # were closed in winter" in February is this winter), or the next in a future
             # clause; a story goes forward, so there it is the current or coming one

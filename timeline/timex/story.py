@@ -61,6 +61,8 @@ def moves_story(text, cand, value, when, anchored, previous, told_bc, lang) -> b
     if when == "future" and A.nearest(lang.markers["future"], before, after,
                                       skip=lang.markers["weak_future"]) is not None:
         return False  # a plan; "by 1941" alone is a deadline the story reaches
+    if lang.markers["future_in_past"].search(before):
+        return False  # "which would be declared early the next year"
     if lang.markers["end_looked_to"].search(before):
         return False  # "lasted until the fall of Budapest in February 1945": an end looked to
     if told_bc is not None or value.startswith("BC"):  # compare years: dates stop at year 1
@@ -96,6 +98,10 @@ def after_winter(value: str, matched: str, previous: dt.date | None) -> dt.date 
 # Between two coordinated expressions: "the spring and early summer of 1943", "from October to
 # March 1945", "June or July 1940".
 _JOINED = re.compile(r"\s*(?:and|or|to|until|till|through|[-–—])\s*", re.IGNORECASE)
+# A season without a year followed closely in its sentence by a date with one takes that year:
+# "their main summer offensive against southern Russia in June 1942".
+SAME_SENTENCE = 80
+_SENTENCE_END = re.compile(r"[.;!?]\s")
 _PARTIAL = re.compile(r"(?:BC)?\d{4}-(\d\d|SP|SU|FA|WI)$")
 _ORDER = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
@@ -103,16 +109,20 @@ _ORDER = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 def years_from_partners(text: str, out: list[Timex]) -> list[Timex]:
     """A month or season worked out from the story takes the year written on the one it is
     coordinated with, the year before when it falls later in the calendar (a range runs
-    forward)."""
+    forward); a season also the year of a date that follows it closely in its sentence."""
     for i in range(len(out) - 1):
         first, second = out[i], out[i + 1]
         a, b = _PARTIAL.match(first.value), _PARTIAL.match(second.value)
-        if not a or not b or first.anchored_by != "text" or second.anchored_by != "absolute" \
-                or not _JOINED.fullmatch(text[first.end:second.start]):
+        if not a or not b or first.anchored_by != "text" or second.anchored_by != "absolute":
             continue
+        between = text[first.end:second.start]
+        joined = _JOINED.fullmatch(between)
+        if not joined and (len(between) > SAME_SENTENCE or _SENTENCE_END.search(between)
+                           or a[1].isdigit()):
+            continue  # a month before another year is as often a comparison ("the May 2007 high")
         era = "BC" if second.value.startswith("BC") else ""
         year = int(second.value[len(era):len(era) + 4])
-        if _month_of(a[1]) > _month_of(b[1]):
+        if joined and _month_of(a[1]) > _month_of(b[1]):
             year += 1 if era else -1
         if not 1 <= year <= 9999:
             continue
