@@ -28,6 +28,14 @@ def _find_timeml_dir() -> Path | None:
 TIMEML_DIR = _find_timeml_dir()
 
 
+def _shared_data(name: str) -> Path | None:
+    for parent in REPO.parents:
+        candidate = parent / "shared" / "data" / name
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     return SEEDS_DIR
@@ -44,13 +52,23 @@ def timeml_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
+def trial_dir() -> Path:
+    """The SemEval-2015 TimeLine trial corpus (30 Wikinews articles) in shared/data."""
+    path = _shared_data("semeval15-trial")
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail("shared/data/semeval15-trial not found beside the checkout")
+        pytest.skip("shared/data/semeval15-trial not found")
+    return path
+
+
+@pytest.fixture(scope="session")
 def wikiwars_dir() -> Path:
     """The gold folder of the WikiWars development half (Wikipedia war histories, TimeML);
     TIMELINE_WIKIWARS_DIR overrides; in CI its absence is a failure, not a skip."""
     env = os.environ.get("TIMELINE_WIKIWARS_DIR")
-    found = Path(env) if env else next(
-        (p / "shared" / "data" / "wikiwars-dev" / "gold" for p in REPO.parents
-         if (p / "shared" / "data" / "wikiwars-dev" / "gold").is_dir()), None)
+    found = Path(env) if env else _shared_data("wikiwars-dev")
+    found = found / "gold" if found is not None and not env else found
     if found is None or not found.is_dir():
         if os.environ.get("CI"):
             pytest.fail("wikiwars-dev not found: set TIMELINE_WIKIWARS_DIR")
