@@ -57,9 +57,12 @@ def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[
     language = load(lang)
     ref = _as_date(ref_date)
     if mode == "auto":
-        return [replace(t, start=t.start + start, end=t.end + start)
-                for start, end, run in M.segments(text, ref, language)
-                for t in tag(text[start:end], ref, run, lang)]
+        runs = M.segments(text, ref, language)
+        if len(runs) == 1:
+            mode = runs[0][2]
+        else:
+            return [replace(t, start=t.start + start, end=t.end + start)
+                    for start, end, run in runs for t in tag(text[start:end], ref, run, lang)]
     previous: dt.date | None = None  # the latest date told in the text (anaphora, narrative)
     told_unit = ""  # the granularity of that date
     told_bc = None  # (years BC, stand-in day, granularity) when the latest date told was BC
