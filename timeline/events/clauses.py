@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from timeline.events import svo, titles
 from timeline.events.actors import Actor
@@ -217,10 +218,15 @@ def _subject_words(sent, subject: Actor | None, t: Trigger, timexes=()) -> str:
 
 def parse_sentence(sent):
     """The dependency parse of one sentence (timeline.nlp), for a title the word rules could
-    not give a subject or an object."""
+    not give a subject or an object, or a happening verb they do not know."""
+    return _parse_text(sent.text)
+
+
+@lru_cache(maxsize=64)
+def _parse_text(text: str):
     from timeline.nlp import parse
 
-    return parse([sent.text])[0]
+    return parse([text])[0]
 
 
 def _place_name(sent, t, clause_end, actors, used) -> str:
@@ -246,7 +252,7 @@ def make_event_title(sent, cand, subject: Actor | None, actors, timexes) -> tupl
     if t.aspect == "future" and " " not in t.lemma:
         verb = f"to {t.lemma}"  # "Monarch to meet Bush": a scheduled event
     title, place = _rule_title(sent, cand, t, content, subject, subj, verb, actors, timexes, used, stop_at, clause_end)
-    if not svo.weak(title) or t.pos != "verb":
+    if not svo.weak(title, verb) or t.pos != "verb":
         return title, place
     parsed = parse_sentence(sent)  # only here: parsing is the slow step of a build
     if t.kind != "report" or content is None or content.pos == "noun":

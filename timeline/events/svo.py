@@ -44,9 +44,9 @@ def clause_subject(parsed, verb: int) -> int | None:
             if parsed.tokens[child].dep in _SUBJECTS:
                 return child
         tok = parsed.tokens[verb]
-        if tok.dep in ("xcomp", "conj", "advcl:relcl", "acl:relcl") and tok.head != verb:
-            if tok.dep.endswith("relcl"):
-                return tok.head  # "the company, which announced ...": the noun it describes
+        if tok.dep in ("xcomp", "conj", "advcl:relcl", "acl:relcl", "acl") and tok.head != verb:
+            if tok.dep.endswith("relcl") or tok.dep == "acl":
+                return tok.head  # "the company, which announced ...", "the suit, filed in 2003": the noun
             verb = tok.head
             continue
         break
@@ -67,14 +67,21 @@ def noun_phrase(parsed, head: int, max_words: int = MAX_OBJECT_WORDS) -> str:
         if dep in _MODIFIERS and child < head:
             lo, hi = parsed.subtree(child)
             keep.update(range(lo, hi))
-        elif dep in ("flat", "compound", "fixed") and child > head:
-            keep.add(child)
+        elif dep in ("flat", "compound", "fixed") and child == max(keep) + 1:
+            keep.add(child)  # "Steve Jobs" as flat: only words right after the head
         elif dep == "nmod" and child > head:
             lo, hi = parsed.subtree(child)
             words = [toks[k] for k in range(lo, hi)]
             if words and words[0].text.lower() == "of" and len(words) <= 4 and not any(
                     w.text in (",", "(", ")") for w in words):
                 keep.update(range(lo, hi))
+    changed = True
+    while changed:  # words written together stay together ("Wal-Mart", "$5.41", "U.S.-based")
+        changed = False
+        for k in range(len(toks) - 1):
+            if toks[k].end == toks[k + 1].start and ((k in keep) != (k + 1 in keep)):
+                keep.update((k, k + 1))
+                changed = True
     ordered = sorted(keep)
     lo, hi = ordered[0], ordered[-1] + 1
     # a contiguous stretch reads as written; drop articles, possessive pronouns, punctuation
@@ -85,7 +92,8 @@ def noun_phrase(parsed, head: int, max_words: int = MAX_OBJECT_WORDS) -> str:
             continue
         if tok.text.lower() in _DROP_WORDS or (tok.tag in ("PRP$", "DT") and k != head):
             continue
-        if tok.tag in (",", ".", "-LRB-", "-RRB-", "``", "''", ":"):
+        if tok.tag in (",", ".", "-LRB-", "-RRB-", "``", "''", ":") and not (
+                k > lo and toks[k - 1].end == tok.start and k + 1 < hi and tok.end == toks[k + 1].start):
             continue
         words.append(tok)
     if len(words) > max_words:
@@ -112,6 +120,13 @@ def object_words(parsed, verb: int, skip: set[int]) -> str:
         if toks[child].dep in _OBJECTS and toks[child].tag not in ("PRP", "WP", "WDT"):
             return noun_phrase(parsed, child)
     for child in children:
+        if toks[child].dep == "ccomp" and child > verb:
+            lo, hi = parsed.subtree(child)
+            words = [toks[k] for k in range(lo, hi) if k not in skip and toks[k].text.lower() != "that"
+                     and toks[k].tag not in ("``", "''")]
+            said = _join(parsed, words[:8])
+            return re.split(r"\s*[,;:]\s*", said)[0]  # "Jobs states his desire was to remain chairman"
+    for child in children:
         if toks[child].dep == "xcomp" and child > verb:
             marker = [c for c in parsed.children(child) if toks[c].dep == "mark" and toks[c].text.lower() == "to"]
             if toks[child].tag == "VB" and marker:
@@ -130,7 +145,7 @@ def agent_words(parsed, verb: int) -> str:
     for child in parsed.children(verb):
         if toks[child].dep == "obl:agent" or (toks[child].dep == "obl" and any(
                 toks[c].text.lower() == "by" and toks[c].dep == "case" for c in parsed.children(child))):
-            return "by " + noun_phrase(parsed, child, 4)
+            return "by " + noun_phrase(parsed, child, 5)
     return ""
 
 
@@ -144,7 +159,8 @@ def svo_title(sent, parsed, trigger, subject_words: str, verb_form: str, skip_sp
         return ""
     skip = {k for k, tok in enumerate(parsed.tokens) for a, b in skip_spans
             if a - sent.start <= tok.start < b - sent.start}
-    passive = trigger.pos == "verb" and is_passive(parsed, verb)
+    tok = parsed.tokens[verb]
+    passive = trigger.pos == "verb" and (is_passive(parsed, verb) or tok.tag == "VBN" and tok.dep == "acl")
     subj = subject_words
     if not subj:
         s = clause_subject(parsed, verb)
@@ -157,14 +173,19 @@ def svo_title(sent, parsed, trigger, subject_words: str, verb_form: str, skip_sp
         verb_text = trigger.text if trigger.text.lower() != "been" else ""
         rest = " ".join(p for p in (object_words(parsed, verb, skip), agent_words(parsed, verb)) if p)
         return titles.make_title(subj, verb_text.lower(), rest)
-    return titles.make_title(subj, verb_form, object_words(parsed, verb, skip))
+    obj = object_words(parsed, verb, skip)
+    if " " in verb_form and obj.split()[:1] == verb_form.split()[-1:]:
+        obj = " ".join(obj.split()[1:])  # "takes office": the phrase already holds its object
+    return titles.make_title(subj, verb_form, obj)
 
 
-def weak(rule_title: str) -> bool:
+def weak(rule_title: str, verb: str = "") -> bool:
     """A word-rules title that does not read as a headline: no subject ("Launched iTunes
-    Store", "Medical leaves"), or just a name and a verb ("Apple announces")."""
+    Store", "Medical leaves"), or a name and a verb with nothing after it ("Apple announces")."""
     words = rule_title.split()
     if not words:
+        return True
+    if verb and " " not in verb and words[-1].lower() == verb.lower():
         return True
     if words[0].lower().endswith(("ed", "ing")) or words[0][:1].islower():
         return True  # a participle or a fragment where the subject should be
