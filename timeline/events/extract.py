@@ -69,6 +69,13 @@ class _Candidate:
 def extract_events(doc, timexes, options: Options | None = None) -> list[Event]:
     """Every event `doc` tells, one per happening clause, each with one Mention (unmerged)."""
     options = options or Options()
+    if options.mode == "auto":  # as mode auto read the document; a mixed one as news
+        from dataclasses import replace
+
+        from timeline.timex import mode_of
+
+        read = mode_of(doc.text, doc.date)
+        options = replace(options, mode="narrative" if read == "narrative" else "news")
     text = doc.text
     sentences = split_sentences(text)
     common = frozenset(_WORD_RE.findall(text))

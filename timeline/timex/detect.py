@@ -54,8 +54,9 @@ def _acceptable(text: str, cand: Candidate, lang: Language, mode: str = "news") 
         # "may", "march", "sun" alone: the capitalised month, not the verb, noun or name
         if not word[0].isupper() or lower in lang.tables.get("abbreviation", {}):
             return False
-        if role == "modal" and f["modal_after"].match(text, cand.end):
-            return False
+        if role == "modal" and f["modal_after"].match(text, cand.end) and not \
+                f["date_preposition_before"].search(text, max(0, cand.start - 12), cand.start):
+            return False  # "May the force be with you"; "In May the army attacked" is a month
         if cand.start > 0 and text[cand.start - 1] == "-":
             return False
         if role in ("month", "modal") and not f["month_word_before"].search(
