@@ -23,6 +23,7 @@ from timeline.events.clauses import (Context, clause_span, event_subject, make_e
                                      prime_parses,
                                      update_context)
 from timeline.events.generic import generic_trigger, generic_triggers, headless
+from timeline.events.svo import root_title, svo_title
 from timeline.events.reference import reference_point
 from timeline.events.headline import lead_sentence, mark_headline
 from timeline.events.sentences import Sentence, split_sentences
@@ -120,6 +121,14 @@ def extract_events(doc, timexes, options: Options | None = None) -> list[Event]:
             ctx.last_date = _date_of(here[-1])
     mark_headline(doc, lead, per_sentence[lead.index] if lead else [], events)
     return events
+
+
+def _has_verb(title: str, happening) -> bool:
+    """A noun event's title names who did it with a verb ("Iraq invades Kuwait"), not the
+    happening alone ("Press conference", "Agreement between the two companies")."""
+    words = [w.strip(".,'’") for w in title.lower().split()]
+    noun = happening.text.lower().split()[-1]
+    return not (noun in words[:3] and words.index(noun) <= 2)
 
 
 def _dates_left(doc, sent, actors, timexes, found, story, ctx, options) -> list[Event]:
@@ -453,8 +462,16 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, tr
             sent.text[:t.start - sent.start]):
         return None  # no date and nobody doing it: generic ("Whoever shot the shot ...")
     title, place = make_event_title(sent, cand, subject, actors, timexes)
-    if t.category == "other" and headless(title):
-        return None  # a verb the word lists do not know, with nobody to say it of: no headline
+    if headless(title) or (t.pos == "noun" and not _has_verb(title, happening)):
+        # "Doubled", "Press conference": say it with the sentence's main verb and its subject
+        spans = [(x.start, x.end) for x in timexes]
+        parsed = parse_sentence(sent)
+        told = svo_title(sent, parsed, t, "", t.title_verb, spans) if t.pos == "verb" else \
+            root_title(sent, parsed, spans, setting=happening.start - sent.start)
+        if told and not headless(told):
+            title = told
+        elif t.category == "other":
+            return None  # a verb the word lists do not know, with nobody to say it of: no headline
     names = []
     kinds = {}
     lo, hi = clause_span(sent, t, content, subject)

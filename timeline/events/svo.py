@@ -46,7 +46,8 @@ def clause_subject(parsed, verb: int) -> int | None:
                 if parsed.tokens[child].tag in ("WDT", "WP") and tok.dep.endswith("relcl"):
                     return tok.head  # "Pixar, which was acquired": Pixar
                 return child
-        if tok.dep in ("xcomp", "conj", "advcl:relcl", "acl:relcl", "acl") and tok.head != verb:
+        unmarked = tok.dep == "advcl" and not any(parsed.tokens[c].dep == "mark" for c in parsed.children(verb))
+        if (tok.dep in ("xcomp", "conj", "advcl:relcl", "acl:relcl", "acl") or unmarked) and tok.head != verb:
             if tok.dep.endswith("relcl") or tok.dep == "acl":
                 return tok.head  # "the company, which announced ...", "the suit, filed in 2003": the noun
             verb = tok.head
@@ -138,7 +139,7 @@ def object_words(parsed, verb: int, skip: set[int]) -> str:
             lo, hi = parsed.subtree(child)
             words = [toks[k] for k in range(lo, hi) if k not in skip and toks[k].text.lower() != "that"
                      and toks[k].tag not in ("``", "''")]
-            said = _join(parsed, words[:8])
+            said = _join(parsed, words[:11])
             return re.split(r"\s*[,;:]\s*", said)[0]  # "Jobs states his desire was to remain chairman"
     for child in children:
         if toks[child].dep == "xcomp" and child > verb:
@@ -212,3 +213,32 @@ def better(parsed_title: str, rule_title: str) -> bool:
     if not rule_words or rule_words[0].lower().endswith(("ed", "ing")) or rule_words[0][:1].islower():
         return True
     return len(parsed_title.split()) > len(rule_words)
+
+
+def root_title(sent, parsed, skip_spans=(), setting: int | None = None) -> str:
+    """A headline from the sentence's main verb, its subject and object ("In a July 16 press
+    conference, Jobs said that all iPhone 4 buyers would get a free case" -> "Jobs says all
+    iPhone 4 buyers would get a free case"); "" when the main verb has no subject."""
+    from timeline.events.generic import base_form, headline_form
+
+    toks = parsed.tokens
+    root = next((i for i, t in enumerate(toks) if t.dep == "ROOT" and t.tag.startswith("VB")), None)
+    if root is None:
+        return ""
+    if setting is not None:
+        noun = token_at(parsed, setting)
+        if noun is None or toks[noun].head != root or toks[noun].dep not in ("obl", "nmod", "obl:tmod"):
+            return ""  # only a happening that is the setting of the main verb ("at a press conference, X said")
+    skip = {k for k, tok in enumerate(toks) for a, b in skip_spans if a - sent.start <= tok.start < b - sent.start}
+    s = clause_subject(parsed, root)
+    if s is None or toks[s].tag in ("PRP", "WP", "WDT", "EX"):
+        return ""
+    subj = noun_phrase(parsed, s, 5)
+    if is_passive(parsed, root):
+        rest = " ".join(p for p in (object_words(parsed, root, skip), agent_words(parsed, root)) if p)
+        return titles.make_title(subj, toks[root].text.lower(), rest)
+    verb = toks[root].text.lower()
+    plural = toks[s].tag in ("NNS", "NNPS") and not any(toks[c].text.lower() == "of" for c in parsed.children(s))
+    base = base_form(verb) if toks[root].tag in ("VBD", "VBN", "VBZ", "VBP") else verb
+    form = base if plural else headline_form(base)
+    return titles.make_title(subj, form, object_words(parsed, root, skip))
