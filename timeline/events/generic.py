@@ -30,7 +30,7 @@ def _data() -> tuple[frozenset, dict]:
 
 
 # Stems whose base form ends in a silent e (English spelling drops it before -ed).
-_TAKES_E = re.compile(r"(?:[cgvzu]|[^s]s|[^aeiou][aiou][dkmnbl]|[^aeioul]l|[^aeiou][uio]r|[^e]at|[^aeiou][uo]t)$")
+_TAKES_E = re.compile(r"(?:[cgvzu]|[^s]s|[^aeiou]ar|[^aeiou][aiou][dkmnbl]|[^aeioul]l|[^aeiou][uio]r|[^e]at|[^aeiou][uo]t)$")
 
 
 def base_form(word: str) -> str:
