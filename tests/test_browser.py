@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import urllib.parse
 from pathlib import Path
 
@@ -391,3 +392,17 @@ def test_labels_stay_apart_in_the_all_view(chromium, tmp_path):
     assert "Bukele takes office" in [lab[4] for lab in shown]  # the 2019 label is drawn now
     assert not [(a[4], b[4]) for k, a in enumerate(shown) for b in shown[k + 1:] if overlaps(a, b)]
     assert not [lab[4] for lab in shown for p in points if overlaps(lab, p)]
+
+
+def test_report_with_two_charts_carries_plotly_once_and_draws_both(chromium, tmp_path):
+    """examples/report.py: one copy of plotly.js for the report; both charts draw their marks,
+    each with its own search box, and their labels are laid out by the page's script."""
+    out = tmp_path / "report.html"
+    subprocess.run([sys.executable, str(SAMPLE.parent / "report.py"), "--out", str(out)], check=True,
+                   capture_output=True)
+    page = out.read_text(encoding="utf-8")
+    assert len(re.findall(r"plotly\.js v\d", page)) == 1
+    dom = dump_dom(chromium, out, tmp_path, width=1280)
+    assert len(re.findall(r"class=\"plotly-graph-div js-plotly-plot\"", dom)) == 2
+    assert dom.count('class="tl-q"') == 2
+    assert len(re.findall(r'data-tl-labels="10"', dom)) == 2  # every event of the first view, in both

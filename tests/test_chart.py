@@ -127,7 +127,7 @@ def test_hover_is_escaped_and_complete(sample):
     texts = {t: h for t_ in fig.data for t, h in zip(t_.hovertext, t_.hovertext)}
     week = next(h for h in texts if "Guantanamo" in h)
     assert "week of 27 Jan 2025" in week
-    assert "Sources: 000_21e3754d681186f4" in week
+    assert "Source: 000_21e3754d681186f4.txt" in week  # by title (here a file name), not by id
     assert "“Trump last week said he was expanding" in week
     month = next(h for h in texts if "Order labels" in h)
     assert "January 2025" in month
@@ -456,13 +456,14 @@ def test_quiet_lanes_give_their_rows_to_busy_ones(sample):
         row = sample.iloc[k % len(sample)].to_dict()
         busy = k % 5 != 0
         rows.append({**row, "event_id": f"e{k}", "date": "", "start": pd.Timestamp("2024-01-01") + pd.Timedelta(days=k % 40),
-                     "end": None, "granularity": "day", "sources": ["wire" if busy else f"paper{k // 5 % 20}"]})
+                     "end": None, "granularity": "day", "sources": ["wire" if busy else f"paper{k // 5 % 20}"],
+                     "source_titles": []})
     fig = render(events_frame(rows), lanes="sources")
     ticks = list(fig.layout.yaxis.ticktext)
     ys, spots = {}, []
     for t in fig.data:
         for i, text in enumerate(t.hovertext):
-            source = re.search(r"Sources: ([^<]+)", text)[1]
+            source = re.search(r"Source: ([^<]+)", text)[1]
             ys.setdefault(source, set()).add(t.y[i])
             spots.append((source, t.x[i], t.y[i]))
     from collections import Counter

@@ -102,6 +102,16 @@ def to_html(df_or_fig, path: str | os.PathLike | None = None, fragment: bool = F
     return out
 
 
+def plotly_js() -> str:
+    """plotly.js inline, for a report holding several timelines: put it once before the first
+    and draw each with `to_html(..., fragment=True, include_plotlyjs=False)`, so a report of
+    several charts carries one copy (~4.7 MB) and still works offline."""
+    from plotly.offline import get_plotlyjs
+
+    return ('<script type="text/javascript">window.PlotlyConfig = {MathJaxConfig: "local"};</script>\n'
+            f'<script charset="utf-8" type="text/javascript">{get_plotlyjs()}</script>')
+
+
 def _figure_title(fig: go.Figure) -> str:
     text = fig.layout.title.text if fig.layout.title else None
     return html.unescape(text).replace("&#36;", "$") if text else ""
