@@ -458,7 +458,9 @@ def test_quiet_lanes_give_their_rows_to_busy_ones(sample):
         rows.append({**row, "event_id": f"e{k}", "date": "", "start": pd.Timestamp("2024-01-01") + pd.Timedelta(days=k % 40),
                      "end": None, "granularity": "day", "sources": ["wire" if busy else f"paper{k // 5 % 20}"],
                      "source_titles": []})
-    fig = render(events_frame(rows), lanes="sources")
+    # marks only: the most important titles take room first, which a view this dense pays for
+    # with marks drawn over each other (tests/test_labels.py)
+    fig = render(events_frame(rows), lanes="sources", labels=False)
     ticks = list(fig.layout.yaxis.ticktext)
     ys, spots = {}, []
     for t in fig.data:
@@ -473,11 +475,9 @@ def test_quiet_lanes_give_their_rows_to_busy_ones(sample):
     # twelve or thirteen wire events a day, each on a spot of its own (an even split of the rows
     # gave every lane 4, drawing up to three marks on one spot)
     assert len(ys["wire"]) >= 13 and len(set(spots)) == 500
-    # a quiet lane takes the rows its busiest day needs, more only where that lets its titles
-    # show, never more than its events (five each, on 2-3 days)
+    # a quiet lane takes the rows its busiest day needs, no more (five events each, on 2-3 days)
     for j in range(20):
-        busiest = max(c for (src, _), c in per_day.items() if src == f"paper{j}")
-        assert busiest <= len(ys[f"paper{j}"]) <= 5
+        assert len(ys[f"paper{j}"]) == max(c for (src, _), c in per_day.items() if src == f"paper{j}")
 
 
 def test_lanes_empty_in_the_first_view_go_last(sample):

@@ -39,7 +39,7 @@ def events_json(table: pd.DataFrame, layout: dict) -> str:
     rows = table.astype({c: object for c in table.columns if str(table[c].dtype) == "string"})
     data = {
         "x0": x0, "x1": x1, "kind": kinds, "group": layout["group"], "groups": layout["groups"],
-        "order": layout["order"], "label": layout["labels"],
+        "order": layout["order"], "label": layout["labels"], "grow": layout.get("grow"),
         "id": rows["event_id"].tolist(), "title": rows["title"].tolist(),
         "when": [when_text(d, s, e, g) for d, s, e, g in zip(rows["date"], table["start"], table["end"],
                                                               rows["granularity"])],

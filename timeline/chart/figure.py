@@ -22,6 +22,8 @@ LABEL_CHARS = 60         # a label is the title up to here ("…" after); hover 
 LANE_ROW_CAP = 16        # rows of moments per lane
 PERIOD_OFFSET = 0.24     # a period's thin bar sits in the lower part of its row, its label above
 LABEL_LIFT = 0.26
+ROW_PX = 22              # a row of labels: 12 px text and room around it
+GROW_ROWS = 200          # rows a zoomed-in view may grow to so that every event in it has its label
 DAY_MS = 86_400_000
 # Okabe-Ito: distinguishable for the common colour-vision deficiencies
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#8C6D31", "#000000",
@@ -129,8 +131,12 @@ def render(df: pd.DataFrame, lanes: str | None = None, color: str | None = "cert
     fig._timeline_events = table
     fig._timeline_view = {"before": before, "after": after, "undated": n_undated,
                           "range": (_day_iso(x_lo), _day_iso(x_hi)) if window else None}
+    # without lanes, the page may make the chart taller when a zoomed view needs more rows
+    grow = ({"rows": rows, "rowPx": ROW_PX, "height": fig.layout.height, "max": GROW_ROWS}
+            if lanes is None and labels and height is None else None)
     fig._timeline_layout = {"kind": kind.tolist(), "group": placed["group"].tolist(), "groups": placed["groups"],
-                            "order": priority_order(frame).tolist(), "labels": short_titles if labels else None}
+                            "order": priority_order(frame).tolist(), "labels": short_titles if labels else None,
+                            "grow": grow}
     log.debug("rendered %d events (%d bars) in %d lanes", n, int(is_bar.sum()), len(order))
     return fig
 
@@ -337,7 +343,7 @@ def _day_iso(day: float) -> str:
 def _layout(fig, title, height, width, lanes, lane_ticks, rows, view, full, labels, legend_title,
             range_slider, template, is_bar, n, label_notes):
     x_lo, x_hi = view
-    row_px = 22 if labels else 14 if n <= WEBGL_THRESHOLD else 8
+    row_px = ROW_PX if labels else 14 if n <= WEBGL_THRESHOLD else 8
     height = height or int(min(1400, max(360, 190 + row_px * (max(rows, 1) + 1))))
     to_date = _day_iso
     buttons = [dict(count=c, step=s, stepmode="backward", label=lab)

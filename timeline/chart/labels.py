@@ -23,6 +23,7 @@ GAP_PX = 6.0       # between a mark and its label
 ROW_CAP = 24       # rows of moments a view may use (more would not fit a laptop screen)
 PERIOD_ROWS = 4    # rows of long periods
 PERIOD_DAYS = 9    # spans longer than this (a month, a year, a decade) are periods, not moments
+FIRST_LABELS = 30  # the most important events in view are labelled before other marks are placed
 DAY, SPAN, PERIOD = 0, 1, 2
 _CERTAINTY_RANK = {"explicit": 2, "relative": 1}
 
@@ -56,38 +57,31 @@ def layout_view(x0: np.ndarray, x1: np.ndarray, kind: np.ndarray, label_px: np.n
     edge (x1 == x0 for a day); group: each event's group, whose rows are 0..caps[group]-1;
     order: events most important first; width: the plot's width in pixels.
 
-    First every mark gets a spot of its own (the lowest free row; when rows run out, the row
-    where the fewest marks lie), so no event hides behind another while there is room. Then,
-    most important first, each event gets its title where the title touches no mark and no
-    other title: in its own row, else in the lowest row with room for mark and title (the
-    mark moves there). Returns (row, side): row -1 for events out of view; side +1 label right
-    of the mark, -1 left of it, 2 over a period's visible part, 0 no label."""
+    1. The FIRST_LABELS most important days and weeks in view get their titles first, each in
+       the lowest row with room for mark and title, so even a view of thousands of events
+       names its main ones.
+    2. Every other mark gets a spot of its own: the lowest row free of marks and titles; when
+       rows run out, the row where the fewest marks lie, never under a title if it can help.
+    3. Most important first, the rest get their titles where a title touches no mark and no
+       other title: in the event's own row, else in the lowest row with room (the mark moves).
+    Returns (row, side): row -1 for events out of view; side +1 label right of the mark, -1
+    left of it, 2 over a period's visible part, 0 no label."""
     n = len(x0)
     w = int(width) + 1
     row = np.full(n, -1, dtype=np.int64)
     side = np.zeros(n, dtype=np.int64)
     marks = [np.zeros((cap, w), dtype=np.int32) for cap in caps]
     texts = [np.zeros((cap, w), dtype=bool) for cap in caps]
-    seen = [i for i in order if x1[i] >= -MARK_PX and x0[i] <= width + MARK_PX]
+    seen = [i for i in order if x1[i] >= 0 and x0[i] <= width]  # a day is in view when its date is
     pad = np.where(kind == DAY, MARK_PX, 0.0)
     lo, hi = x0 - pad, x1 + pad
 
     def cells(a, b):
         return max(0, int(a)), max(0, min(w, int(np.ceil(b)) + 1))
 
-    for i in seen:
-        a, b = cells(lo[i], hi[i])
-        m = marks[group[i]][:, a:b]
-        free = ~(m > 0).any(axis=1)
-        r = int(free.argmax()) if free.any() else int(m.sum(axis=1).argmin())
-        marks[group[i]][r, a:b] += 1
-        row[i] = r
-    for i in seen:
-        if label_px[i] <= 0:
-            continue
+    def label(i, own: int) -> bool:
+        """Give event i its title in row `own` if there is room, else in the lowest row with room."""
         m, t = marks[group[i]], texts[group[i]]
-        a, b = cells(lo[i], hi[i])
-        m[row[i], a:b] -= 1  # the event's own mark does not block its title
         if kind[i] == PERIOD:  # the title sits over the visible part of the bar, from its left
             left = max(lo[i], 0.0)
             spans = [(2, left, max(min(hi[i], width), left + label_px[i] + GAP_PX))]
@@ -95,19 +89,42 @@ def layout_view(x0: np.ndarray, x1: np.ndarray, kind: np.ndarray, label_px: np.n
             spans = [(1, lo[i], hi[i] + GAP_PX + label_px[i]), (-1, lo[i] - GAP_PX - label_px[i], hi[i])]
         best = None
         for how, sa, sb in spans:
-            if sa < 0 or sb > width:  # a title must be whole inside the plot
+            if (how != 1 and sa < 0) or (how != -1 and sb > width):  # a title must be whole in the plot
                 continue
             sa, sb = cells(sa, sb)
             room = ~(t[:, sa:sb].any(axis=1) | (m[:, sa:sb] > 0).any(axis=1))
             if not room.any():
                 continue
-            r = row[i] if room[row[i]] else int(room.argmax())
-            rank = -1 if r == row[i] else r
+            r = own if own >= 0 and room[own] else int(room.argmax())
+            rank = -1 if r == own else r
             if best is None or rank < best[0]:
                 best = (rank, r, how, sa, sb)
-        if best is not None:
-            _, r, how, sa, sb = best
-            t[r, sa:sb] = True
-            row[i], side[i] = r, how
-        m[row[i], a:b] += 1
+        if best is None:
+            return False
+        _, r, how, sa, sb = best
+        t[r, sa:sb] = True
+        row[i], side[i] = r, how
+        return True
+
+    # long periods wait for step 3: a band of a few rows holding many of them has no room to spare
+    first = [i for i in seen if kind[i] != PERIOD and label_px[i] > 0][:FIRST_LABELS]
+    for i in first:
+        if label(i, -1):
+            a, b = cells(lo[i], hi[i])
+            marks[group[i]][row[i], a:b] += 1
+    rest = [i for i in seen if not side[i]]
+    for i in rest:
+        a, b = cells(lo[i], hi[i])
+        m, t = marks[group[i]][:, a:b], texts[group[i]][:, a:b]
+        crowd = m.sum(axis=1) + np.where(t.any(axis=1), 10**6, 0)
+        r = int(crowd.argmin())  # the lowest row of the least crowded (ties go to the lowest)
+        marks[group[i]][r, a:b] += 1
+        row[i] = r
+    for i in rest:
+        if label_px[i] <= 0 or i in first:
+            continue
+        a, b = cells(lo[i], hi[i])
+        marks[group[i]][row[i], a:b] -= 1  # the event's own mark does not block its title
+        label(i, row[i])
+        marks[group[i]][row[i], a:b] += 1
     return row, side

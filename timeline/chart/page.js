@@ -44,66 +44,84 @@
   }
   function iso(t) { return new Date(t).toISOString().slice(0, 19); }
 
-  // First every mark gets a spot of its own (the lowest free row; when rows run out, the row
-  // where the fewest marks lie); then, most important first, each event gets its title where
-  // it touches no mark and no other title: in its own row, else in the lowest row with room
-  // for mark and title (the mark moves there). Cells are one pixel wide.
-  function layoutView(lo, hi, width) {
+  // The algorithm of timeline/chart/labels.py (layout_view), with measured text widths:
+  // 1. the FIRST most important events in view get their titles first; 2. every other mark
+  // gets a spot of its own (the least crowded row, never under a title if it can help);
+  // 3. most important first, the rest get their titles where they touch no mark and no other
+  // title (in their own row, else the lowest row with room). Cells are one pixel wide.
+  var FIRST = {first_labels};
+  function layoutView(lo, hi, width, caps) {
     var scale = width / (hi - lo), w = Math.ceil(width) + 1;
-    var marks = D.groups.map(function (g) { return new Int32Array(g[1] * w); });
-    var texts = D.groups.map(function (g) { return new Uint8Array(g[1] * w); });
+    var marks = caps.map(function (c) { return new Int32Array(c * w); });
+    var texts = caps.map(function (c) { return new Uint8Array(c * w); });
     var side = new Int8Array(nDated), row = rowOf.slice(), seen = [], A = {}, B = {}, labelled = 0;
     function cellA(x) { return Math.max(0, Math.floor(x)); }
     function cellB(x) { return Math.max(0, Math.min(w, Math.ceil(x) + 1)); }
-    function marksIn(g, r, a, b) { var c = marks[g], n = 0; for (var x = r * w + a; x < r * w + b; x++) { n += c[x]; } return n; }
     function room(g, r, a, b) {
       var m = marks[g], t = texts[g];
       for (var x = r * w + a; x < r * w + b; x++) { if (m[x] || t[x]) { return false; } }
       return true;
     }
-    function addMark(g, r, a, b, by) { var c = marks[g]; for (var x = r * w + a; x < r * w + b; x++) { c[x] += by; } }
+    function addMark(i, by) {
+      var c = marks[D.group[i]], a = cellA(A[i]), b = cellB(B[i]);
+      for (var x = row[i] * w + a; x < row[i] * w + b; x++) { c[x] += by; }
+    }
+    function label(i, own) {
+      var g = D.group[i], cap = caps[g], lab = labelPx[i], spans, best = null;
+      if (D.kind[i] === 2) { var left = Math.max(A[i], 0); spans = [[2, left, Math.max(Math.min(B[i], width), left + lab + GAP)]]; }
+      else { spans = [[1, A[i], B[i] + GAP + lab], [-1, A[i] - GAP - lab, B[i]]]; }
+      spans.forEach(function (sp) {
+        // a title must be whole inside the plot (a mark's own edge may stick out)
+        if ((sp[0] !== 1 && sp[1] < 0) || (sp[0] !== -1 && sp[2] > width)) { return; }
+        var sa = cellA(sp[1]), sb = cellB(sp[2]), found = -1;
+        if (own >= 0 && room(g, own, sa, sb)) { found = own; }
+        for (var r = 0; r < cap && found < 0; r++) { if (room(g, r, sa, sb)) { found = r; } }
+        if (found < 0) { return; }
+        var rank = found === own ? -1 : found;
+        if (!best || rank < best[0]) { best = [rank, found, sp[0], sa, sb]; }
+      });
+      if (!best) { return false; }
+      var t = texts[g];
+      for (var x = best[1] * w + best[3]; x < best[1] * w + best[4]; x++) { t[x] = 1; }
+      row[i] = best[1]; side[i] = best[2]; labelled++;
+      return true;
+    }
     for (var o = 0; o < D.order.length; o++) {
       var i = D.order[o];
       if (!match[i]) { continue; }
       var pad = D.kind[i] === 0 ? MARK : 0, x0 = (D.x0[i] - lo) * scale - pad, x1 = (D.x1[i] - lo) * scale + pad;
-      if (x1 < 0 || x0 > width) { continue; }
+      if (x1 - pad < 0 || x0 + pad > width) { continue; }  // a day is in view when its date is
       seen.push(i); A[i] = x0; B[i] = x1;
     }
-    seen.forEach(function (i) {
-      var g = D.group[i], cap = D.groups[g][1], a = cellA(A[i]), b = cellB(B[i]), pick = -1, fewest = Infinity;
-      for (var r = 0; r < cap; r++) {
-        var n = marksIn(g, r, a, b);
-        if (n === 0) { pick = r; break; }
-        if (n < fewest) { fewest = n; pick = r; }
+    var labels = !!D.label;
+    // long periods wait for step 3: a band of a few rows holding many of them has no room to spare
+    var firstSet = seen.filter(function (i) { return D.kind[i] !== 2; }).slice(0, FIRST);
+    firstSet.forEach(function (i) { if (labels && label(i, -1)) { addMark(i, 1); } });
+    var rest = seen.filter(function (i) { return !side[i]; });
+    rest.forEach(function (i) {
+      var g = D.group[i], m = marks[g], t = texts[g], a = cellA(A[i]), b = cellB(B[i]), pick = 0, least = Infinity;
+      for (var r = 0; r < caps[g]; r++) {
+        var n = 0;
+        for (var x = r * w + a; x < r * w + b; x++) { n += m[x] + (t[x] ? 1e6 : 0); }
+        if (n < least) { least = n; pick = r; }
+        if (n === 0) { break; }
       }
-      addMark(g, pick, a, b, 1);
-      row[i] = pick;
+      row[i] = pick; addMark(i, 1);
     });
-    if (D.label) {
-      seen.forEach(function (i) {
-        var g = D.group[i], cap = D.groups[g][1], a = cellA(A[i]), b = cellB(B[i]), lab = labelPx[i], spans;
-        addMark(g, row[i], a, b, -1);  // the event's own mark does not block its title
-        if (D.kind[i] === 2) { var left = Math.max(A[i], 0); spans = [[2, left, Math.max(Math.min(B[i], width), left + lab + GAP)]]; }
-        else { spans = [[1, A[i], B[i] + GAP + lab], [-1, A[i] - GAP - lab, B[i]]]; }
-        var best = null;
-        spans.forEach(function (sp) {
-          if (sp[1] < 0 || sp[2] > width) { return; }  // a title must be whole inside the plot
-          var sa = cellA(sp[1]), sb = cellB(sp[2]), found = -1;
-          if (room(g, row[i], sa, sb)) { found = row[i]; }
-          for (var r = 0; r < cap && found < 0; r++) { if (room(g, r, sa, sb)) { found = r; } }
-          if (found < 0) { return; }
-          var rank = found === row[i] ? -1 : found;
-          if (!best || rank < best[0]) { best = [rank, found, sp[0], sa, sb]; }
-        });
-        if (best) {
-          var t = texts[g];
-          for (var x = best[1] * w + best[3]; x < best[1] * w + best[4]; x++) { t[x] = 1; }
-          row[i] = best[1]; side[i] = best[2]; labelled++;
-        }
-        addMark(g, row[i], a, b, 1);
+    if (labels) {
+      rest.forEach(function (i) {
+        if (firstSet.indexOf(i) >= 0) { return; }
+        addMark(i, -1);  // the event's own mark does not block its title
+        label(i, row[i]);
+        addMark(i, 1);
       });
     }
-    return {row: row, side: side, inView: seen.length, labelled: labelled};
+    var used = caps.map(function () { return 0; }), bare = 0;
+    seen.forEach(function (i) {
+      used[D.group[i]] = Math.max(used[D.group[i]], row[i] + 1);
+      if (!side[i] && D.kind[i] !== 2) { bare++; }
+    });
+    return {row: row, side: side, inView: seen.length, labelled: labelled, used: used, bareMoments: bare};
   }
 
   function yOf(i, r) { var g = D.groups[D.group[i]]; return g[0] + r + (g[2] ? OFFSET : 0); }
@@ -141,7 +159,24 @@
     var key = lo + ',' + hi + ',' + width;
     if (!force && key === lastKey) { return; }
     lastKey = key;
-    var L = layoutView(lo, hi, width);
+    var caps = D.groups.map(function (g) { return g[1]; }), size = {};
+    var L = layoutView(lo, hi, width, caps);
+    if (D.grow && L.labelled < L.inView) {
+      // zoomed in on a crowded stretch: the chart grows taller (as vis-timeline does) when that
+      // is enough to label every event in view
+      var more = caps.map(function (c, g) { return D.groups[g][2] ? c : Math.max(c, D.grow.max); });
+      var big = layoutView(lo, hi, width, more);
+      if (big.bareMoments === 0) {  // every day and week in view labelled (periods have their band)
+        L = big;
+        caps = caps.map(function (c, g) { return D.groups[g][2] ? c : Math.max(c, big.used[g]); });
+      }
+    }
+    if (D.grow) {
+      var total = caps.reduce(function (a, b) { return a + b; }, 0);
+      var height = D.grow.height + D.grow.rowPx * (total - D.grow.rows);
+      if (gd.layout.height !== height) { size = {height: height, 'yaxis.range': [total + 0.6, -0.7]}; }
+    }
+    for (var j = 0; j < nDated; j++) { L.row[j] = Math.min(L.row[j], caps[D.group[j]] - 1); }
     rowOf = L.row;
     var traces = [], ys = [];
     gd.data.forEach(function (t, k) {
@@ -176,7 +211,8 @@
       if (!gd.hasAttribute('data-tl-ready')) { gd.setAttribute('data-tl-ready', String(Math.round(performance.now()))); }
       if (pending) { var again = pending === true; pending = false; redraw(again); }
     };
-    Plotly.update(gd, {y: ys}, {annotations: notes, shapes: shapes}, traces).then(done, done);
+    size.annotations = notes; size.shapes = shapes;
+    Plotly.update(gd, {y: ys}, size, traces).then(done, done);
   }
 
   function selectedShape(i) {

@@ -22,6 +22,7 @@ from timeline.atomic import atomic_write_text
 from timeline.chart.explore import controls_html, events_json, panel_html
 from timeline.chart.figure import plain_rows, render
 from timeline.chart.hover import safe_url, when_text
+from timeline.chart.labels import FIRST_LABELS
 from timeline.chart.view import default_title
 
 log = logging.getLogger(__name__)
@@ -30,7 +31,8 @@ log = logging.getLogger(__name__)
 # filters and details panel, and keeps the notes about events out of view or unlabelled true.
 @lru_cache(maxsize=None)
 def _script() -> str:
-    return resources.files("timeline.chart").joinpath("page.js").read_text(encoding="utf-8")
+    text = resources.files("timeline.chart").joinpath("page.js").read_text(encoding="utf-8")
+    return text.replace("{first_labels}", str(FIRST_LABELS))
 
 
 def _css() -> str:
