@@ -14,6 +14,8 @@ weeks), so a decade never pushes the day events down; with lanes, each lane has 
 
 from __future__ import annotations
 
+import zlib
+
 import numpy as np
 import pandas as pd
 
@@ -30,11 +32,14 @@ _CERTAINTY_RANK = {"explicit": 2, "relative": 1}
 
 def priority_order(frame: pd.DataFrame) -> np.ndarray:
     """Event positions, most important first: the `importance` column when the table has it,
-    then the number of sources, how the date is known, and confidence; earlier first on ties."""
+    then the number of sources, how the date is known, and confidence. Ties go by a hash of the
+    event id, not by date: among hundreds of equally important events, the first labelled are
+    spread over the whole axis rather than crowded into its first weeks."""
     n_sources = np.array([len(s) for s in frame["sources"]], dtype=float)
     certainty = frame["certainty"].map(_CERTAINTY_RANK).fillna(0).to_numpy(dtype=float)
     confidence = pd.to_numeric(frame["confidence"], errors="coerce").fillna(0).to_numpy(dtype=float)
-    keys = [np.arange(len(frame)), -confidence, -certainty, -n_sources]
+    spread = np.array([zlib.crc32(str(e).encode("utf-8")) for e in frame["event_id"]], dtype=np.int64)
+    keys = [np.arange(len(frame)), spread, -confidence, -certainty, -n_sources]
     if "importance" in frame.columns:
         keys.append(-pd.to_numeric(frame["importance"], errors="coerce").fillna(0).to_numpy(dtype=float))
     return np.lexsort(keys)
