@@ -8,6 +8,7 @@ import json
 import pytest
 
 import timeline
+from timeline.events.titles import MAX_CHARS, MAX_WORDS
 
 FORBIDDEN = ("43 migrants", "40,000", "$2.7 million", "MS-13", "almost three hours", "43", "MS-13",
              "80,000", "30,000", "32 men")
@@ -93,7 +94,7 @@ def test_offsets_evidence_and_ids(seeds_frame, seeds_dir):
                 assert texts[m["doc_id"]][m["time_start"]:m["time_end"]] == m["time_text"]
         assert row["sources"] == sorted(row["sources"])
         assert 0 < row["confidence"] <= 1
-        assert len(row["title"]) <= 71 and row["title"] != row["description"]
+        assert len(row["title"]) <= MAX_CHARS and len(row["title"].split()) <= MAX_WORDS and row["title"] != row["description"]
     assert seeds_frame["event_id"].is_unique
     starts = list(zip(seeds_frame["start"], seeds_frame["title"]))
     assert starts == sorted(starts)

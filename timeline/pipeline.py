@@ -42,10 +42,15 @@ def extract(inputs_or_documents, *, report=None, **options) -> list[Event]:
     per_doc = map_documents(docs, opts, report)
     events = [event for doc_events in per_doc for event in doc_events]
     resolve_corpus_names(events)
-    from timeline.merge import merge_events
+    from timeline.merge import merge_events, unique_ids
 
     merged = [e for e in merge_events(events, opts.merge_threshold) if e.confidence >= opts.min_confidence]
+    if opts.about:
+        from timeline.about import about
+
+        merged = about(merged, opts.about)
     merged.sort(key=sort_key)
+    unique_ids(merged)
     log.info("%d documents, %d tellings, %d events", len(docs), len(events), len(merged))
     return merged
 
@@ -144,6 +149,9 @@ def resolve_corpus_names(events: list[Event]) -> None:
             index.add_name(name, kind)
 
     def resolved(name, kind):
+        expanded = index.expand(name) if " " not in name else None
+        if expanded:
+            return expanded, index.kind_of(expanded, "org")  # "GM" -> "General Motors"
         full = index.resolve_name(name) if kind in ("person", "name") else name
         return full, ("person" if full != name else kind)
 
@@ -196,6 +204,6 @@ def events_to_frame(events: list[Event]) -> pd.DataFrame:
             "evidence_start": best.evidence_start if best else None,
             "evidence_end": best.evidence_end if best else None,
             "time_text": best.time_text if best else "", "certainty": event.certainty,
-            "confidence": event.confidence, "mentions": [m.to_dict() for m in event.mentions],
+            "confidence": event.confidence, "importance": event.importance, "mentions": [m.to_dict() for m in event.mentions],
         })
     return events_frame(rows)
