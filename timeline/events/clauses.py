@@ -304,7 +304,7 @@ def _rule_title(sent, cand, t, content, subject, subj, verb, actors, timexes, us
         agent = _agent(sent, t, actors, timexes)
         if agent is not None:
             # "the decision, announced Wednesday by INS Commissioner Doris Meissner"
-            return titles.make_title(titles.subject_text(agent, ""), t.title_verb, subj.lower() if subj[:1].isupper()
+            return titles.make_title(titles.subject_text(agent, "", sent.text, offset), t.title_verb, subj.lower() if subj[:1].isupper()
                                      and subj.split()[0] in ("The", "A", "An") else subj, place), place_name
         if t.passive:
             return titles.make_title(subj, t.text, "", place), place_name

@@ -45,6 +45,7 @@ def subject_text(subject: Actor | None, fallback: str, sentence: str = "", offse
     return short_name(subject.name, subject.kind)
 
 
+_HONORIFICS = frozenset("Mr Mrs Ms Dr".split())  # "Mr Justice Anthony Mann" as the sentence writes it
 # Capitalised words that open a sentence or a clause without being part of a name.
 _RUN_WORD = re.compile(r"(?:[A-Z][\w&'.’-]*|&|of|de)$")
 
@@ -53,7 +54,7 @@ def as_written(sentence: str, offset: int, subject: Actor) -> str:
     """The subject's name with the capitalised words that run into it ("Secretary of State
     Marco Rubio"), without "The", sentence openers, descriptors ("Chicago-based") or a
     possessive ending."""
-    stop = _data().stop_words | _data().demonyms
+    stop = (_data().stop_words | _data().demonyms) - _HONORIFICS
     start = subject.start - offset
     head = sentence[:start]
     words = []
