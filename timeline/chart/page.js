@@ -28,7 +28,8 @@
   // ---- 1. label layout -------------------------------------------------------------------
   var canvas = document.createElement('canvas').getContext('2d');
   canvas.font = '12px ' + ((gd._fullLayout && gd._fullLayout.font && gd._fullLayout.font.family) || 'sans-serif');
-  var labelPx = (D.label || []).map(function (t) { return canvas.measureText(t).width; });
+  // SVG text comes out a little wider than the canvas measures it (hinting): keep a margin
+  var labelPx = (D.label || []).map(function (t) { return canvas.measureText(t).width * 1.04 + 2; });
   // initial rows, read back from the figure (periods sit OFFSET below their row)
   gd.data.forEach(function (t) {
     if (t.meta !== 'days' && t.meta !== 'spans') { return; }
