@@ -40,10 +40,12 @@ def clause_subject(parsed, verb: int) -> int | None:
     seen = set()
     while verb not in seen:
         seen.add(verb)
+        tok = parsed.tokens[verb]
         for child in parsed.children(verb):
             if parsed.tokens[child].dep in _SUBJECTS:
+                if parsed.tokens[child].tag in ("WDT", "WP") and tok.dep.endswith("relcl"):
+                    return tok.head  # "Pixar, which was acquired": Pixar
                 return child
-        tok = parsed.tokens[verb]
         if tok.dep in ("xcomp", "conj", "advcl:relcl", "acl:relcl", "acl") and tok.head != verb:
             if tok.dep.endswith("relcl") or tok.dep == "acl":
                 return tok.head  # "the company, which announced ...", "the suit, filed in 2003": the noun
@@ -75,6 +77,15 @@ def noun_phrase(parsed, head: int, max_words: int = MAX_OBJECT_WORDS) -> str:
             if words and words[0].text.lower() == "of" and len(words) <= 4 and not any(
                     w.text in (",", "(", ")") for w in words):
                 keep.update(range(lo, hi))
+    if toks[head].tag in ("NNP", "NNPS"):  # a name is whole whatever the parse made of it
+        k = min(keep)
+        while k > 0 and toks[k - 1].tag in ("NNP", "NNPS") and toks[k - 1].dep not in _SUBJECTS + _OBJECTS:
+            k -= 1
+            keep.add(k)
+        k = max(keep)
+        while k + 1 < len(toks) and toks[k + 1].tag in ("NNP", "NNPS"):
+            k += 1
+            keep.add(k)
     changed = True
     while changed:  # words written together stay together ("Wal-Mart", "$5.41", "U.S.-based")
         changed = False
@@ -97,7 +108,10 @@ def noun_phrase(parsed, head: int, max_words: int = MAX_OBJECT_WORDS) -> str:
             continue
         words.append(tok)
     if len(words) > max_words:
-        words = words[-max_words:]  # the head and what is nearest to it
+        cut = len(words) - max_words  # the head and what is nearest to it, never half a name
+        while cut > 0 and words[cut].tag in ("NNP", "NNPS") and words[cut - 1].tag in ("NNP", "NNPS"):
+            cut -= 1
+        words = words[cut:]
     return _join(parsed, words)
 
 
