@@ -472,6 +472,8 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, tr
             title = told
         elif t.category == "other":
             return None  # a verb the word lists do not know, with nobody to say it of: no headline
+    if t.category == "other" and title.split()[-1].lower() == t.title_verb.lower():
+        return None  # "Rubio continues": a verb the word lists do not know says nothing without its object
     names = []
     kinds = {}
     lo, hi = clause_span(sent, t, content, subject)
