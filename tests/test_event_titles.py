@@ -131,7 +131,7 @@ def problems(row: Row, last_doc, every) -> list[str]:
         found.append(f"{title!r}: no {row.object!r} after the verb")
     if len(title.split()) > MAX_WORDS or (rest and rest.split()[-1].lower() in _DANGLING):
         found.append(f"{title!r}: over {MAX_WORDS} words or ends mid-phrase")
-    actors = {_normal(a) for a in event.actors} | set(event.actors)
+    actors = {_normal(a) for a in event.actors} | set(event.actors) | {event.place}
     missing = [a for a in row.actors if a not in actors]
     if missing:
         found.append(f"{title!r}: actors {event.actors} lack {missing}")
