@@ -45,6 +45,10 @@ def extract(inputs_or_documents, *, report=None, **options) -> list[Event]:
     from timeline.merge import merge_events, unique_ids
 
     merged = [e for e in merge_events(events, opts.merge_threshold) if e.confidence >= opts.min_confidence]
+    if opts.about:
+        from timeline.about import about
+
+        merged = about(merged, opts.about)
     merged.sort(key=sort_key)
     unique_ids(merged)
     log.info("%d documents, %d tellings, %d events", len(docs), len(events), len(merged))

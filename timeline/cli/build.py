@@ -33,6 +33,9 @@ def register(subparsers) -> None:
     parser.add_argument("--min-confidence", type=float, default=None, metavar="X",
                         help="drop events below this confidence (default 0)")
     parser.add_argument("--title", default=None, help="timeline title (HTML output)")
+    parser.add_argument("--about", default="", metavar="NAME",
+                        help="keep only the events NAME takes part in, under any name the corpus gives it "
+                             "(\"General Motors\" also finds GM)")
     scale = parser.add_argument_group("scale and reporting")
     scale.add_argument("--jobs", "-j", type=_jobs, default=0, metavar="N",
                        help="worker processes (default 0: every core)")
@@ -75,7 +78,8 @@ def run(args) -> int:
     if args.html:
         _check_out(Path(args.html), HTML_SUFFIXES, "--html")
     options = {"mode": args.mode, "jobs": args.jobs, "backend": args.backend,
-               "scheduler": args.scheduler, "quiet": args.quiet, "max_chars": args.max_chars}
+               "scheduler": args.scheduler, "quiet": args.quiet, "max_chars": args.max_chars,
+               "about": args.about}
     if args.scheduler and args.backend != "dask":
         raise UsageError("--scheduler needs --backend dask")
     if args.ref_date:

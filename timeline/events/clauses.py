@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from timeline.events import titles
+from timeline.events import svo, titles
 from timeline.events.actors import Actor
 from timeline.events.triggers import Trigger, title_forms
 
@@ -215,6 +215,18 @@ def _subject_words(sent, subject: Actor | None, t: Trigger, timexes=()) -> str:
     return words
 
 
+def parse_sentence(sent):
+    """The dependency parse of one sentence (timeline.nlp), for a title the word rules could
+    not give a subject or an object."""
+    from timeline.nlp import parse
+
+    return parse([sent.text])[0]
+
+
+def _place_name(sent, t, clause_end, actors, used) -> str:
+    return titles.place_phrase(sent.text, sent.start, t.end, clause_end, actors, used)[1]
+
+
 def make_event_title(sent, cand, subject: Actor | None, actors, timexes) -> tuple[str, str]:
     t, content = cand.trigger, cand.content
     offset = sent.start
@@ -233,6 +245,20 @@ def make_event_title(sent, cand, subject: Actor | None, actors, timexes) -> tupl
         verb = t.lemma  # the base form: "Two presidents sign plan"
     if t.aspect == "future" and " " not in t.lemma:
         verb = f"to {t.lemma}"  # "Monarch to meet Bush": a scheduled event
+    title, place = _rule_title(sent, cand, t, content, subject, subj, verb, actors, timexes, used, stop_at, clause_end)
+    if not svo.weak(title) or t.pos != "verb":
+        return title, place
+    parsed = parse_sentence(sent)  # only here: parsing is the slow step of a build
+    if t.kind != "report" or content is None or content.pos == "noun":
+        told = svo.svo_title(sent, parsed, t, subj if subject is not None else "",
+                             verb if subj else t.title_verb, [(x.start, x.end) for x in timexes])
+        if told and svo.better(told, title):
+            return told, place or _place_name(sent, t, clause_end, actors, used)
+    return title, place
+
+
+def _rule_title(sent, cand, t, content, subject, subj, verb, actors, timexes, used, stop_at, clause_end):
+    offset = sent.start
     if t.kind == "report" and content is None and subj:
         that = re.match(r"\s*(?:[\w.]+\s+){0,4}?that\s+", sent.text[t.end - offset:])
         if that:  # "Norton announced earlier this month that it was exploring the sale ..."

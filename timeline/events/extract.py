@@ -34,6 +34,7 @@ BASE_CONFIDENCE = {"explicit": 0.9, "relative": 0.75, "inferred": 0.45}
 _DATED_ASPECTS = frozenset("past pluperfect perfect present progressive prior future noun".split())
 _UNDATED_ASPECTS = frozenset("past pluperfect prior".split())
 _LEAD_ASPECTS = frozenset("past perfect present progressive".split())
+_PRESENT_ASPECTS = frozenset("perfect present progressive".split())
 _REPORT_ASPECTS = frozenset("past present perfect pluperfect progressive".split())
 _CONTENT_ASPECTS = frozenset("past perfect pluperfect progressive present future prior".split())
 _BOUNDARY_WORDS = re.compile(r"\b(?:after|before|because|while|although|though|when|since|until|unless|as|"
@@ -363,6 +364,11 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, tr
         return None  # "the meeting", "said the bombings would not ...": a happening named, not told
     # the lead's own news ("has announced", "today launched") is told on the article's day
     lead_news = not dated and ctx.lead and aspect in _LEAD_ASPECTS and doc.date is not None
+    # a happening told in the present or present perfect with no date of its own is true as of
+    # the article's day ("Apple has released an application", "the iPhone now comes with ...")
+    as_of_today = (not dated and options.mode == "news" and aspect in _PRESENT_ASPECTS and doc.date is not None
+                   and t.pos == "verb")
+    lead_news = lead_news or as_of_today
     if dated:
         if aspect not in _DATED_ASPECTS:
             return None

@@ -217,6 +217,8 @@ def make_title(subject: str, verb: str, obj: str = "", place: str = "") -> str:
         if _too_long(title):
             title = title[:MAX_CHARS].rsplit(" ", 1)[0].rstrip(",;:-")
     title = title.strip()
+    if re.match(r"[a-z]+[A-Z]", title):
+        return title  # "iPod", "eBay": a name that starts in lowercase stays so
     return title[:1].upper() + title[1:]
 
 
