@@ -27,6 +27,8 @@ DOC_BREAK = " ## "  # texts of the k rows: several documents of one corpus
 _SUFFIX = re.compile(r"(?:,?\s+(?:&\s*)?(?:Co|Corp|Cos|Inc|Ltd|PLC|Plc|AG|SA|NV|LLC)\.?)+$")
 # What may stand between a headline's subject and its verb without changing the headline.
 _BETWEEN = re.compile(r"^(?:\w+ly|also)$", re.IGNORECASE)
+# Headlines drop a company's legal suffix wherever the name stands ("Unisys Corp." -> "Unisys").
+_SUFFIX_WORDS = frozenset("Co Co. Corp Corp. Cos Cos. Inc Inc. Ltd Ltd. PLC LLC".split())
 # A title ending in one of these is a cut clause, not a headline.
 _DANGLING = frozenset("a an the of to for in on at by with and or its their his her from into that".split())
 
@@ -143,6 +145,8 @@ def problems(row: Row, last_doc, every) -> list[str]:
         found.append(f"{title!r}: no {row.object!r} after the verb")
     if len(title.split()) > MAX_WORDS or (rest and rest.split()[-1].lower() in _DANGLING):
         found.append(f"{title!r}: over {MAX_WORDS} words or ends mid-phrase")
+    if _SUFFIX_WORDS & set(title.replace(",", " ").split()):
+        found.append(f"{title!r}: a company suffix in the title")
     actors = {_normal(a) for a in event.actors} | set(event.actors) | {event.place}
     missing = [a for a in row.actors if a not in actors]
     if missing:
@@ -174,7 +178,7 @@ def test_the_table_is_large_varied_and_well_formed():
 
 def test_the_checks_catch_what_they_are_for():
     """The comparison itself: a right event passes; a cut name, a bare verb, a wrong agreement,
-    a reference-point date and a missing canonical name each fail."""
+    a reference-point date, a cut subject and a company suffix in the title each fail."""
     row = next(r for r in ROWS if r.id == "b03")  # Standard & Poor's 500 fell 9 percent ... since 1987
     day = dt.date(2008, 10, 15)
 
@@ -187,5 +191,6 @@ def test_the_checks_catch_what_they_are_for():
                 event("Standard & Poor's 500 falls", ["Standard & Poor's 500"]),
                 event("Standard & Poor's 500 fall 9 percent", ["Standard & Poor's 500"]),
                 event("Standard & Poor's 500 falls 9 percent", ["Standard & Poor's 500"], "1987"),
-                event("Poor's 500 falls 9 percent", ["Standard & Poor's 500"])):
+                event("Poor's 500 falls 9 percent", ["Standard & Poor's 500"]),
+                event("Standard & Poor's 500 falls 9 percent to Dow Jones Corp", ["Standard & Poor's 500"])):
         assert problems(row, [bad], [bad]), bad.title
