@@ -84,7 +84,7 @@ def test_coordinated_verbs_titles_and_decimals(text, title):
 
 
 @pytest.mark.parametrize("text, titles_expected", [
-    ("Slepian, 52, was shot with a rifle.", ["Slepian shot"]),
+    ("Slepian, 52, was shot with a rifle.", ["Slepian shot with rifle"]),
     ("The decision was met with outrage by Cuban-Americans.", []),  # a passive "met" is no meeting
     ("Rubio, who is on his first tour, met Bukele.", ["Rubio meets Bukele"]),
     ("Bukele, whom Rubio praised, said he offered his jails.", ["Bukele says he offered his jails"]),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from timeline.events import svo, titles
 from timeline.events.actors import Actor
@@ -217,10 +218,15 @@ def _subject_words(sent, subject: Actor | None, t: Trigger, timexes=()) -> str:
 
 def parse_sentence(sent):
     """The dependency parse of one sentence (timeline.nlp), for a title the word rules could
-    not give a subject or an object."""
+    not give a subject or an object, or a happening verb they do not know."""
+    return _parse_text(sent.text)
+
+
+@lru_cache(maxsize=64)
+def _parse_text(text: str):
     from timeline.nlp import parse
 
-    return parse([sent.text])[0]
+    return parse([text])[0]
 
 
 def _place_name(sent, t, clause_end, actors, used) -> str:

@@ -19,7 +19,9 @@ from dataclasses import dataclass
 
 from timeline.event import Event, Mention
 from timeline.events.actors import Actor, NameIndex, country_of, find_actors
-from timeline.events.clauses import Context, clause_span, event_subject, make_event_title, update_context
+from timeline.events.clauses import (Context, clause_span, event_subject, make_event_title, parse_sentence,
+                                     update_context)
+from timeline.events.generic import generic_trigger, headless
 from timeline.events.reference import reference_point
 from timeline.events.headline import lead_sentence, mark_headline
 from timeline.events.sentences import Sentence, split_sentences
@@ -45,6 +47,12 @@ _BACKGROUND = re.compile(r"(?:,\s*(?:which|who)\b|\bthat\b)[^,;:]*$")
 _IN_RELATIVE = re.compile(r",\s*(?:who|whom|which|whose)\b[^,;]*$")
 _PERSONAL = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e)\b")
 _HAS_LETTER_OR_YEAR = re.compile(r"[A-Za-z]|^\d{4}$|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
+# A word that may be a past tense or participle: only such sentences are worth parsing for a
+# happening verb the word lists do not know.
+_MAY_TELL = re.compile(r"\b[a-z]{2,}ed\b|\b(?:" + "|".join(
+    "began bought brought built caught chose cut drew drove fell fled flew fought gave grew held hit kept led left "
+    "lost met paid put ran rose sent set shot sold sought spent spoke stood struck took threw won wrote broke "
+    "withdrew shown taken given seen chosen".split()) + r")\b")
 _WORD_RE = re.compile(r"\b[a-z][a-z'-]+\b")
 
 
@@ -83,6 +91,10 @@ def extract_events(doc, timexes, options: Options | None = None) -> list[Event]:
             ctx.prev_date = None  # a new paragraph: the last one's date does not carry over
         ctx.lead = sent is lead and options.mode == "news"
         found = _sentence_events(doc, sent, actors, here, story, ctx, options) if not sent.fragment else []
+        if not found and not sent.fragment and _MAY_TELL.search(sent.text):
+            generic = generic_trigger(sent, parse_sentence(sent))
+            if generic is not None:
+                found = _sentence_events(doc, sent, actors, here, story, ctx, options, [generic])
         events.extend(found)
         # the next sentence's undated happenings follow on from this one's dated past event
         # ("... on Aug. 7. Police arrested six men.")
@@ -155,8 +167,9 @@ def story_date(doc, timexes, sentences=None) -> dt.date | None:
     return doc.date
 
 
-def _sentence_events(doc, sent, actors, timexes, story, ctx, options) -> list[Event]:
-    triggers = [t for t in find_triggers(sent.text, sent.start) if not t.negated]
+def _sentence_events(doc, sent, actors, timexes, story, ctx, options, triggers=None) -> list[Event]:
+    if triggers is None:
+        triggers = [t for t in find_triggers(sent.text, sent.start) if not t.negated]
     timexes = [x for x in timexes if not _describes_a_thing(sent, x, triggers) and not reference_point(sent, x)]
     candidates = _candidates(triggers, sent)
     if not candidates:
@@ -413,6 +426,8 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, tr
             sent.text[:t.start - sent.start]):
         return None  # no date and nobody doing it: generic ("Whoever shot the shot ...")
     title, place = make_event_title(sent, cand, subject, actors, timexes)
+    if t.category == "other" and headless(title):
+        return None  # a verb the word lists do not know, with nobody to say it of: no headline
     names = []
     kinds = {}
     lo, hi = clause_span(sent, t, content, subject)

@@ -67,8 +67,8 @@ def noun_phrase(parsed, head: int, max_words: int = MAX_OBJECT_WORDS) -> str:
         if dep in _MODIFIERS and child < head:
             lo, hi = parsed.subtree(child)
             keep.update(range(lo, hi))
-        elif dep in ("flat", "compound", "fixed") and child > head:
-            keep.add(child)
+        elif dep in ("flat", "compound", "fixed") and child == max(keep) + 1:
+            keep.add(child)  # "Steve Jobs" as flat: only words right after the head
         elif dep == "nmod" and child > head:
             lo, hi = parsed.subtree(child)
             words = [toks[k] for k in range(lo, hi)]
