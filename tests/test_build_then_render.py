@@ -4,6 +4,7 @@ corpus and the whole of TimeBank/AQUAINT, in every table format."""
 import json
 import re
 
+import pandas as pd
 import pytest
 
 from timeline.cli import main
@@ -30,8 +31,9 @@ def test_render_accepts_what_build_writes(corpus, seeds_dir, trial_dir, timeml_d
     df = read_events(built)
     assert len(df) > 0 and df["event_id"].is_unique
     assert df["importance"].between(0, 1).all()
-    for suffix in (".csv", ".json", ".parquet"):
+    for suffix in (".csv", ".json", ".parquet", ".xlsx"):
         table = built if suffix == ".csv" else write_events(df, tmp_path / f"events{suffix}")
+        pd.testing.assert_frame_equal(read_events(table), df, obj=f"{corpus} {suffix}")
         page = tmp_path / f"page{suffix}.html"
         assert main(["render", str(table), "--out", str(page)]) == 0, f"render refused {corpus} {suffix}"
         assert page.stat().st_size > 10_000

@@ -1,4 +1,4 @@
-"""`timeline build INPUTS... --out EVENTS.(csv|json|parquet|html)`: articles to a timeline."""
+"""`timeline build INPUTS... --out EVENTS.(csv|json|parquet|xlsx|html)`: articles to a timeline."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 from timeline.errors import UsageError
 
-TABLE_SUFFIXES = (".csv", ".json", ".parquet", ".pq")
+TABLE_SUFFIXES = (".csv", ".json", ".parquet", ".pq", ".xlsx")
 HTML_SUFFIXES = (".html", ".htm")
 
 
@@ -17,17 +17,18 @@ def register(subparsers) -> None:
         "build", help="extract a deduplicated, sourced events table (or timeline) from articles",
         description="Read articles (.txt, .md, .html, JSONL/CSV corpora, directories, globs, '-' for "
                     "stdin), find their dated events, merge the tellings of each event across "
-                    "articles, and write the events table (.csv, .json, .parquet) or, with an .html "
+                    "articles, and write the events table (.csv, .json, .parquet, .xlsx) or, with an .html "
                     "name, the interactive timeline.")
     parser.add_argument("inputs", nargs="+", metavar="INPUTS", help="files, directories, globs or '-'")
     parser.add_argument("--out", "-o", required=True, metavar="PATH",
-                        help="events table (.csv, .json, .parquet) or timeline (.html)")
+                        help="events table (.csv, .json, .parquet, .xlsx) or timeline (.html)")
     parser.add_argument("--html", metavar="PATH", help="also write the interactive timeline here")
     parser.add_argument("--ref-date", metavar="YYYY-MM-DD",
                         help="date of documents that carry none (default: found in the text or inferred)")
-    parser.add_argument("--mode", choices=("news", "narrative"), default="news",
+    parser.add_argument("--mode", choices=("auto", "news", "narrative"), default="auto",
                         help="news: relative dates count from the article's date; narrative: from the "
-                             "last date mentioned (history, biographies)")
+                             "last date mentioned (history, biographies); auto (default): chosen per "
+                             "document and paragraph from the years it names")
     parser.add_argument("--merge-threshold", type=float, default=None, metavar="X",
                         help="similarity (0-1) at which two tellings are one event (default 0.5)")
     parser.add_argument("--min-confidence", type=float, default=None, metavar="X",

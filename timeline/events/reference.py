@@ -33,6 +33,9 @@ def reference_point(sent, timex, happening_nouns: frozenset = frozenset()) -> bo
             return True
         if len(prev) >= 3 and (prev[-3].lower() in words["comparison_words"] or prev[-3].lower().endswith("est")):
             return True
+    if prev and prev[-1].lower() == "by" and not re.search(r"\b(?:will|would|must|should|plans?|expects?|"
+                                                          r"scheduled|due|aims?|promised|pledged)\b", before):
+        return True if re.search(r"\b(?:promise|pledge|target|goal|deadline|plan|aim)\w*\b", before) else False
     if len(prev) >= 2 and prev[-1] == "of" and prev[-2][:1].isupper() and re.fullmatch(r"\d{4}", timex.text):
         return True  # "the Gold Reserve Act of 1934"
     owner = re.match(r"['’]s?\s+([A-Za-z][\w-]+)", after)

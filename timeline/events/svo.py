@@ -40,13 +40,16 @@ def clause_subject(parsed, verb: int) -> int | None:
     seen = set()
     while verb not in seen:
         seen.add(verb)
+        tok = parsed.tokens[verb]
         for child in parsed.children(verb):
             if parsed.tokens[child].dep in _SUBJECTS:
+                if parsed.tokens[child].tag in ("WDT", "WP") and tok.dep.endswith("relcl"):
+                    return tok.head  # "Pixar, which was acquired": Pixar
                 return child
-        tok = parsed.tokens[verb]
-        if tok.dep in ("xcomp", "conj", "advcl:relcl", "acl:relcl") and tok.head != verb:
-            if tok.dep.endswith("relcl"):
-                return tok.head  # "the company, which announced ...": the noun it describes
+        unmarked = tok.dep == "advcl" and not any(parsed.tokens[c].dep == "mark" for c in parsed.children(verb))
+        if (tok.dep in ("xcomp", "conj", "advcl:relcl", "acl:relcl", "acl") or unmarked) and tok.head != verb:
+            if tok.dep.endswith("relcl") or tok.dep == "acl":
+                return tok.head  # "the company, which announced ...", "the suit, filed in 2003": the noun
             verb = tok.head
             continue
         break
@@ -75,6 +78,22 @@ def noun_phrase(parsed, head: int, max_words: int = MAX_OBJECT_WORDS) -> str:
             if words and words[0].text.lower() == "of" and len(words) <= 4 and not any(
                     w.text in (",", "(", ")") for w in words):
                 keep.update(range(lo, hi))
+    if toks[head].tag in ("NNP", "NNPS"):  # a name is whole whatever the parse made of it
+        k = min(keep)
+        while k > 0 and toks[k - 1].tag in ("NNP", "NNPS") and toks[k - 1].dep not in _SUBJECTS + _OBJECTS:
+            k -= 1
+            keep.add(k)
+        k = max(keep)
+        while k + 1 < len(toks) and toks[k + 1].tag in ("NNP", "NNPS"):
+            k += 1
+            keep.add(k)
+    changed = True
+    while changed:  # words written together stay together ("Wal-Mart", "$5.41", "U.S.-based")
+        changed = False
+        for k in range(len(toks) - 1):
+            if toks[k].end == toks[k + 1].start and ((k in keep) != (k + 1 in keep)):
+                keep.update((k, k + 1))
+                changed = True
     ordered = sorted(keep)
     lo, hi = ordered[0], ordered[-1] + 1
     # a contiguous stretch reads as written; drop articles, possessive pronouns, punctuation
@@ -85,11 +104,15 @@ def noun_phrase(parsed, head: int, max_words: int = MAX_OBJECT_WORDS) -> str:
             continue
         if tok.text.lower() in _DROP_WORDS or (tok.tag in ("PRP$", "DT") and k != head):
             continue
-        if tok.tag in (",", ".", "-LRB-", "-RRB-", "``", "''", ":"):
+        if tok.tag in (",", ".", "-LRB-", "-RRB-", "``", "''", ":") and not (
+                k > lo and toks[k - 1].end == tok.start and k + 1 < hi and tok.end == toks[k + 1].start):
             continue
         words.append(tok)
     if len(words) > max_words:
-        words = words[-max_words:]  # the head and what is nearest to it
+        cut = len(words) - max_words  # the head and what is nearest to it, never half a name
+        while cut > 0 and words[cut].tag in ("NNP", "NNPS") and words[cut - 1].tag in ("NNP", "NNPS"):
+            cut -= 1
+        words = words[cut:]
     return _join(parsed, words)
 
 
@@ -112,6 +135,13 @@ def object_words(parsed, verb: int, skip: set[int]) -> str:
         if toks[child].dep in _OBJECTS and toks[child].tag not in ("PRP", "WP", "WDT"):
             return noun_phrase(parsed, child)
     for child in children:
+        if toks[child].dep == "ccomp" and child > verb:
+            lo, hi = parsed.subtree(child)
+            words = [toks[k] for k in range(lo, hi) if k not in skip and toks[k].text.lower() != "that"
+                     and toks[k].tag not in ("``", "''")]
+            said = _join(parsed, words[:11])
+            return re.split(r"\s*[,;:]\s*", said)[0]  # "Jobs states his desire was to remain chairman"
+    for child in children:
         if toks[child].dep == "xcomp" and child > verb:
             marker = [c for c in parsed.children(child) if toks[c].dep == "mark" and toks[c].text.lower() == "to"]
             if toks[child].tag == "VB" and marker:
@@ -130,7 +160,7 @@ def agent_words(parsed, verb: int) -> str:
     for child in parsed.children(verb):
         if toks[child].dep == "obl:agent" or (toks[child].dep == "obl" and any(
                 toks[c].text.lower() == "by" and toks[c].dep == "case" for c in parsed.children(child))):
-            return "by " + noun_phrase(parsed, child, 4)
+            return "by " + noun_phrase(parsed, child, 5)
     return ""
 
 
@@ -144,7 +174,8 @@ def svo_title(sent, parsed, trigger, subject_words: str, verb_form: str, skip_sp
         return ""
     skip = {k for k, tok in enumerate(parsed.tokens) for a, b in skip_spans
             if a - sent.start <= tok.start < b - sent.start}
-    passive = trigger.pos == "verb" and is_passive(parsed, verb)
+    tok = parsed.tokens[verb]
+    passive = trigger.pos == "verb" and (is_passive(parsed, verb) or tok.tag == "VBN" and tok.dep == "acl")
     subj = subject_words
     if not subj:
         s = clause_subject(parsed, verb)
@@ -157,14 +188,19 @@ def svo_title(sent, parsed, trigger, subject_words: str, verb_form: str, skip_sp
         verb_text = trigger.text if trigger.text.lower() != "been" else ""
         rest = " ".join(p for p in (object_words(parsed, verb, skip), agent_words(parsed, verb)) if p)
         return titles.make_title(subj, verb_text.lower(), rest)
-    return titles.make_title(subj, verb_form, object_words(parsed, verb, skip))
+    obj = object_words(parsed, verb, skip)
+    if " " in verb_form and obj.split()[:1] == verb_form.split()[-1:]:
+        obj = " ".join(obj.split()[1:])  # "takes office": the phrase already holds its object
+    return titles.make_title(subj, verb_form, obj)
 
 
-def weak(rule_title: str) -> bool:
+def weak(rule_title: str, verb: str = "") -> bool:
     """A word-rules title that does not read as a headline: no subject ("Launched iTunes
-    Store", "Medical leaves"), or just a name and a verb ("Apple announces")."""
+    Store", "Medical leaves"), or a name and a verb with nothing after it ("Apple announces")."""
     words = rule_title.split()
     if not words:
+        return True
+    if verb and " " not in verb and words[-1].lower() == verb.lower():
         return True
     if words[0].lower().endswith(("ed", "ing")) or words[0][:1].islower():
         return True  # a participle or a fragment where the subject should be
@@ -177,3 +213,32 @@ def better(parsed_title: str, rule_title: str) -> bool:
     if not rule_words or rule_words[0].lower().endswith(("ed", "ing")) or rule_words[0][:1].islower():
         return True
     return len(parsed_title.split()) > len(rule_words)
+
+
+def root_title(sent, parsed, skip_spans=(), setting: int | None = None) -> str:
+    """A headline from the sentence's main verb, its subject and object ("In a July 16 press
+    conference, Jobs said that all iPhone 4 buyers would get a free case" -> "Jobs says all
+    iPhone 4 buyers would get a free case"); "" when the main verb has no subject."""
+    from timeline.events.generic import base_form, headline_form
+
+    toks = parsed.tokens
+    root = next((i for i, t in enumerate(toks) if t.dep == "ROOT" and t.tag.startswith("VB")), None)
+    if root is None:
+        return ""
+    if setting is not None:
+        noun = token_at(parsed, setting)
+        if noun is None or toks[noun].head != root or toks[noun].dep not in ("obl", "nmod", "obl:tmod"):
+            return ""  # only a happening that is the setting of the main verb ("at a press conference, X said")
+    skip = {k for k, tok in enumerate(toks) for a, b in skip_spans if a - sent.start <= tok.start < b - sent.start}
+    s = clause_subject(parsed, root)
+    if s is None or toks[s].tag in ("PRP", "WP", "WDT", "EX"):
+        return ""
+    subj = noun_phrase(parsed, s, 5)
+    if is_passive(parsed, root):
+        rest = " ".join(p for p in (object_words(parsed, root, skip), agent_words(parsed, root)) if p)
+        return titles.make_title(subj, toks[root].text.lower(), rest)
+    verb = toks[root].text.lower()
+    plural = toks[s].tag in ("NNS", "NNPS") and not any(toks[c].text.lower() == "of" for c in parsed.children(s))
+    base = base_form(verb) if toks[root].tag in ("VBD", "VBN", "VBZ", "VBP") else verb
+    form = base if plural else headline_form(base)
+    return titles.make_title(subj, form, object_words(parsed, root, skip))

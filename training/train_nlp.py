@@ -1,0 +1,159 @@
+"""Train the statistical English pipeline shipped in ``timeline/nlp/model``.
+
+Data (see ../shared/data/README.md): GUM (Penn tags, UD dependencies, named
+entities derived from its mentions, see conllu_docs.py) and the dev/test parts
+of UD English EWT (tags and dependencies; entities *missing*).  Every tenth
+GUM document (sorted by name) is held back and only used for evaluation.
+
+    python training/train_nlp.py                # convert, train, evaluate, ship
+    python training/train_nlp.py --width 64 --depth 3 --steps 3000 --out training/build/w64
+
+Deterministic: fixed seed, sorted inputs, one thread.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import spacy
+from spacy.cli.init_config import init_config
+from spacy.cli.train import train
+from spacy.tokens import DocBin
+from spacy.training import Example
+
+from conllu_docs import read_conllu, to_doc
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT.parent / "shared" / "data" / "nlp-training"
+MODEL_DIR = ROOT / "timeline" / "nlp" / "model"
+SEED = 0
+HOLD_OUT_EVERY = 10
+
+
+def convert(data: Path, build: Path, gum_repeat: int = 1) -> dict[str, int]:
+    """Write train.spacy and dev.spacy; return document/word counts.
+
+    Only GUM teaches names (EWT's are missing), so its training documents may
+    be given ``gum_repeat`` times.
+    """
+    nlp = spacy.blank("en")
+    train_bin, dev_bin = DocBin(), DocBin()
+    counts = Counter()
+    gum = [d for p in sorted((data / "gum").glob("*.conllu")) for d in read_conllu(p)]
+    for i, sents in enumerate(gum):
+        doc = to_doc(nlp.vocab, sents, with_entities=True)
+        held = i % HOLD_OUT_EVERY == HOLD_OUT_EVERY - 1
+        for _ in range(1 if held else gum_repeat):
+            (dev_bin if held else train_bin).add(doc)
+        counts["dev_docs" if held else "gum_train_docs"] += 1
+        counts["dev_words" if held else "gum_train_words"] += len(doc)
+    for p in sorted((data / "ud-english-ewt").glob("*.conllu")):
+        for sents in read_conllu(p):
+            doc = to_doc(nlp.vocab, sents, with_entities=False)
+            train_bin.add(doc)
+            counts["ewt_docs"] += 1
+            counts["ewt_words"] += len(doc)
+    build.mkdir(parents=True, exist_ok=True)
+    train_bin.to_disk(build / "train.spacy")
+    dev_bin.to_disk(build / "dev.spacy")
+    return dict(counts)
+
+
+def write_config(build: Path, args: argparse.Namespace) -> Path:
+    config = init_config(lang="en", pipeline=["tagger", "parser", "ner"], optimize="efficiency")
+    config["system"]["seed"] = SEED
+    config["paths"]["train"] = str(build / "train.spacy")
+    config["paths"]["dev"] = str(build / "dev.spacy")
+    training = config["training"]
+    training["max_steps"] = args.steps
+    training["eval_frequency"] = args.eval_every
+    training["patience"] = 0
+    training["score_weights"].update({"tag_acc": 0.3, "dep_uas": 0.15, "dep_las": 0.15, "ents_f": 0.4})
+    comps = config["components"]
+    encode = comps["tok2vec"]["model"]["encode"]
+    encode["width"], encode["depth"] = args.width, args.depth
+    comps["tok2vec"]["model"]["embed"]["rows"] = [int(r * args.rows) for r in (5000, 1000, 2500, 2500)]
+    comps["parser"]["model"]["hidden_width"] = args.parser_hidden
+    comps["parser"]["model"]["maxout_pieces"] = args.maxout
+    comps["ner"]["model"]["hidden_width"] = args.ner_hidden
+    path = build / "config.cfg"
+    config.to_disk(path)
+    return path
+
+
+def add_pos(nlp: spacy.Language, data: Path, build: Path) -> None:
+    """UPOS from the Penn tag (and, where the word decides it, the word).
+
+    The training data give each (tag, lowercase word) its usual UPOS; an
+    attribute_ruler applies the tag's majority and the word-level exceptions
+    ("is"/VBZ -> AUX, "that"/IN -> SCONJ), which is cheaper than a morphologizer.
+    """
+    by_tag: dict[str, Counter] = defaultdict(Counter)
+    by_word: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for doc in DocBin().from_disk(build / "train.spacy").get_docs(nlp.vocab):
+        for t in doc:
+            by_tag[t.tag_][t.pos_] += 1
+            by_word[(t.tag_, t.lower_)][t.pos_] += 1
+    ruler = nlp.add_pipe("attribute_ruler", after="tagger")
+    majority = {tag: c.most_common(1)[0][0] for tag, c in by_tag.items()}
+    for tag, pos in sorted(majority.items()):
+        ruler.add([[{"TAG": tag}]], {"POS": pos})
+    for (tag, word), c in sorted(by_word.items()):
+        pos, n = c.most_common(1)[0]
+        if pos != majority[tag] and n >= 3 and n / sum(c.values()) > 0.6:
+            ruler.add([[{"TAG": tag, "LOWER": word}]], {"POS": pos})
+
+
+def evaluate(nlp: spacy.Language, build: Path) -> dict:
+    gold = list(DocBin().from_disk(build / "dev.spacy").get_docs(nlp.vocab))
+    examples = [Example(nlp.make_doc(d.text), d) for d in gold]
+    scores = nlp.evaluate(examples)
+    keep = ("tag_acc", "pos_acc", "dep_uas", "dep_las", "ents_p", "ents_r", "ents_f", "ents_per_type")
+    return {k: scores[k] for k in keep if k in scores}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument("--out", type=Path, default=ROOT / "training" / "build" / "default")
+    ap.add_argument("--steps", type=int, default=3000)
+    ap.add_argument("--eval-every", type=int, default=500)
+    ap.add_argument("--width", type=int, default=64)
+    ap.add_argument("--depth", type=int, default=3)
+    ap.add_argument("--rows", type=float, default=1.0, help="scale of the hash-embedding rows")
+    ap.add_argument("--parser-hidden", type=int, default=64)
+    ap.add_argument("--maxout", type=int, default=2)
+    ap.add_argument("--ner-hidden", type=int, default=64)
+    ap.add_argument("--gum-repeat", type=int, default=1, help="GUM training documents given N times")
+    ap.add_argument("--skip-train", action="store_true", help="reuse OUT/model-best")
+    ap.add_argument("--ship", action="store_true", help=f"copy the result to {MODEL_DIR}")
+    args = ap.parse_args()
+
+    build = args.out
+    if not args.skip_train:
+        print(json.dumps(convert(args.data, build, args.gum_repeat)), flush=True)
+        train(write_config(build, args), build, use_gpu=-1)
+    nlp = spacy.load(build / "model-best")
+    add_pos(nlp, args.data, build)
+    metrics = evaluate(nlp, build)
+    metrics["held_out"] = f"every {HOLD_OUT_EVERY}th GUM document"
+    print(json.dumps(metrics, indent=1))
+    final = build / "final"
+    if final.exists():
+        shutil.rmtree(final)
+    nlp.meta.update({"name": "timeline_en", "version": "0.1.0", "license": "CC BY-SA 4.0",
+                     "sources": ["GUM (Zeldes 2017)", "UD English EWT"]})
+    nlp.to_disk(final)
+    (final / "metrics.json").write_text(json.dumps(metrics, indent=1) + "\n")
+    if args.ship:
+        if MODEL_DIR.exists():
+            shutil.rmtree(MODEL_DIR)
+        shutil.copytree(final, MODEL_DIR)
+        print(f"shipped to {MODEL_DIR}")
+
+
+if __name__ == "__main__":
+    main()
