@@ -27,6 +27,8 @@ def reference_point(sent, timex, happening_nouns: frozenset = frozenset()) -> bo
     before = sent.text[:timex.start - sent.start]
     after = sent.text[timex.end - sent.start:]
     prev = re.findall(r"[\w'’-]+", before)[-3:]
+    if prev and prev[-1].lower() == "since" and re.fullmatch(r"\d{4}", timex.text):
+        return True  # "its steepest fall since 2008", "has run the company since 2009": a yardstick or a state's start
     if prev and prev[-1].lower() in words["yardstick_prepositions"]:
         # "since 1987" right after a superlative, a comparison or a level ("the worst fall since")
         if len(prev) >= 2 and (prev[-2].lower() in words["comparison_words"] or prev[-2].lower().endswith("est")):

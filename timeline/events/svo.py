@@ -182,6 +182,10 @@ def svo_title(sent, parsed, trigger, subject_words: str, verb_form: str, skip_sp
         if s is None or parsed.tokens[s].tag in ("PRP", "WP", "WDT", "EX"):
             return ""
         subj = noun_phrase(parsed, s, 5)
+        if parsed.tokens[s].tag in ("NNS", "NNPS") and not verb_form.startswith("to ") and " " not in verb_form:
+            from timeline.events.generic import base_form
+
+            verb_form = base_form(trigger.text) if trigger.text.lower().endswith("ed") else trigger.lemma
     if not subj or not re.search(r"[A-Za-z]", subj):
         return ""
     if passive:
@@ -223,12 +227,19 @@ def root_title(sent, parsed, skip_spans=(), setting: int | None = None) -> str:
 
     toks = parsed.tokens
     root = next((i for i, t in enumerate(toks) if t.dep == "ROOT" and t.tag.startswith("VB")), None)
-    if root is None:
-        return ""
     if setting is not None:
         noun = token_at(parsed, setting)
-        if noun is None or toks[noun].head != root or toks[noun].dep not in ("obl", "nmod", "obl:tmod"):
-            return ""  # only a happening that is the setting of the main verb ("at a press conference, X said")
+        if noun is None:
+            return ""
+        head = toks[noun].head
+        if toks[noun].dep in ("obj", "obl") and toks[head].tag.startswith("VB"):
+            while toks[head].dep == "xcomp" and toks[head].head != head:
+                head = toks[head].head  # "voted to leave ... in a referendum": the vote
+            root = head  # "completed his takeover of Twitter": the verb that tells it
+        elif head != root or toks[noun].dep not in ("nmod", "obl:tmod"):
+            return ""  # only a happening the verb tells, or the setting of the main verb
+    if root is None:
+        return ""
     skip = {k for k, tok in enumerate(toks) for a, b in skip_spans if a - sent.start <= tok.start < b - sent.start}
     s = clause_subject(parsed, root)
     if s is None or toks[s].tag in ("PRP", "WP", "WDT", "EX"):

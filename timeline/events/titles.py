@@ -75,10 +75,11 @@ def as_written(sentence: str, offset: int, subject: Actor) -> str:
         own = re.split(r"\s+of\s+(?:the\s+)?(?=[A-Z])", own)[0]  # "Jan Kavan of the Czech Republic" -> "Jan Kavan"
         text = sentence[begin:subject.start - offset] + own
     elif subject.kind == "org":
+        text = re.sub(r"['’]s?$", "", text)
         words = text.replace(" amp ", " & ").replace("&amp;", "&").split()
-        while len(words) > 1 and words[-1].rstrip(".,") in _COMPANY_SUFFIXES:
-            words.pop()  # "Unisys Corp." -> "Unisys", as headlines say it
-        text = " ".join(words)
+        while len(words) > 1 and (words[-1].rstrip(".,") in _COMPANY_SUFFIXES or words[-1] in ("&", "and")):
+            words.pop()  # "Unisys Corp." -> "Unisys", "JPMorgan Chase & Co." -> "JPMorgan Chase"
+        return tidy(" ".join(words))  # "McDonald's Corp." -> "McDonald's"
     return tidy(re.sub(r"['’]s?$", "", text))
 
 
