@@ -58,7 +58,7 @@ def main(argv=None) -> int:
     parser.add_argument("--width", type=int, default=1280, help="browser window width (px)")
     parser.add_argument("--lanes", default=None)
     args = parser.parse_args(argv)
-    from timeline.render import to_html
+    from timeline.chart import to_html
     from timeline.table import read_events
 
     print(f"{'table':24} {'events':>6} {'labels':>6} {'cut':>4} {'lab/lab':>7} {'lab/mark':>8} "

@@ -6,7 +6,7 @@ The events are synthetic but shaped like real extractions: ten years of news, mo
 with some weeks, months and years, titles and evidence sentences of realistic length (built from
 the seed articles' sentences), several actors and sources each, some URLs. Prints, per size, the
 best wall time of render()+to_html() and the file size; with --io also the time to write and
-to read back (with validation) the table as CSV, JSON and Parquet, checking the round trip.
+to read back (with validation) the table as CSV, JSON, Parquet and XLSX, checking the round trip.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from timeline.render import to_html  # noqa: E402
+from timeline.chart import to_html  # noqa: E402
 from timeline.table import events_frame, read_events, write_events  # noqa: E402
 from timeline.timex.values import value_span  # noqa: E402
 
@@ -85,7 +85,7 @@ def main(argv=None) -> int:
                   f"{'OK' if n < 10000 or best < 3 else 'SLOWER THAN 3 s'}")
             del html
             if args.io:
-                for fmt in ("csv", "json", "parquet"):
+                for fmt in ("csv", "json", "parquet", "xlsx"):
                     path = Path(tmp) / f"events.{fmt}"
                     t0 = time.perf_counter()
                     write_events(df, path)

@@ -18,7 +18,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from timeline.atomic import atomic_write_text  # noqa: E402
-from timeline.render import to_html  # noqa: E402
+from timeline.chart import to_html  # noqa: E402
 from timeline.table import read_events  # noqa: E402
 
 STYLE = """

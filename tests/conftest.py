@@ -28,6 +28,14 @@ def _find_timeml_dir() -> Path | None:
 TIMEML_DIR = _find_timeml_dir()
 
 
+def _shared_data(name: str) -> Path | None:
+    for parent in REPO.parents:
+        candidate = parent / "shared" / "data" / name
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     return SEEDS_DIR
@@ -41,3 +49,14 @@ def timeml_dir() -> Path:
             pytest.fail("TimeBank+AQUAINT not found: set TIMELINE_TIMEML_DIR or place shared/ beside the checkout")
         pytest.skip("TimeBank+AQUAINT not found (set TIMELINE_TIMEML_DIR)")
     return TIMEML_DIR
+
+
+@pytest.fixture(scope="session")
+def trial_dir() -> Path:
+    """The SemEval-2015 TimeLine trial corpus (30 Wikinews articles) in shared/data."""
+    path = _shared_data("semeval15-trial")
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail("shared/data/semeval15-trial not found beside the checkout")
+        pytest.skip("shared/data/semeval15-trial not found")
+    return path

@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 
 from timeline.cli import main
-from timeline.render import render, to_html, to_image
+from timeline.chart import render, to_html, to_image
 from timeline.table import events_frame, read_events
 
 pytestmark = pytest.mark.browser

@@ -27,7 +27,7 @@ def test_render_sample_to_page(tmp_path, capsys):
     assert f"wrote {out} (12 events" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("fmt", ["json", "parquet"])
+@pytest.mark.parametrize("fmt", ["csv", "json", "parquet", "xlsx"])
 def test_render_reads_every_format(tmp_path, fmt):
     table = write_events(read_events(SAMPLE), tmp_path / f"events.{fmt}")
     out = tmp_path / "t.html"

@@ -38,7 +38,9 @@ def test_two_tellings_become_one_event_with_both_sources():
     assert [m.doc_id for m in event.mentions] == ["001_x", "003_y"]
     assert {m.time_text for m in event.mentions} == {"late on Monday", "late Monday"}
     assert event.confidence > max(e.confidence for e in a + b)  # two sources agree
-    assert event.event_id == event_id(event.date, event.title, ["001_x", "003_y"])
+    first = event.mentions[0]
+    where = f"{first.doc_id}:{first.evidence_start}:{first.trigger_start}"
+    assert event.event_id == event_id(event.date, event.title, ["001_x", "003_y"], where)
 
 
 def test_an_inferred_telling_joins_the_explicit_one():
@@ -49,7 +51,7 @@ def test_an_inferred_telling_joins_the_explicit_one():
     merged = merge_events(inferred + explicit)
     meetings = [e for e in merged if e.category == "meeting"]
     assert len(meetings) == 1
-    assert meetings[0].certainty == "explicit" and meetings[0].title == "Rubio meets Bukele in El Salvador"
+    assert meetings[0].certainty == "explicit" and meetings[0].title == "Secretary of State Rubio meets Bukele in El Salvador"
     assert sorted({m.doc_id for m in meetings[0].mentions}) == ["000_a", "004_c"]
 
 

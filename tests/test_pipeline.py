@@ -8,6 +8,7 @@ import json
 import pytest
 
 import timeline
+from timeline.events.titles import MAX_CHARS, MAX_WORDS
 
 FORBIDDEN = ("43 migrants", "40,000", "$2.7 million", "MS-13", "almost three hours", "43", "MS-13",
              "80,000", "30,000", "32 men")
@@ -93,7 +94,7 @@ def test_offsets_evidence_and_ids(seeds_frame, seeds_dir):
                 assert texts[m["doc_id"]][m["time_start"]:m["time_end"]] == m["time_text"]
         assert row["sources"] == sorted(row["sources"])
         assert 0 < row["confidence"] <= 1
-        assert len(row["title"]) <= 71 and row["title"] != row["description"]
+        assert len(row["title"]) <= MAX_CHARS and len(row["title"].split()) <= MAX_WORDS and row["title"] != row["description"]
     assert seeds_frame["event_id"].is_unique
     starts = list(zip(seeds_frame["start"], seeds_frame["title"]))
     assert starts == sorted(starts)
@@ -144,3 +145,16 @@ def test_timebank_corpus_as_jsonl_gives_sensible_deduplicated_events(timeml_dir,
     assert (dated["start"].dt.year >= 1900).mean() > 0.9
     inferred = df[df["certainty"] == "inferred"]
     assert (inferred["confidence"] < dated["confidence"].median()).all()
+
+
+def test_sources_are_named_by_document_title_else_file_name(seeds_frame, seeds_dir):
+    """`source_titles` is aligned with `sources`: 004's text has a headline line, 000 has none
+    (its first line is a sentence of the story), so it is named by its file."""
+    titles = {}
+    for ids, names in zip(seeds_frame["sources"], seeds_frame["source_titles"]):
+        assert len(ids) == len(names)
+        titles.update(zip(ids, names))
+    assert titles["004_14d3067ffab1f62e"].startswith("‘Extraordinary friendship’: Marco Rubio Welcomes Offer")
+    assert titles["000_21e3754d681186f4"] == "000_21e3754d681186f4.txt"
+    assert all(name and name != doc_id for doc_id, name in titles.items())
+    assert len(set(titles.values())) == len(titles)

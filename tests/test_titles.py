@@ -6,7 +6,7 @@ import pytest
 
 from timeline.document import Document
 from timeline.events.extract import extract_events
-from timeline.events.titles import MAX_CHARS, make_title
+from timeline.events.titles import MAX_CHARS, MAX_WORDS, make_title
 from timeline.timex.model import Timex
 
 
@@ -22,13 +22,13 @@ def _timex(text, phrase, value, anchored="document"):
 
 @pytest.mark.parametrize("text, phrase, value, title", [
     ("Secretary of State Rubio meets with President Bukele at his residence at Lake Coatepeque at El Salvador, "
-     "February 3, 2025.", "February 3, 2025", "2025-02-03", "Rubio meets Bukele in El Salvador"),
+     "February 3, 2025.", "February 3, 2025", "2025-02-03", "Secretary of State Rubio meets Bukele in El Salvador"),
     ("He briefly imposed sanctions on Colombia last week after it initially refused two flights.",
      "last week", "2025-W05", "Imposed sanctions on Colombia"),  # "He" unknown without context
     ("Last month, President Trump signed an executive order labelling the two criminal gangs as foreign terror "
-     "groups.", "Last month", "2025-01", "Trump signs executive order"),
+     "groups.", "Last month", "2025-01", "President Trump signs executive order"),
     ("Secretary of State Marco Rubio said late on Monday that El Salvador has offered to house criminals who are "
-     "American citizens.", "late on Monday", "2025-02-03", "Rubio says El Salvador has offered to house criminals"),
+     "American citizens.", "late on Monday", "2025-02-03", "Secretary of State Marco Rubio says El Salvador has offered"),
     ("The Trump administration on Monday removed protection against deportation from hundreds of thousands of "
      "Venezuelans in the U.S.", "Monday", "2025-02-03", "Trump administration removes protection in U.S."),
 ])
@@ -52,7 +52,9 @@ def test_passive_subject_from_relative_clause():
 def test_make_title_cuts_long_titles_at_a_word():
     title = make_title("Rubio", "says", "El Salvador's president has offered to accept deportees of any "
                        "nationality including violent criminals", "in San Salvador")
-    assert len(title) <= MAX_CHARS + 1 and title.endswith("…") and " " in title
+    # a headline's length: the place goes first, then the end of the object, never mid-word
+    assert title == "Rubio says El Salvador's president has offered to accept deportees"
+    assert len(title.split()) <= MAX_WORDS and len(title) <= MAX_CHARS
     assert make_title("", "built", "") == "Built"
 
 
@@ -82,7 +84,7 @@ def test_coordinated_verbs_titles_and_decimals(text, title):
 
 
 @pytest.mark.parametrize("text, titles_expected", [
-    ("Slepian, 52, was shot with a rifle.", ["Slepian shot"]),
+    ("Slepian, 52, was shot with a rifle.", ["Slepian shot with rifle"]),
     ("The decision was met with outrage by Cuban-Americans.", []),  # a passive "met" is no meeting
     ("Rubio, who is on his first tour, met Bukele.", ["Rubio meets Bukele"]),
     ("Bukele, whom Rubio praised, said he offered his jails.", ["Bukele says he offered his jails"]),
@@ -95,7 +97,7 @@ def test_the_saying_date_stays_out_of_the_reported_clause():
     text = "Tanzanian police said on Tuesday they had arrested 14 foreigners in their investigation."
     start = text.index("Tuesday")
     tue = Timex(start, start + 7, "Tuesday", "DATE", "1998-08-11", "day", "", "document")
-    assert _titles(text, [tue], dt.date(1998, 8, 12)) == ["Tanzanian police say they had arrested 14 foreigners in their…"]
+    assert _titles(text, [tue], dt.date(1998, 8, 12)) == ["Tanzanian police say they had arrested 14 foreigners in their investigation"]
 
 
 # Real TimeBank sentences (dev part) whose first titles were clumsy ("Blockbuster closes",

@@ -22,8 +22,8 @@ _EXPORTS = {
     "Timex": "timeline.timex.model",
     "Document": "timeline.document",
     "Options": "timeline.options",
-    "render": "timeline.render",
-    "to_html": "timeline.render",
+    "render": "timeline.chart",
+    "to_html": "timeline.chart",
     "events_frame": "timeline.table",
     "SCHEMA": "timeline.table",
     "read_events": "timeline.table",
@@ -32,7 +32,7 @@ _EXPORTS = {
 }
 
 # sub-modules users reach as attributes (`timeline.report.RunReport()`) without importing them
-_SUBMODULES = ("documents", "errors", "evaluate", "report", "table", "timeml", "timex")
+_SUBMODULES = ("chart", "documents", "errors", "evaluate", "report", "table", "timeml", "timex")
 
 __all__ = sorted(_EXPORTS) + ["__version__"]
 

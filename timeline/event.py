@@ -23,6 +23,11 @@ class Mention:
     certainty: str = "inferred"
     confidence: float = 0.0
     url: str = ""
+    trigger: str = ""      # the happening word taken as the event ("unveiled", "lawsuit")
+    trigger_start: int = -1
+    trigger_end: int = -1
+    headline: bool = False  # the document's main news (its headline / lead sentence)
+    doc_title: str = ""  # the document's title, else its file name: what a reader recognises
 
     def to_dict(self) -> dict:
         return dict(self.__dict__)
@@ -49,3 +54,4 @@ class Event:
     # the kind (person / org / place / name) of each actor and of the other names in the sentence.
     senses: list[str] = field(default_factory=list)
     actor_kinds: dict[str, str] = field(default_factory=dict)
+    importance: float = 0.0  # 0-1: sources, tellings, headline and lead position (see merge)

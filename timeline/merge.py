@@ -85,9 +85,14 @@ def merge_events(events: list[Event], threshold: float = 0.5) -> list[Event]:
     # a shared category alone scores SAME_CATEGORY at most: look clusters up by category only
     # when the threshold lets such a match through
     by_category = threshold <= SAME_CATEGORY
+    told_twice: dict[tuple, _Cluster] = {}
     for event in ordered:
         if event.start is None:
             clusters.append(_Cluster(event))  # undated: nothing to compare a date with
+            continue
+        twice = told_twice.get(_told_key(event))
+        if twice is not None:
+            twice.add(event)  # one document telling the same happening twice ("the bid ... the bid")
             continue
         best, best_score = None, 0.0
         seen: set[int] = set()
@@ -104,11 +109,18 @@ def merge_events(events: list[Event], threshold: float = 0.5) -> list[Event]:
             continue
         cluster = _Cluster(event)
         clusters.append(cluster)
+        told_twice.setdefault(_told_key(event), cluster)
         for key in _register_keys(event, by_category):
             index.setdefault(key, []).append(cluster)
     merged = [_combine(c) for c in clusters]
     log.info("merged %d tellings into %d events", len(events), len(merged))
     return merged
+
+
+def _told_key(event: Event) -> tuple:
+    """The same document, date and headline: one happening told twice in one article."""
+    doc = event.mentions[0].doc_id if event.mentions else ""
+    return doc, event.start, event.end, event.title.casefold(), event.category
 
 
 def _best_first(event: Event):
@@ -308,12 +320,43 @@ def _combine(cluster: _Cluster) -> Event:
     merged = replace(
         best, actors=actors, place=place, confidence=confidence, mentions=mentions,
         senses=sorted(cluster.senses), actor_kinds=kinds,
+        importance=importance(cluster.events, len(sources), len(mentions), confidence),
     )
-    merged.event_id = event_id(merged.date, merged.title, sources)
+    headline = next((e for e in cluster.events if any(m.headline for m in e.mentions)), None)
+    if headline is not None and headline.title != merged.title and best.certainty != "explicit":
+        merged.title = headline.title  # the article's own headline names the happening best
+    first = mentions[0] if mentions else None
+    where = f"{first.doc_id}:{first.evidence_start}:{first.trigger_start}" if first else ""
+    merged.event_id = event_id(merged.date, merged.title, sources, where)
     return merged
 
 
-def event_id(date: str, title: str, sources: list[str]) -> str:
-    """Deterministic id: the same date, title and sources give the same id on every run."""
-    key = "\x1f".join([date, title, ";".join(sorted(sources))])
+# Importance (0-1): where the tellings stand in their articles (headline, lead: set by
+# events.headline), how many articles and tellings, and how sure the date is.
+_SOURCES_WEIGHT, _TELLINGS_WEIGHT, _CONFIDENCE_WEIGHT = 0.2, 0.1, 0.25
+
+
+def importance(events: list[Event], sources: int, tellings: int, confidence: float) -> float:
+    position = max((e.importance for e in events), default=0.0)
+    score = (position + _SOURCES_WEIGHT * min(1.0, (sources - 1) / 3)
+             + _TELLINGS_WEIGHT * min(1.0, (tellings - 1) / 4) + _CONFIDENCE_WEIGHT * confidence)
+    return round(min(1.0, score), 3)
+
+
+def event_id(date: str, title: str, sources: list[str], where: str = "") -> str:
+    """Deterministic id: the same date, title, sources and first telling (document, sentence
+    and happening word) give the same id on every run; two happenings of one document with the
+    same title and date still get two ids."""
+    key = "\x1f".join([date, title, ";".join(sorted(sources)), where])
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def unique_ids(events: list[Event]) -> list[Event]:
+    """Every event_id once: a clash (two events built from the very same telling) gets a
+    numbered suffix rather than two rows a renderer cannot tell apart."""
+    seen: Counter = Counter()
+    for event in events:
+        seen[event.event_id] += 1
+        if seen[event.event_id] > 1:
+            event.event_id = f"{event.event_id}-{seen[event.event_id]}"
+    return events

@@ -20,6 +20,7 @@ class Options:
     scheduler: str = ""               # dask scheduler address; "" = a LocalCluster
     quiet: bool = False               # no progress bar
     max_chars: int = 5_000_000        # longer documents are skipped with a message; 0 = no limit
+    about: str = ""                   # keep only the events this entity (or its aliases) takes part in
 
     @classmethod
     def from_kwargs(cls, **kwargs) -> "Options":

@@ -42,10 +42,15 @@ def extract(inputs_or_documents, *, report=None, **options) -> list[Event]:
     per_doc = map_documents(docs, opts, report)
     events = [event for doc_events in per_doc for event in doc_events]
     resolve_corpus_names(events)
-    from timeline.merge import merge_events
+    from timeline.merge import merge_events, unique_ids
 
     merged = [e for e in merge_events(events, opts.merge_threshold) if e.confidence >= opts.min_confidence]
+    if opts.about:
+        from timeline.about import about
+
+        merged = about(merged, opts.about)
     merged.sort(key=sort_key)
+    unique_ids(merged)
     log.info("%d documents, %d tellings, %d events", len(docs), len(events), len(merged))
     return merged
 
@@ -144,6 +149,9 @@ def resolve_corpus_names(events: list[Event]) -> None:
             index.add_name(name, kind)
 
     def resolved(name, kind):
+        expanded = index.expand(name) if " " not in name else None
+        if expanded:
+            return expanded, index.kind_of(expanded, "org")  # "GM" -> "General Motors"
         full = index.resolve_name(name) if kind in ("person", "name") else name
         return full, ("person" if full != name else kind)
 
@@ -178,10 +186,12 @@ def events_to_frame(events: list[Event]) -> pd.DataFrame:
         # the telling the event's date, title and certainty come from (merge orders the same way)
         best = min(event.mentions, key=_mention_rank) if event.mentions else None
         sources = sorted({m.doc_id for m in event.mentions})
-        url_of = {}
+        url_of, title_of = {}, {}
         for m in event.mentions:
             if m.url:
                 url_of.setdefault(m.doc_id, m.url)
+            if m.doc_title:
+                title_of.setdefault(m.doc_id, " ".join(m.doc_title.split()))
         rows.append({
             "event_id": event.event_id, "date": event.date,
             "start": pd.Timestamp(event.start) if event.start else pd.NaT,
@@ -189,10 +199,11 @@ def events_to_frame(events: list[Event]) -> pd.DataFrame:
             "granularity": event.granularity, "title": event.title, "description": event.description,
             "actors": list(event.actors), "place": event.place, "category": event.category,
             "sources": sources, "urls": [url_of.get(s, "") for s in sources],
+            "source_titles": [title_of.get(s) or s for s in sources],
             "evidence": best.evidence if best else "", "evidence_doc": best.doc_id if best else "",
             "evidence_start": best.evidence_start if best else None,
             "evidence_end": best.evidence_end if best else None,
             "time_text": best.time_text if best else "", "certainty": event.certainty,
-            "confidence": event.confidence, "mentions": [m.to_dict() for m in event.mentions],
+            "confidence": event.confidence, "importance": event.importance, "mentions": [m.to_dict() for m in event.mentions],
         })
     return events_frame(rows)

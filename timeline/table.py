@@ -1,7 +1,8 @@
 """The events table: the contract between extraction and rendering.
 
 SCHEMA is the one place the columns and their dtypes are defined. This module also reads and
-writes the table (CSV, JSON, Parquet; TimelineJS3 JSON for export) with exact round-trips, and
+writes the table (CSV, JSON, Parquet, XLSX via timeline.spreadsheet; TimelineJS3 JSON for export)
+with exact round-trips, and
 checks a user-supplied table (`validate_events`), naming every problem in plain words.
 """
 
@@ -38,6 +39,8 @@ SCHEMA: dict[str, str] = {
     "category": "string",
     "sources": "object",       # document ids, every document that tells the event
     "urls": "object",          # source URLs aligned with `sources` ("" where unknown)
+    "source_titles": "object",  # what a reader calls each source, aligned with `sources`:
+                                # the document's title, else its file name, else its id
     "evidence": "string",      # the sentence of the best mention
     "evidence_doc": "string",  # its document id
     "evidence_start": "Int64",  # its offsets into that document's text
@@ -45,15 +48,20 @@ SCHEMA: dict[str, str] = {
     "time_text": "string",     # the expression that dated it ("" when inferred)
     "certainty": "string",     # explicit | relative | inferred
     "confidence": "float64",
+    "importance": "float64",   # 0-1: headline/lead position, sources, tellings, certainty
     "mentions": "object",
 }
 COLUMNS = tuple(SCHEMA)
-LIST_COLUMNS = ("actors", "sources", "urls", "mentions")
+LIST_COLUMNS = ("actors", "sources", "urls", "source_titles", "mentions")
 STRING_COLUMNS = tuple(c for c, t in SCHEMA.items() if t == "string")
+# Lists aligned item by item with `sources`, "" where unknown: an empty list beside sources means
+# every item is unknown (CSV and XLSX write such a cell empty rather than as a lone "\").
+SOURCE_ALIGNED = ("urls",)
+NUMBER_DTYPES = ("Int64", "float64")
 # `range` is what validation calls a user's start..end that is no calendar unit.
 GRANULARITIES = ("time", "day", "week", "month", "quarter", "season", "half", "year", "decade",
                  "century", "millennium", "range")
-FORMATS = {".csv": "csv", ".json": "json", ".parquet": "parquet", ".pq": "parquet"}
+FORMATS = {".csv": "csv", ".json": "json", ".parquet": "parquet", ".pq": "parquet", ".xlsx": "xlsx"}
 TIMELINEJS_SUFFIX = ".timelinejs.json"
 
 
@@ -76,6 +84,14 @@ def _conform(frame: pd.DataFrame) -> pd.DataFrame:
             frame[column] = pd.Series(_to_datetimes(values), index=frame.index, dtype=dtype)
         else:
             frame[column] = values.astype(dtype)
+    for column in SOURCE_ALIGNED:
+        frame[column] = pd.Series([items or [""] * len(sources) for items, sources
+                                   in zip(frame[column], frame["sources"])], index=frame.index, dtype="object")
+    # a table made by hand or by an older version has no titles: a source is called by its id
+    frame["source_titles"] = pd.Series(
+        [titles if len(titles) == len(ids) and all(titles) else
+         [(titles[k] if k < len(titles) else "") or s for k, s in enumerate(ids)]
+         for ids, titles in zip(frame["sources"], frame["source_titles"])], index=frame.index, dtype="object")
     extras = [c for c in frame.columns if c not in SCHEMA]
     return frame[list(COLUMNS) + extras]
 
@@ -142,22 +158,30 @@ def _format_of(path: Path) -> str:
         return "timelinejs"
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
-        raise UsageError(f"{path}: unknown table format {path.suffix!r}; use .csv, .json or .parquet")
+        raise UsageError(f"{path}: unknown table format {path.suffix!r}; use .csv, .json, .parquet or .xlsx")
     return fmt
 
 
 def write_events(df: pd.DataFrame, path: str | os.PathLike) -> Path:
-    """Write the table as .csv, .json or .parquet (chosen by the suffix), or as TimelineJS3
-    JSON when the name ends in `.timelinejs.json`. The file appears atomically."""
+    """Write the table as .csv, .json, .parquet or .xlsx (chosen by the suffix), or as TimelineJS3
+    JSON when the name ends in `.timelinejs.json`. The file appears atomically. CSV text cells that
+    a spreadsheet would run as a formula start with an apostrophe (timeline.spreadsheet)."""
     path = Path(path)
     fmt = _format_of(path)
     frame = _conform(df)
     with atomic_path(path) as tmp:
         if fmt == "csv":
-            # CRLF, as RFC 4180 says: with a bare "\n" terminator a lone "\r" in a text would go unquoted
-            _csv_cells(frame).to_csv(tmp, index=False, encoding="utf-8", lineterminator="\r\n")
+            # CRLF, as RFC 4180 says: with a bare "\n" terminator a lone "\r" in a text would go unquoted.
+            # The BOM tells Excel and LibreOffice the file is UTF-8 (without it they guess a Windows
+            # code page and garble every accent); read_events and pandas skip it.
+            cells = _csv_cells(frame)
+            cells.to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\r\n")
         elif fmt == "json":
             tmp.write_text(json.dumps(_records(frame), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        elif fmt == "xlsx":
+            from timeline.spreadsheet import write_xlsx
+
+            write_xlsx(frame, tmp)
         elif fmt == "timelinejs":
             tmp.write_text(json.dumps(to_timelinejs(frame), ensure_ascii=False, indent=1) + "\n",
                            encoding="utf-8")
@@ -167,6 +191,10 @@ def write_events(df: pd.DataFrame, path: str | os.PathLike) -> Path:
             # a list of dicts whose keys vary does not survive Parquet's struct typing; JSON text does
             stored["mentions"] = [json.dumps(m, ensure_ascii=False) for m in stored["mentions"]]
             stored.to_parquet(tmp, index=False, engine="pyarrow")
+    if fmt == "csv":
+        from timeline.spreadsheet import warn_long_cells
+
+        warn_long_cells(cells, path)
     log.info("wrote %d events to %s", len(frame), path)
     return path
 
@@ -177,15 +205,20 @@ def read_events(path: str | os.PathLike) -> pd.DataFrame:
     path = Path(path)
     fmt = _format_of(path)
     if fmt == "timelinejs":
-        raise UsageError(f"{path}: TimelineJS files are an export format; read the .csv/.json/.parquet table")
+        raise UsageError(f"{path}: TimelineJS files are an export format; read the .csv/.json/.parquet/.xlsx table")
     if not path.is_file():
         raise TableError([f"file not found: {path}"], source=str(path))
     try:
         if fmt == "csv":
-            raw = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False, encoding="utf-8-sig")
-            frame = _from_csv_cells(raw)
+            from timeline.spreadsheet import read_csv_cells
+
+            frame = _from_csv_cells(read_csv_cells(path))
         elif fmt == "json":
             frame = _from_records(json.loads(path.read_text(encoding="utf-8-sig")), path)
+        elif fmt == "xlsx":
+            from timeline.spreadsheet import read_xlsx
+
+            frame = read_xlsx(path)
         else:
             _pyarrow()
             frame = pd.read_parquet(path, engine="pyarrow")
@@ -216,27 +249,45 @@ def _iso(value) -> str:
     return ts.strftime("%Y-%m-%d") if ts == ts.normalize() else ts.strftime("%Y-%m-%dT%H:%M:%S")
 
 
+def text_cells(frame: pd.DataFrame, column: str) -> list[str]:
+    """The text of each cell of a non-number column as CSV and XLSX write it: lists joined with
+    ";", mentions as JSON, dates in ISO, "" for missing."""
+    dtype = SCHEMA.get(column)
+    values = frame[column].to_numpy(dtype=object)
+    if column == "mentions":
+        return [json.dumps(m, ensure_ascii=False) if m else "" for m in values]
+    if column in SOURCE_ALIGNED:
+        return ["" if items and len(items) == len(sources) and not any(items) else join_list(items)
+                for items, sources in zip(values, frame["sources"])]
+    if column in LIST_COLUMNS:
+        return [join_list(v) for v in values]
+    if dtype and dtype.startswith("datetime64"):
+        return _iso_column(frame[column])
+    return ["" if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v) for v in values]
+
+
 def _csv_cells(frame: pd.DataFrame) -> pd.DataFrame:
+    from timeline.spreadsheet import guard_cell
+
     cells = {}
     for column in frame.columns:
         dtype = SCHEMA.get(column)
-        values = frame[column].to_numpy(dtype=object) if dtype != "float64" else frame[column]
-        if column == "mentions":
-            cells[column] = [json.dumps(m, ensure_ascii=False) if m else "" for m in values]
-        elif column in LIST_COLUMNS:
-            cells[column] = [join_list(v) for v in values]
-        elif dtype and dtype.startswith("datetime64"):
-            cells[column] = _iso_column(frame[column])
-        elif dtype == "float64":
-            cells[column] = ["" if pd.isna(v) else repr(float(v)) for v in values]
+        if dtype == "float64":
+            cells[column] = ["" if pd.isna(v) else repr(float(v)) for v in frame[column]]
+        elif dtype == "Int64":
+            cells[column] = ["" if pd.isna(v) else str(int(v)) for v in frame[column]]
         else:
-            cells[column] = ["" if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v) for v in values]
+            cells[column] = [guard_cell(t) for t in text_cells(frame, column)]
     return pd.DataFrame(cells, columns=list(frame.columns), dtype=object)
 
 
 def _from_csv_cells(raw: pd.DataFrame) -> pd.DataFrame:
+    from timeline.spreadsheet import unguard_cell
+
     frame = raw.copy()
     for column in frame.columns:
+        if SCHEMA.get(column) not in NUMBER_DTYPES:
+            frame[column] = [unguard_cell(v) for v in frame[column]]
         if column == "mentions":
             frame[column] = [_json_cell(v) for v in frame[column]]
         elif column in LIST_COLUMNS:
@@ -308,7 +359,7 @@ def validate_events(data, source: str | None = None) -> pd.DataFrame:
 
 def to_timelinejs(df: pd.DataFrame, title: str | None = None) -> dict:
     """TimelineJS3 JSON (https://timeline.knightlab.com/docs/json-format.html) of the table,
-    every piece of article text escaped; see timeline.render.timelinejs."""
-    from timeline.render.timelinejs import timelinejs_dict
+    every piece of article text escaped; see timeline.chart.timelinejs."""
+    from timeline.chart.timelinejs import timelinejs_dict
 
     return timelinejs_dict(_conform(df), title)

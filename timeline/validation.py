@@ -127,7 +127,7 @@ def _check_row(row: dict, i: int, problems: list[str]) -> dict:
     if out["evidence_start"] is not None and out["evidence_end"] is not None \
             and out["evidence_end"] < out["evidence_start"]:
         problems.append(f"{where}: evidence_end {out['evidence_end']} is before evidence_start {out['evidence_start']}")
-    for c in ("actors", "sources", "urls"):
+    for c in ("actors", "sources", "urls", "source_titles"):
         out[c] = _list_cell(row[c], c, where, problems)
     out["mentions"] = _mentions_cell(row["mentions"], where, problems)
     if not out["event_id"]:

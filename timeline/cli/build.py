@@ -1,4 +1,4 @@
-"""`timeline build INPUTS... --out EVENTS.(csv|json|parquet|html)`: articles to a timeline."""
+"""`timeline build INPUTS... --out EVENTS.(csv|json|parquet|xlsx|html)`: articles to a timeline."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 from timeline.errors import UsageError
 
-TABLE_SUFFIXES = (".csv", ".json", ".parquet", ".pq")
+TABLE_SUFFIXES = (".csv", ".json", ".parquet", ".pq", ".xlsx")
 HTML_SUFFIXES = (".html", ".htm")
 
 
@@ -17,11 +17,11 @@ def register(subparsers) -> None:
         "build", help="extract a deduplicated, sourced events table (or timeline) from articles",
         description="Read articles (.txt, .md, .html, JSONL/CSV corpora, directories, globs, '-' for "
                     "stdin), find their dated events, merge the tellings of each event across "
-                    "articles, and write the events table (.csv, .json, .parquet) or, with an .html "
+                    "articles, and write the events table (.csv, .json, .parquet, .xlsx) or, with an .html "
                     "name, the interactive timeline.")
     parser.add_argument("inputs", nargs="+", metavar="INPUTS", help="files, directories, globs or '-'")
     parser.add_argument("--out", "-o", required=True, metavar="PATH",
-                        help="events table (.csv, .json, .parquet) or timeline (.html)")
+                        help="events table (.csv, .json, .parquet, .xlsx) or timeline (.html)")
     parser.add_argument("--html", metavar="PATH", help="also write the interactive timeline here")
     parser.add_argument("--ref-date", metavar="YYYY-MM-DD",
                         help="date of documents that carry none (default: found in the text or inferred)")
@@ -33,6 +33,9 @@ def register(subparsers) -> None:
     parser.add_argument("--min-confidence", type=float, default=None, metavar="X",
                         help="drop events below this confidence (default 0)")
     parser.add_argument("--title", default=None, help="timeline title (HTML output)")
+    parser.add_argument("--about", default="", metavar="NAME",
+                        help="keep only the events NAME takes part in, under any name the corpus gives it "
+                             "(\"General Motors\" also finds GM)")
     scale = parser.add_argument_group("scale and reporting")
     scale.add_argument("--jobs", "-j", type=_jobs, default=0, metavar="N",
                        help="worker processes (default 0: every core)")
@@ -75,7 +78,8 @@ def run(args) -> int:
     if args.html:
         _check_out(Path(args.html), HTML_SUFFIXES, "--html")
     options = {"mode": args.mode, "jobs": args.jobs, "backend": args.backend,
-               "scheduler": args.scheduler, "quiet": args.quiet, "max_chars": args.max_chars}
+               "scheduler": args.scheduler, "quiet": args.quiet, "max_chars": args.max_chars,
+               "about": args.about}
     if args.scheduler and args.backend != "dask":
         raise UsageError("--scheduler needs --backend dask")
     if args.ref_date:
@@ -117,7 +121,7 @@ def run(args) -> int:
 def _timeline(df, path: Path, title: str | None) -> None:
     """Draw the timeline; events of documents with no date at all cannot be placed on the time
     axis: the page lists them as undated, and we say how many."""
-    from timeline.render import to_html
+    from timeline.chart import to_html
 
     undated = int(df["start"].isna().sum())
     if undated:

@@ -14,10 +14,10 @@ LANES = ("actors", "sources", "category", "none")
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "render", help="draw an events table as an interactive HTML timeline (and images)",
-        description="Draw an events table (.csv, .json or .parquet, as written by `timeline build`) "
+        description="Draw an events table (.csv, .json, .parquet or .xlsx, as written by `timeline build`) "
                     "as one offline HTML file with the chart and an event list; optionally also "
                     "PNG/SVG/PDF images (needs Chromium) and TimelineJS3 JSON.")
-    parser.add_argument("events", metavar="EVENTS", help="events table: .csv, .json or .parquet")
+    parser.add_argument("events", metavar="EVENTS", help="events table: .csv, .json, .parquet or .xlsx")
     parser.add_argument("--out", "-o", default="timeline.html", metavar="HTML",
                         help="HTML file to write (default: timeline.html)")
     parser.add_argument("--title", "-t", default=None,
@@ -42,14 +42,14 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from timeline.render import to_html, to_image
-    from timeline.render.view import default_title
+    from timeline.chart import to_html, to_image
+    from timeline.chart.view import default_title
     from timeline.atomic import atomic_write_text
     from timeline.table import read_events, to_timelinejs
 
     events = Path(args.events)
-    if events.suffix.lower() not in (".csv", ".json", ".parquet", ".pq"):
-        raise UsageError(f"EVENTS must be a .csv, .json or .parquet table, not {events.name!r}")
+    if events.suffix.lower() not in (".csv", ".json", ".parquet", ".pq", ".xlsx"):
+        raise UsageError(f"EVENTS must be a .csv, .json, .parquet or .xlsx table, not {events.name!r}")
     df = read_events(events)  # TableError -> exit 1 with every problem listed
     lanes = None if args.lanes == "none" else args.lanes
     color = None if args.color in ("none", "") else args.color

@@ -15,9 +15,9 @@ from importlib import resources
 KINDS = ("person", "org", "place", "name")
 
 # A word of a name: dotted initials ("U.S."), or a word that may carry hyphens/apostrophes.
-_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_][\w’'&\-]*")
+_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_][\w’'&\-]*|&")
 # "amp": the "&" of "Savings &amp; Loan" as some corpora (TimeBank) spell it, escaped twice
-_CONNECTORS = frozenset("of de del la da van von bin al el es for y amp".split())
+_CONNECTORS = frozenset("of de del la da van von bin al el es for y amp &".split())
 _POSSESSIVE = ("'s", "’s", "s'", "s’")
 _ORDINALS = frozenset("First Second Third".split())
 
@@ -95,9 +95,13 @@ def _runs(text: str, words: list[tuple[int, int, str]]):
         if run and not joined:
             yield from _flush(run)
             run = []
-        if capital or (connector and run):
+        if capital or (connector and run) or (run and _after_inner_possessive(text, run, start, word)):
             run.append((start, end, word))
-            if word.endswith(_POSSESSIVE) or text[end:end + 2] in _POSSESSIVE:
+            if word[0].isdigit():
+                yield from _flush(run)  # "Standard & Poor's 500": the number ends the name
+                run = []
+            elif (word.endswith(_POSSESSIVE) or text[end:end + 2] in _POSSESSIVE) and not _inner_possessive(
+                    text, end, words[i + 1] if i + 1 < len(words) else None):
                 yield from _flush(run)
                 run = []
         elif run:
@@ -105,6 +109,25 @@ def _runs(text: str, words: list[tuple[int, int, str]]):
             run = []
     if run:
         yield from _flush(run)
+
+
+def _inner_possessive(text: str, end: int, following) -> bool:
+    """A possessive inside a name: "Standard & Poor's 500", "Moody's Investors Service",
+    "McDonald's Corp." (the next word, right after it, is a number or a company word)."""
+    if following is None:
+        return False
+    gap = text[end:following[0]]
+    if gap.strip() not in ("", "'s", "’s"):
+        return False
+    nxt = following[2]
+    return bool(re.fullmatch(r"\d+", nxt)) or nxt.rstrip(".") in _data().org_words
+
+
+def _after_inner_possessive(text: str, run, start: int, word: str) -> bool:
+    last = run[-1]
+    return bool(re.fullmatch(r"\d+", word)) and (last[2].endswith(_POSSESSIVE) or text[last[1]:last[1] + 2]
+                                                 in _POSSESSIVE or "&" in last[2]) and \
+        text[last[1]:start].strip() in ("", "'s", "’s")
 
 
 def _flush(run):
@@ -122,8 +145,11 @@ def _strip_possessive(word: str) -> str:
 
 
 def _classify_run(text, run, offset, data: _Data, common_words, sentence_first: bool) -> list[Actor]:
-    words = [(s, e, _strip_possessive(w).rstrip(".") if not re.fullmatch(r"(?:[A-Za-z]\.){2,}", w) else w)
-             for s, e, w in run]
+    last = len(run) - 1
+    # a possessive inside a name stays ("Standard & Poor's 500"); only a closing one goes
+    words = [(s, e, (_strip_possessive(w) if i == last else w).rstrip(".")
+              if not re.fullmatch(r"(?:[A-Za-z]\.){2,}", w) else w)
+             for i, (s, e, w) in enumerate(run)]
     # leading words that are not names: "The", "After", "Salvadoran", a sentence-initial verb;
     # but not the first word of a known place ("New York", "Dominican Republic")
     named_org = any(w[2] in data.org_words for w in words[1:])
@@ -131,7 +157,7 @@ def _classify_run(text, run, offset, data: _Data, common_words, sentence_first: 
         w = words[0][2]
         if named_org and (w in data.demonyms or w in _ORDINALS):
             break  # "American Airlines", "First Security Corp.": the word is part of the name
-        if w in data.stop_words or w in data.demonyms or w in _CONNECTORS:
+        if w in data.stop_words or w in data.demonyms or w in _CONNECTORS or _descriptor(w):
             words = words[1:]
         elif (sentence_first and words[0][0] == run[0][0] and (w.lower() in common_words or len(run) == 1 and _is_verb_form(w) or len(run) == 1 and
                                                                   len(w) >= 8 and w.endswith("ly") and text[run[0][1]:run[0][1] + 1] == ",")
@@ -154,6 +180,8 @@ def _classify_run(text, run, offset, data: _Data, common_words, sentence_first: 
     titled = False
     while i < len(words):
         title = _title_at(words, i, data)
+        if title and any(w[2] in data.org_words for w in words[i + title:]):
+            title = 0  # "General Motors", "General Electric Co.": a company, not a general
         if title:
             if i > segment_start:
                 out.extend(_make(text, words[segment_start:i], offset, data, titled))
@@ -165,6 +193,11 @@ def _classify_run(text, run, offset, data: _Data, common_words, sentence_first: 
     if segment_start < len(words):
         out.extend(_make(text, words[segment_start:], offset, data, titled and segment_start > 0))
     return out
+
+
+def _descriptor(word: str) -> bool:
+    """"Chicago-based", "U.S.-funded", "state-owned": describes a name, is not part of it."""
+    return "-" in word and word.rsplit("-", 1)[-1][:1].islower()
 
 
 def _is_verb_form(word: str) -> bool:
@@ -245,6 +278,7 @@ class NameIndex:
     def __init__(self, actors=()):
         self._by_last: dict[str, Counter] = {}
         self._kinds: dict[str, str] = {}
+        self._acronyms: dict[str, set] = {}  # "GM" -> {"General Motors"}
         for actor in actors:
             self.add(actor)
 
@@ -254,6 +288,17 @@ class NameIndex:
             self._by_last.setdefault(parts[-1], Counter())[actor.name] += 1
         if actor.kind in ("org", "place") or (actor.kind == "person" and len(parts) == 1):
             self._kinds.setdefault(actor.name, actor.kind)
+        if actor.kind in ("org", "name", "place") and len(parts) >= 2:
+            for short in acronyms(actor.name):
+                self._acronyms.setdefault(short, set()).add(actor.name)
+
+    def kind_of(self, name: str, default: str = "name") -> str:
+        return self._kinds.get(name, default)
+
+    def expand(self, name: str) -> str | None:
+        """The one full name an acronym stands for here ("GM" -> "General Motors")."""
+        names = self._acronyms.get(name)
+        return next(iter(names)) if names and len(names) == 1 else None
 
     def add_name(self, name: str, kind: str) -> None:
         self.add(Actor(0, 0, name, name, kind))
@@ -263,6 +308,8 @@ class NameIndex:
             self._by_last.setdefault(last, Counter()).update(names)
         for name, kind in other._kinds.items():
             self._kinds.setdefault(name, kind)
+        for short, names in other._acronyms.items():
+            self._acronyms.setdefault(short, set()).update(names)
 
     def full_name(self, name: str) -> str | None:
         names = self._by_last.get(name)
@@ -275,6 +322,9 @@ class NameIndex:
 
     def resolve(self, actor: Actor) -> Actor:
         """The actor with its full name and kind when the index knows it."""
+        full = self.expand(actor.name)
+        if full is not None:
+            return replace(actor, name=full, kind=self._kinds.get(full, "org"))
         if actor.kind in ("place", "org"):
             return actor
         parts = actor.name.split()
@@ -290,7 +340,30 @@ class NameIndex:
     def resolve_name(self, name: str) -> str:
         if " " in name:
             return name
-        return self.full_name(name) or name
+        return self.expand(name) or self.full_name(name) or name
+
+
+def acronyms(name: str) -> set[str]:
+    """How a text shortens a name: initials of its capitalised words ("GM", "IBM"), with "of"
+    as a small letter ("BoA"), "&" kept ("S&P"), a closing number kept ("S&P 500")."""
+    words = name.replace("'s", "").replace("’s", "").split()
+    number = words[-1] if words and words[-1].isdigit() else ""
+    if number:
+        words = words[:-1]
+    capital = [w for w in words if w[:1].isupper() or w == "&"]
+    if len(capital) < 2 or len([w for w in capital if w != "&"]) < 2:
+        return set()
+    plain = "".join(w[0] if w != "&" else "" for w in capital)
+    amp = "".join(w[0] if w != "&" else "&" for w in capital)
+    small = "".join(w[0] if w[:1].isupper() else (w[0] if w in ("of", "and") else "&" if w == "&" else "")
+                    for w in words if w[:1].isupper() or w in ("of", "and", "&"))
+    connected = any(w in ("of", "and") for w in words)
+    out = {small, small.upper()} if connected else {plain, amp}  # "Bank of America" is "BoA", not "BA"
+    if "&" in amp:
+        out.discard(plain)  # "S&P", not "SP"
+    if number:
+        out = {f"{a} {number}" for a in out}  # "S&P 500" is the index; "S&P" alone is the agency
+    return {a for a in out if len(a.replace(" ", "")) >= 2}
 
 
 def short_name(name: str, kind: str) -> str:

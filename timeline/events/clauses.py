@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from timeline.events import titles
+from timeline.events import svo, titles
 from timeline.events.actors import Actor
 from timeline.events.triggers import Trigger, title_forms
 
@@ -24,6 +25,7 @@ class Context:
     last_date: tuple | None = None  # (value, first, last, granularity) for narrative mode
     prev_date: tuple | None = None  # the previous sentence's dated past event, same paragraph
     prev_end: int | None = None
+    lead: bool = False  # the sentence is the article's lead (see headline.py)
 
 
 def event_subject(sent, t: Trigger, actors, candidates, ctx) -> Actor | None:
@@ -203,7 +205,7 @@ _GROUP_NOUNS = ("administration", "government", "officials", "official", "campai
 def _subject_words(sent, subject: Actor | None, t: Trigger, timexes=()) -> str:
     if subject is None:
         return _noun_phrase_before(sent, t, timexes)
-    words = titles.subject_text(subject, "")
+    words = titles.subject_text(subject, "", sent.text, sent.start)
     rest = sent.text[subject.end - sent.start:t.start - sent.start]
     owned = re.fullmatch(r"['’]s\s+((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)\s+", rest)
     if owned:
@@ -212,6 +214,23 @@ def _subject_words(sent, subject: Actor | None, t: Trigger, timexes=()) -> str:
     if follow and follow.group(1) in _GROUP_NOUNS:
         words += " " + follow.group(1)  # "Trump administration", "Israeli officials"
     return words
+
+
+def parse_sentence(sent):
+    """The dependency parse of one sentence (timeline.nlp), for a title the word rules could
+    not give a subject or an object, or a happening verb they do not know."""
+    return _parse_text(sent.text)
+
+
+@lru_cache(maxsize=64)
+def _parse_text(text: str):
+    from timeline.nlp import parse
+
+    return parse([text])[0]
+
+
+def _place_name(sent, t, clause_end, actors, used) -> str:
+    return titles.place_phrase(sent.text, sent.start, t.end, clause_end, actors, used)[1]
 
 
 def make_event_title(sent, cand, subject: Actor | None, actors, timexes) -> tuple[str, str]:
@@ -232,6 +251,20 @@ def make_event_title(sent, cand, subject: Actor | None, actors, timexes) -> tupl
         verb = t.lemma  # the base form: "Two presidents sign plan"
     if t.aspect == "future" and " " not in t.lemma:
         verb = f"to {t.lemma}"  # "Monarch to meet Bush": a scheduled event
+    title, place = _rule_title(sent, cand, t, content, subject, subj, verb, actors, timexes, used, stop_at, clause_end)
+    if not svo.weak(title, verb) or t.pos != "verb":
+        return title, place
+    parsed = parse_sentence(sent)  # only here: parsing is the slow step of a build
+    if t.kind != "report" or content is None or content.pos == "noun":
+        told = svo.svo_title(sent, parsed, t, subj if subject is not None else "",
+                             verb if subj else t.title_verb, [(x.start, x.end) for x in timexes])
+        if told and svo.better(told, title):
+            return told, place or _place_name(sent, t, clause_end, actors, used)
+    return title, place
+
+
+def _rule_title(sent, cand, t, content, subject, subj, verb, actors, timexes, used, stop_at, clause_end):
+    offset = sent.start
     if t.kind == "report" and content is None and subj:
         that = re.match(r"\s*(?:[\w.]+\s+){0,4}?that\s+", sent.text[t.end - offset:])
         if that:  # "Norton announced earlier this month that it was exploring the sale ..."

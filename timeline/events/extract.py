@@ -12,13 +12,18 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass
 
 from timeline.event import Event, Mention
 from timeline.events.actors import Actor, NameIndex, country_of, find_actors
-from timeline.events.clauses import Context, clause_span, event_subject, make_event_title, update_context
+from timeline.events.clauses import (Context, clause_span, event_subject, make_event_title, parse_sentence,
+                                     update_context)
+from timeline.events.generic import generic_trigger, headless
+from timeline.events.reference import reference_point
+from timeline.events.headline import lead_sentence, mark_headline
 from timeline.events.sentences import Sentence, split_sentences
 from timeline.events.triggers import Trigger, find_triggers
 from timeline.options import Options
@@ -30,6 +35,8 @@ BASE_CONFIDENCE = {"explicit": 0.9, "relative": 0.75, "inferred": 0.45}
 # Aspects that tell a happening when a date is attached / when the date must be inherited.
 _DATED_ASPECTS = frozenset("past pluperfect perfect present progressive prior future noun".split())
 _UNDATED_ASPECTS = frozenset("past pluperfect prior".split())
+_LEAD_ASPECTS = frozenset("past perfect present progressive".split())
+_PRESENT_ASPECTS = frozenset("perfect present progressive".split())
 _REPORT_ASPECTS = frozenset("past present perfect pluperfect progressive".split())
 _CONTENT_ASPECTS = frozenset("past perfect pluperfect progressive present future prior".split())
 _BOUNDARY_WORDS = re.compile(r"\b(?:after|before|because|while|although|though|when|since|until|unless|as|"
@@ -40,6 +47,12 @@ _BACKGROUND = re.compile(r"(?:,\s*(?:which|who)\b|\bthat\b)[^,;:]*$")
 _IN_RELATIVE = re.compile(r",\s*(?:who|whom|which|whose)\b[^,;]*$")
 _PERSONAL = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e)\b")
 _HAS_LETTER_OR_YEAR = re.compile(r"[A-Za-z]|^\d{4}$|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
+# A word that may be a past tense or participle: only such sentences are worth parsing for a
+# happening verb the word lists do not know.
+_MAY_TELL = re.compile(r"\b[a-z]{2,}ed\b|\b(?:" + "|".join(
+    "began bought brought built caught chose cut drew drove fell fled flew fought gave grew held hit kept led left "
+    "lost met paid put ran rose sent set shot sold sought spent spoke stood struck took threw won wrote broke "
+    "withdrew shown taken given seen chosen".split()) + r")\b")
 _WORD_RE = re.compile(r"\b[a-z][a-z'-]+\b")
 
 
@@ -69,13 +82,19 @@ def extract_events(doc, timexes, options: Options | None = None) -> list[Event]:
     usable = _usable_timexes(timexes, per_sentence)
     story = story_date(doc, usable, sentences)
     ctx = Context()
+    lead = lead_sentence(sentences, doc.title)
     events: list[Event] = []
     for sent, raw_actors in zip(sentences, per_sentence):
         actors = [index.resolve(a) for a in raw_actors]
         here = _within(usable, sent)
         if ctx.prev_end is not None and "\n\n" in text[ctx.prev_end:sent.start]:
             ctx.prev_date = None  # a new paragraph: the last one's date does not carry over
+        ctx.lead = sent is lead and options.mode == "news"
         found = _sentence_events(doc, sent, actors, here, story, ctx, options) if not sent.fragment else []
+        if not found and not sent.fragment and _MAY_TELL.search(sent.text):
+            generic = generic_trigger(sent, parse_sentence(sent))
+            if generic is not None:
+                found = _sentence_events(doc, sent, actors, here, story, ctx, options, [generic])
         events.extend(found)
         # the next sentence's undated happenings follow on from this one's dated past event
         # ("... on Aug. 7. Police arrested six men.")
@@ -88,6 +107,7 @@ def extract_events(doc, timexes, options: Options | None = None) -> list[Event]:
         if here and options.mode == "narrative":
             # a story told in order: what follows happened at the last date mentioned
             ctx.last_date = _date_of(here[-1])
+    mark_headline(doc, lead, per_sentence[lead.index] if lead else [], events)
     return events
 
 
@@ -147,9 +167,10 @@ def story_date(doc, timexes, sentences=None) -> dt.date | None:
     return doc.date
 
 
-def _sentence_events(doc, sent, actors, timexes, story, ctx, options) -> list[Event]:
-    triggers = [t for t in find_triggers(sent.text, sent.start) if not t.negated]
-    timexes = [x for x in timexes if not _describes_a_thing(sent, x, triggers)]
+def _sentence_events(doc, sent, actors, timexes, story, ctx, options, triggers=None) -> list[Event]:
+    if triggers is None:
+        triggers = [t for t in find_triggers(sent.text, sent.start) if not t.negated]
+    timexes = [x for x in timexes if not _describes_a_thing(sent, x, triggers) and not reference_point(sent, x)]
     candidates = _candidates(triggers, sent)
     if not candidates:
         return []
@@ -354,14 +375,21 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, tr
     if not dated and (t.pos == "noun" and t.aspect == "noun" or t.kind == "report" and content is not None
                       and content.pos == "noun" and content.aspect == "noun"):
         return None  # "the meeting", "said the bombings would not ...": a happening named, not told
+    # the lead's own news ("has announced", "today launched") is told on the article's day
+    lead_news = not dated and ctx.lead and aspect in _LEAD_ASPECTS and doc.date is not None
+    # a happening told in the present or present perfect with no date of its own is true as of
+    # the article's day ("Apple has released an application", "the iPhone now comes with ...")
+    as_of_today = (not dated and options.mode == "news" and aspect in _PRESENT_ASPECTS and doc.date is not None
+                   and t.pos == "verb")
+    lead_news = lead_news or as_of_today
     if dated:
         if aspect not in _DATED_ASPECTS:
             return None
-    elif aspect not in _UNDATED_ASPECTS:
+    elif aspect not in _UNDATED_ASPECTS and not lead_news:
         return None
     happening = content or t
     strength = max(t.strength, happening.strength) if t.kind == "support" else happening.strength
-    if not dated and (strength < 0.6 or happening.category == "statement"):
+    if not dated and (strength < (0.4 if lead_news else 0.6) or happening.category == "statement"):
         return None
     if not dated and aspect != "prior" and _BACKGROUND.search(sent.text[:t.start - sent.start]):
         return None  # "Panama, which agreed to ...", "an announcement that Trump had agreed ...": background
@@ -372,7 +400,8 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, tr
         certainty = "explicit" if cand.timex.anchored_by == "absolute" else "relative"
         time_text, time_start, time_end = cand.timex.text, cand.timex.start, cand.timex.end
     else:
-        inherited = _inherited_date(story, ctx, options)
+        inherited = (doc.date.isoformat(), doc.date, doc.date, "day") if lead_news else \
+            _inherited_date(story, ctx, options)
         if inherited is None:
             value, first, last, granularity = "", None, None, ""
         else:
@@ -397,6 +426,8 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, tr
             sent.text[:t.start - sent.start]):
         return None  # no date and nobody doing it: generic ("Whoever shot the shot ...")
     title, place = make_event_title(sent, cand, subject, actors, timexes)
+    if t.category == "other" and headless(title):
+        return None  # a verb the word lists do not know, with nobody to say it of: no headline
     names = []
     kinds = {}
     lo, hi = clause_span(sent, t, content, subject)
@@ -417,6 +448,8 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, tr
         doc_id=doc.id, evidence=sent.text, evidence_start=sent.start, evidence_end=sent.end,
         time_text=time_text, time_start=time_start, time_end=time_end, date=value,
         certainty=certainty, confidence=round(confidence, 3), url=doc.url,
+        trigger=happening.text, trigger_start=happening.start, trigger_end=happening.end,
+        doc_title=doc.title or os.path.basename(doc.path or ""),
     )
     senses = {happening.sense} | ({t.sense} if t.kind not in ("report", "support") else set())
     if t.kind != "report":

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from timeline.events.actors import Actor, _data, short_name
+from timeline.events.actors import _COMPANY_SUFFIXES, Actor, _data, short_name
 from timeline.events.triggers import TOKEN, Trigger
 
-MAX_CHARS = 70
+MAX_CHARS = 90
 
 # Words that end an object phrase: a new clause, a participle, a conjunction.
 _STOP = frozenset(
@@ -33,10 +33,51 @@ _ABBREVIATED = frozenset("Mr Mrs Ms Dr St Jr Sr Gen Sen Rep Gov Co Corp Inc Ltd 
 _CLEAN = str.maketrans({"“": "", "”": "", "‘": "", "’": "'", '"': ""})
 
 
-def subject_text(subject: Actor | None, fallback: str) -> str:
-    if subject is not None:
-        return short_name(subject.name, subject.kind)
-    return tidy(fallback)
+def subject_text(subject: Actor | None, fallback: str, sentence: str = "", offset: int = 0) -> str:
+    """What a title calls its subject. A name this sentence writes is kept as written, with the
+    capitalised words of its run before it ("President Trump", "Apple CEO Steve Jobs",
+    "General Motors"): cutting it to a surname reads, next to the sentence, as a cut name. A
+    subject from another sentence ("he" resolved) is called by its short name ("Rubio")."""
+    if subject is None:
+        return tidy(fallback)
+    if sentence and offset <= subject.start and subject.end <= offset + len(sentence):
+        return as_written(sentence, offset, subject)
+    return short_name(subject.name, subject.kind)
+
+
+# Capitalised words that open a sentence or a clause without being part of a name.
+_RUN_WORD = re.compile(r"(?:[A-Z][\w&'.’-]*|&|of|de)$")
+
+
+def as_written(sentence: str, offset: int, subject: Actor) -> str:
+    """The subject's name with the capitalised words that run into it ("Secretary of State
+    Marco Rubio"), without "The", sentence openers, descriptors ("Chicago-based") or a
+    possessive ending."""
+    stop = _data().stop_words | _data().demonyms
+    start = subject.start - offset
+    head = sentence[:start]
+    words = []
+    for m in reversed(list(re.finditer(r"\S+", head))):
+        word = m.group(0)
+        gap = sentence[m.end():(words[-1][0] if words else start)]
+        if gap.strip() or not _RUN_WORD.match(word) or word.rstrip(".") in stop or "-" in word and \
+                not word.split("-")[-1][:1].isupper() or word.endswith(("'", "’", "'s", "’s")):
+            break
+        words.append((m.start(), word))
+    while words and words[-1][1] in ("of", "de", "&"):
+        words.pop()  # the run must start with a capital ("of State Rubio" is no name)
+    begin = words[-1][0] if words else start
+    text = sentence[begin:subject.end - offset]
+    if subject.kind == "person":
+        own = sentence[subject.start - offset:subject.end - offset]
+        own = re.split(r"\s+of\s+(?:the\s+)?(?=[A-Z])", own)[0]  # "Jan Kavan of the Czech Republic" -> "Jan Kavan"
+        text = sentence[begin:subject.start - offset] + own
+    elif subject.kind == "org":
+        words = text.replace(" amp ", " & ").replace("&amp;", "&").split()
+        while len(words) > 1 and words[-1].rstrip(".,") in _COMPANY_SUFFIXES:
+            words.pop()  # "Unisys Corp." -> "Unisys", as headlines say it
+        text = " ".join(words)
+    return tidy(re.sub(r"['’]s?$", "", text))
 
 
 def object_phrase(sentence: str, offset: int, trigger: Trigger, actors: list[Actor], stop_at: int | None = None,
@@ -160,16 +201,32 @@ def _modifies_a_noun(sentence: str, end: int) -> bool:
 
 
 def make_title(subject: str, verb: str, obj: str = "", place: str = "") -> str:
-    """Join the pieces and keep the title under MAX_CHARS, cutting at a word boundary."""
+    """Join the pieces; a title too long for a headline (MAX_WORDS, MAX_CHARS) loses its place,
+    then words from the end of its object, never its subject or verb."""
     obj = _trim(obj)
     title = " ".join(p for p in (subject, verb, obj, place) if p)
-    if len(title) > MAX_CHARS and place:
+    if _too_long(title) and place:
         title = " ".join(p for p in (subject, verb, obj) if p)
-    if len(title) > MAX_CHARS:
-        cut = title[:MAX_CHARS].rsplit(" ", 1)[0]
-        title = cut.rstrip(",;:-") + "…"
+    if _too_long(title):
+        head = " ".join(p for p in (subject, verb) if p)
+        words = obj.split()
+        while words and _too_long(" ".join([head] + words)):
+            words.pop()
+        words = _close_phrase(_trim(" ".join(words)).split()) if words else []
+        title = " ".join([head] + words) if words or head else title
+        if _too_long(title):
+            title = title[:MAX_CHARS].rsplit(" ", 1)[0].rstrip(",;:-")
     title = title.strip()
+    if re.match(r"[a-z]+[A-Z]", title):
+        return title  # "iPod", "eBay": a name that starts in lowercase stays so
     return title[:1].upper() + title[1:]
+
+
+MAX_WORDS = 12
+
+
+def _too_long(title: str) -> bool:
+    return len(title) > MAX_CHARS or len(title.split()) > MAX_WORDS
 
 
 def _trim(words: str) -> str:

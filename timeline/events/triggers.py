@@ -66,11 +66,12 @@ class Trigger:
     passive: bool = False
     quoted: bool = False
     token: int = 0  # index of its first token in the sentence
+    headline: str = ""  # its headline present form when the word lists do not give it
 
     @property
     def title_verb(self) -> str:
         """The verb in headline present tense ("meets", "takes office")."""
-        return title_forms().get(self.lemma, self.lemma)
+        return self.headline or title_forms().get(self.lemma, self.lemma)
 
 
 @lru_cache(maxsize=1)

@@ -13,8 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline.errors import ExportError
-from timeline.render import render, to_html, to_image
-from timeline.render.hover import escape_text, safe_url, when_text, wrap, wrap_lines
+from timeline.chart import render, to_html, to_image
+from timeline.chart.hover import escape_text, safe_url, when_text, wrap, wrap_lines
 from timeline.table import events_frame, read_events, validate_events
 
 SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "events_sample.csv"
@@ -305,12 +305,15 @@ def test_image_export_without_browser_says_what_to_install(monkeypatch, tmp_path
     assert not (tmp_path / "t.png").exists()
 
 
-def test_public_api_render_is_callable_after_importing_the_package(sample):
-    import timeline
-    import timeline.render as package  # binds timeline.render to the package module
+def test_public_api_render_is_a_plain_function_after_importing_the_package(sample):
+    import inspect
 
+    import timeline
+    import timeline.chart  # noqa: F401  (a package named render would rebind timeline.render)
+
+    assert inspect.isfunction(timeline.render)
+    assert timeline.render.__module__ == "timeline.chart.figure"
     assert isinstance(timeline.render(sample), go.Figure)
-    assert isinstance(package(sample), go.Figure)
     assert timeline.to_html is to_html
 
 
@@ -364,7 +367,7 @@ def test_first_view_is_the_whole_span_when_nothing_crowds(sample):
 
 
 def test_focus_window_on_the_seed_dates():
-    from timeline.render.view import focus_window, outside
+    from timeline.chart.view import focus_window, outside
 
     day = lambda s: pd.Timestamp(s).value / 86_400e9  # noqa: E731
     # the seed build's events: 2019, 2023, January 2025, then nine in the last week of January
@@ -380,7 +383,7 @@ def test_focus_window_on_the_seed_dates():
 
 
 def test_default_title_names_the_main_actors_and_period(sample):
-    from timeline.render.view import default_title, period_text
+    from timeline.chart.view import default_title, period_text
 
     assert default_title(sample) == "Donald Trump, Marco Rubio · 2019–2025"
     page = to_html(sample, include_plotlyjs=False)

@@ -8,9 +8,9 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from timeline.render.hover import escape_text, first_url, hover_html
-from timeline.render.lanes import LANE_COLUMNS, lane_labels, lane_order, pack_rows
-from timeline.render.view import focus_window, outside
+from timeline.chart.hover import escape_text, first_url, hover_html
+from timeline.chart.lanes import LANE_COLUMNS, lane_labels, lane_order, pack_rows
+from timeline.chart.view import focus_window, outside
 from timeline.table import SCHEMA, validate_events
 
 log = logging.getLogger(__name__)

@@ -10,8 +10,8 @@ import html
 
 import pandas as pd
 
-from timeline.render.figure import plain_rows
-from timeline.render.hover import safe_url, when_text
+from timeline.chart.figure import plain_rows
+from timeline.chart.hover import safe_url, when_text
 
 # granularities whose TimelineJS date shows the day (a month shows "January 2025", a year "2023")
 _DAY_PRECISE = ("day", "time", "week", "range", "season", "half", "quarter")

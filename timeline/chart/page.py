@@ -19,9 +19,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from timeline.atomic import atomic_write_text
-from timeline.render.figure import plain_rows, render
-from timeline.render.hover import safe_url, when_text
-from timeline.render.view import default_title
+from timeline.chart.figure import plain_rows, render
+from timeline.chart.hover import safe_url, when_text
+from timeline.chart.view import default_title
 
 log = logging.getLogger(__name__)
 
@@ -29,11 +29,11 @@ log = logging.getLogger(__name__)
 # counting events outside the view true, and hides labels that would collide.
 @lru_cache(maxsize=None)
 def _script() -> str:
-    return resources.files("timeline.render").joinpath("page.js").read_text(encoding="utf-8")
+    return resources.files("timeline.chart").joinpath("page.js").read_text(encoding="utf-8")
 
 
 def _css() -> str:
-    return resources.files("timeline.render").joinpath("page.css").read_text(encoding="utf-8")
+    return resources.files("timeline.chart").joinpath("page.css").read_text(encoding="utf-8")
 
 
 def to_html(df_or_fig, path: str | os.PathLike | None = None, fragment: bool = False,

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 
 from timeline.atomic import atomic_write_bytes
 from timeline.errors import ExportError, UsageError
-from timeline.render.figure import render
+from timeline.chart.figure import render
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,48 @@
+"""Dates that are reference points, not the date of anything the sentence tells.
+
+"its worst fall since 1987", "the lowest level since October 1982": a comparison's yardstick;
+"the Gold Reserve Act of 1934", "the Class of 2010": part of a name; "at this year's
+conference", "last week's figures": a date describing a thing. A happening dated by one of
+these would be put in 1987 or 1934; the sentence's happening keeps its own date, or the story's.
+The words are data: [reference] in data/en/sentences.toml.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from importlib import resources
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict:
+    raw = tomllib.loads(resources.files("timeline.events").joinpath("data/en/sentences.toml").read_text("utf-8"))
+    return {key: frozenset(value) for key, value in raw["reference"].items()}
+
+
+def reference_point(sent, timex, happening_nouns: frozenset = frozenset()) -> bool:
+    """True when `timex` (in sentence `sent`) only measures or names something."""
+    words = _words()
+    before = sent.text[:timex.start - sent.start]
+    after = sent.text[timex.end - sent.start:]
+    prev = re.findall(r"[\w'’-]+", before)[-3:]
+    if prev and prev[-1].lower() in words["yardstick_prepositions"]:
+        # "since 1987" right after a superlative, a comparison or a level ("the worst fall since")
+        if len(prev) >= 2 and (prev[-2].lower() in words["comparison_words"] or prev[-2].lower().endswith("est")):
+            return True
+        if len(prev) >= 3 and (prev[-3].lower() in words["comparison_words"] or prev[-3].lower().endswith("est")):
+            return True
+    if prev and prev[-1].lower() == "by" and not re.search(r"\b(?:will|would|must|should|plans?|expects?|"
+                                                          r"scheduled|due|aims?|promised|pledged)\b", before):
+        return True if re.search(r"\b(?:promise|pledge|target|goal|deadline|plan|aim)\w*\b", before) else False
+    if len(prev) >= 2 and prev[-1] == "of" and prev[-2][:1].isupper() and re.fullmatch(r"\d{4}", timex.text):
+        return True  # "the Gold Reserve Act of 1934"
+    owner = re.match(r"['’]s?\s+([A-Za-z][\w-]+)", after)
+    if owner and owner.group(1) not in happening_nouns and owner.group(1).lower() not in words["possessed_happenings"]:
+        return True  # "at this year's conference": the conference's year, not a happening's
+    edition = re.match(r"\s+([A-Z][a-z]+)", after)
+    if re.fullmatch(r"\d{4}", timex.text) and edition and edition.group(1) not in words["not_names"] and \
+            prev and (prev[-1].lower() in ("the", "a", "its", "their", "his", "her") or prev[-1].endswith(("'s", "’s"))):
+        return True  # "at the company's 2010 Worldwide Developers Conference": a name's edition
+    return False

@@ -1,0 +1,200 @@
+"""Headline titles from a dependency parse: subject, verb, object of the event's clause.
+
+"Steve Jobs, the Apple Chief Executive Officer, announced the development at a developers'
+conference" -> "Steve Jobs announces development"; "The European Commission has forced Apple Inc.
+to lower its prices" -> "European Commission forces Apple Inc. to lower prices"; "Apple Corps was
+founded by the Beatles in 1968" -> "Apple Corps founded by Beatles". The subject is the verb's
+`nsubj` (a name as the sentence writes it, a pronoun resolved by the caller), the verb is put in
+headline present tense (a passive keeps its participle, a plan takes "to"), the object is the
+head of its noun phrase with the words that qualify it ("6,000 job cuts"), or the verb's first
+prepositional phrase ("files for bankruptcy"), or its infinitive ("agrees to buy Chrysler").
+The parse comes from timeline.nlp; this module only reads it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from timeline.events import titles
+
+_SUBJECTS = ("nsubj", "nsubj:pass", "nsubj:outer")
+_OBJECTS = ("obj", "iobj")
+# Dependents kept in a noun phrase before its head ("6,000 job cuts", "the new iOS 4").
+_MODIFIERS = ("compound", "amod", "nummod", "nmod:poss", "flat", "fixed", "compound:prt")
+_DROP_WORDS = frozenset("the a an its his her their our my your this that these those".split())
+_PARTICLES = ("compound:prt",)
+MAX_OBJECT_WORDS = 6
+
+
+def token_at(parsed, offset: int) -> int | None:
+    """The token starting at (or covering) a character offset of the parsed text."""
+    for i, tok in enumerate(parsed.tokens):
+        if tok.start <= offset < tok.end or tok.start == offset:
+            return i
+    return None
+
+
+def clause_subject(parsed, verb: int) -> int | None:
+    """The verb's subject; for an infinitive or a second verb ("agreed to buy", "rose and
+    closed") the subject of the verb it depends on."""
+    seen = set()
+    while verb not in seen:
+        seen.add(verb)
+        for child in parsed.children(verb):
+            if parsed.tokens[child].dep in _SUBJECTS:
+                return child
+        tok = parsed.tokens[verb]
+        if tok.dep in ("xcomp", "conj", "advcl:relcl", "acl:relcl", "acl") and tok.head != verb:
+            if tok.dep.endswith("relcl") or tok.dep == "acl":
+                return tok.head  # "the company, which announced ...", "the suit, filed in 2003": the noun
+            verb = tok.head
+            continue
+        break
+    return None
+
+
+def is_passive(parsed, verb: int) -> bool:
+    return any(parsed.tokens[c].dep in ("aux:pass", "nsubj:pass") for c in parsed.children(verb))
+
+
+def noun_phrase(parsed, head: int, max_words: int = MAX_OBJECT_WORDS) -> str:
+    """The head noun with the words that qualify it, without articles and possessive pronouns;
+    a short "of" phrase after it stays ("version of its iPhone" -> "version of iPhone")."""
+    keep = {head}
+    toks = parsed.tokens
+    for child in parsed.children(head):
+        dep = toks[child].dep
+        if dep in _MODIFIERS and child < head:
+            lo, hi = parsed.subtree(child)
+            keep.update(range(lo, hi))
+        elif dep in ("flat", "compound", "fixed") and child == max(keep) + 1:
+            keep.add(child)  # "Steve Jobs" as flat: only words right after the head
+        elif dep == "nmod" and child > head:
+            lo, hi = parsed.subtree(child)
+            words = [toks[k] for k in range(lo, hi)]
+            if words and words[0].text.lower() == "of" and len(words) <= 4 and not any(
+                    w.text in (",", "(", ")") for w in words):
+                keep.update(range(lo, hi))
+    changed = True
+    while changed:  # words written together stay together ("Wal-Mart", "$5.41", "U.S.-based")
+        changed = False
+        for k in range(len(toks) - 1):
+            if toks[k].end == toks[k + 1].start and ((k in keep) != (k + 1 in keep)):
+                keep.update((k, k + 1))
+                changed = True
+    ordered = sorted(keep)
+    lo, hi = ordered[0], ordered[-1] + 1
+    # a contiguous stretch reads as written; drop articles, possessive pronouns, punctuation
+    words = []
+    for k in range(lo, hi):
+        tok = toks[k]
+        if k not in keep and tok.text not in ("'s", "’s", "&", "-"):
+            continue
+        if tok.text.lower() in _DROP_WORDS or (tok.tag in ("PRP$", "DT") and k != head):
+            continue
+        if tok.tag in (",", ".", "-LRB-", "-RRB-", "``", "''", ":") and not (
+                k > lo and toks[k - 1].end == tok.start and k + 1 < hi and tok.end == toks[k + 1].start):
+            continue
+        words.append(tok)
+    if len(words) > max_words:
+        words = words[-max_words:]  # the head and what is nearest to it
+    return _join(parsed, words)
+
+
+def _join(parsed, tokens) -> str:
+    out = ""
+    prev = None
+    for tok in tokens:
+        if prev is not None:
+            out += parsed.text[prev.end:tok.start] if tok.start - prev.end <= 1 and parsed.tokens.index(tok) == \
+                parsed.tokens.index(prev) + 1 else " "
+        out += tok.text
+        prev = tok
+    return titles.tidy(out)
+
+
+def object_words(parsed, verb: int, skip: set[int]) -> str:
+    toks = parsed.tokens
+    children = [c for c in parsed.children(verb) if c not in skip]
+    for child in children:
+        if toks[child].dep in _OBJECTS and toks[child].tag not in ("PRP", "WP", "WDT"):
+            return noun_phrase(parsed, child)
+    for child in children:
+        if toks[child].dep == "ccomp" and child > verb:
+            lo, hi = parsed.subtree(child)
+            words = [toks[k] for k in range(lo, hi) if k not in skip and toks[k].text.lower() != "that"
+                     and toks[k].tag not in ("``", "''")]
+            said = _join(parsed, words[:8])
+            return re.split(r"\s*[,;:]\s*", said)[0]  # "Jobs states his desire was to remain chairman"
+    for child in children:
+        if toks[child].dep == "xcomp" and child > verb:
+            marker = [c for c in parsed.children(child) if toks[c].dep == "mark" and toks[c].text.lower() == "to"]
+            if toks[child].tag == "VB" and marker:
+                inner = object_words(parsed, child, skip)
+                return " ".join(p for p in ("to", toks[child].text, inner) if p)
+    for child in children:
+        if toks[child].dep == "obl" and child > verb:
+            case = [c for c in parsed.children(child) if toks[c].dep == "case"]
+            if case and toks[case[0]].text.lower() in ("for", "to", "against", "with", "into", "on", "of"):
+                return f"{toks[case[0]].text.lower()} {noun_phrase(parsed, child, 4)}"
+    return ""
+
+
+def agent_words(parsed, verb: int) -> str:
+    toks = parsed.tokens
+    for child in parsed.children(verb):
+        if toks[child].dep == "obl:agent" or (toks[child].dep == "obl" and any(
+                toks[c].text.lower() == "by" and toks[c].dep == "case" for c in parsed.children(child))):
+            return "by " + noun_phrase(parsed, child, 5)
+    return ""
+
+
+def svo_title(sent, parsed, trigger, subject_words: str, verb_form: str, skip_spans=()) -> str:
+    """A headline for the happening `trigger` (offsets into the document) of sentence `sent`:
+    `subject_words` is the caller's name for the doer ("" to take the parse's subject noun
+    phrase), `verb_form` its headline verb ("announces", "to meet"). "" when the parse gives
+    no subject."""
+    verb = token_at(parsed, trigger.start - sent.start)
+    if verb is None:
+        return ""
+    skip = {k for k, tok in enumerate(parsed.tokens) for a, b in skip_spans
+            if a - sent.start <= tok.start < b - sent.start}
+    tok = parsed.tokens[verb]
+    passive = trigger.pos == "verb" and (is_passive(parsed, verb) or tok.tag == "VBN" and tok.dep == "acl")
+    subj = subject_words
+    if not subj:
+        s = clause_subject(parsed, verb)
+        if s is None or parsed.tokens[s].tag in ("PRP", "WP", "WDT", "EX"):
+            return ""
+        subj = noun_phrase(parsed, s, 5)
+    if not subj or not re.search(r"[A-Za-z]", subj):
+        return ""
+    if passive:
+        verb_text = trigger.text if trigger.text.lower() != "been" else ""
+        rest = " ".join(p for p in (object_words(parsed, verb, skip), agent_words(parsed, verb)) if p)
+        return titles.make_title(subj, verb_text.lower(), rest)
+    obj = object_words(parsed, verb, skip)
+    if " " in verb_form and obj.split()[:1] == verb_form.split()[-1:]:
+        obj = " ".join(obj.split()[1:])  # "takes office": the phrase already holds its object
+    return titles.make_title(subj, verb_form, obj)
+
+
+def weak(rule_title: str, verb: str = "") -> bool:
+    """A word-rules title that does not read as a headline: no subject ("Launched iTunes
+    Store", "Medical leaves"), or a name and a verb with nothing after it ("Apple announces")."""
+    words = rule_title.split()
+    if not words:
+        return True
+    if verb and " " not in verb and words[-1].lower() == verb.lower():
+        return True
+    if words[0].lower().endswith(("ed", "ing")) or words[0][:1].islower():
+        return True  # a participle or a fragment where the subject should be
+    return len(words) <= 2
+
+
+def better(parsed_title: str, rule_title: str) -> bool:
+    """Whether the parse's title reads more like a headline than a weak word-rules one."""
+    rule_words = rule_title.split()
+    if not rule_words or rule_words[0].lower().endswith(("ed", "ing")) or rule_words[0][:1].islower():
+        return True
+    return len(parsed_title.split()) > len(rule_words)
