@@ -109,8 +109,17 @@ def test_results_are_plain_picklable_data(news):
 
 def test_empty_input():
     assert parse([]) == []
-    empty = parse([""])[0]
+    empty, blank = parse(["", " \n  "])
     assert empty.tokens == () and empty.entities == ()
+    assert blank.tokens == ()
+
+
+def test_extra_whitespace_makes_no_tokens():
+    text = "General  Motors filed\n for bankruptcy."
+    p = parse([text])[0]
+    assert [t.text for t in p.tokens] == ["General", "Motors", "filed", "for", "bankruptcy", "."]
+    assert all(text[t.start:t.end] == t.text for t in p.tokens)
+    assert p.tokens[p.tokens[1].head].text == "filed"
 
 
 def test_import_loads_nothing_and_model_ships_its_notice():

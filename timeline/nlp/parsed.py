@@ -62,20 +62,6 @@ def _plain(doc) -> Parsed:
     # spaCy makes a token of extra whitespace ("two  spaces", a line break); callers
     # want words only, so those go and heads/entities are renumbered.
     keep = [i for i, (s, n, *_) in enumerate(rows) if not text[s:s + n].isspace()]
-    if len(keep) < len(rows):
-        return _without_space(doc, rows, keep, strings)
-    iob = ("O", "I", "O", "B")
-    tokens = []
-    for i, (s, n, tag, dep, head, e_iob, e_type) in enumerate(rows):
-        word, tag = text[s:s + n], _name(strings, tag)
-        tokens.append(Token(s, s + n, word, tag, _upos(tag, word), _name(strings, dep), i + _signed(head),
-                            iob[e_iob], _name(strings, e_type)))
-    entities = tuple(Entity(e.start_char, e.end_char, e.label_, e.start, e.end) for e in doc.ents)
-    return Parsed(text, tuple(tokens), entities)
-
-
-def _without_space(doc, rows, keep, strings) -> Parsed:
-    text = doc.text
     new = {old: i for i, old in enumerate(keep)}
     iob = ("O", "I", "O", "B")
     tokens = []
