@@ -125,7 +125,7 @@ def test_headline_titles_from_timebank(text, phrase, value, title):
 def test_a_possessive_subject_and_a_place_in_apposition():
     text = ("Mr. Schwarz's great-grandfather founded the New York toy store F.A.O. Schwarz, but his family no "
             "longer has ties to the company.")
-    assert _titles(text, [], dt.date(1989, 9, 30))[0].startswith("Schwarz's great-grandfather founds")
+    assert _titles(text, [], dt.date(1989, 9, 30))[0].startswith("Mr. Schwarz's great-grandfather founds")
     text = "America West Airlines, Phoenix, Ariz., announced Monday a plan to cut 600 jobs."
     assert _titles(text, [_timex(text, "Monday", "1989-10-30")], dt.date(1989, 11, 2)) == [
         "America West Airlines announces plan"]
@@ -167,4 +167,4 @@ def test_he_is_not_a_name_after_a_preposition():
     # TimeBank/AQUAINT: "he" is Slepian, not Buffalo ("the mainstay of Buffalo's only clinic")
     text = ("Slepian was the mainstay of Buffalo's only abortion clinic before he was shot to death last Oct. 23 "
             "at his home in suburban Amherst.")
-    assert _titles(text, [_timex(text, "last Oct. 23", "1998-10-23")], dt.date(1999, 4, 19)) == ["Slepian shot"]
+    assert _titles(text, [_timex(text, "last Oct. 23", "1998-10-23")], dt.date(1999, 4, 19)) == ["Slepian shot to death"]

@@ -31,6 +31,10 @@ class Context:
 def event_subject(sent, t: Trigger, actors, candidates, ctx) -> Actor | None:
     """Who did it: the nearest name (or resolved he/she) before the verb in its clause; for
     "After meeting Bukele, Rubio signed ..." the main clause's subject."""
+    if t.sense == "born":
+        born = _born_who(sent, t, actors)
+        if born is not None:
+            return born
     if t.aspect == "prior" and t.pos == "verb":  # "after the invasion": only its owner did it (below)
         head = sent.text[:t.start - sent.start]
         comma = sent.text.find(",", t.end - sent.start)
@@ -62,6 +66,20 @@ _ORG_DESCRIPTIONS = frozenset("company firm bank group".split())
 # "it" is otherwise often no one ("It was the first time ...").
 _CLOSE_TO_VERB = re.compile(r"\s*(?:(?:will|would|could|can|may|might|should|has|have|had|did|also|just|already|"
                             r"then|later|now|officially|formally|\w+ly)\s+)*")
+
+
+def _born_who(sent, t: Trigger, actors) -> Actor | None:
+    """"Jobs, born in San Francisco ...": the name the apposition follows; "Born in 1942 in
+    Hawaii, Smith joined ...": the name after the opening phrase."""
+    people = [a for a in actors if a.kind in ("person", "name")]
+    before = [a for a in people if a.end <= t.start and re.fullmatch(
+        r"\s*,?\s*(?:who\s+was\s+|was\s+)?", sent.text[a.end - sent.start:t.start - sent.start])]
+    if before:
+        return before[-1]
+    comma = sent.text.find(",", t.end - sent.start)
+    if sent.text[:t.start - sent.start].strip() == "" and comma > 0:
+        return next((a for a in people if a.start >= sent.start + comma), None)
+    return None
 
 
 def _owner_of_its(sent, t: Trigger, actors, ctx) -> Actor | None:
@@ -199,7 +217,9 @@ def update_context(ctx: Context, sent, actors) -> None:
 
 _GROUP_NOUNS = ("administration", "government", "officials", "official", "campaign", "team", "forces",
                 "troops", "police", "army", "authorities", "lawyers", "spokesman", "spokeswoman",
-                "shares", "stock", "unit", "subsidiary", "shareholders", "executives")
+                "shares", "stock", "unit", "subsidiary", "shareholders", "executives", "sales", "profits",
+                "profit", "revenue", "revenues", "earnings", "prices", "users", "workers", "employees", "fans",
+                "customers", "supporters", "voters", "residents", "lawmakers", "leaders")
 
 
 def _subject_words(sent, subject: Actor | None, t: Trigger, timexes=()) -> str:
@@ -214,6 +234,12 @@ def _subject_words(sent, subject: Actor | None, t: Trigger, timexes=()) -> str:
     if follow and follow.group(1) in _GROUP_NOUNS:
         words += " " + follow.group(1)  # "Trump administration", "Israeli officials"
     return words
+
+
+_RELATIVE_PASSIVE = re.compile(r"\b(?:which|that|who)\s+(?:was|were|had\s+been|has\s+been|have\s+been|is|are)"
+                               r"\s+(?:\w+ly\s+)?$")
+_FINAL_REPORT = re.compile(r",\s*(?:[\w.'’-]+\s+){0,5}$")
+_NAMED = re.compile(r"[A-Z][a-z]*[A-Z]|[A-Z]\w*\s+[A-Z]")  # "iPod ...", "Apple Computer ...": keep the capital
 
 
 def parse_sentence(sent):
@@ -246,12 +272,19 @@ def make_event_title(sent, cand, subject: Actor | None, actors, timexes) -> tupl
     stop_at = after[0].start if after else None
     clause_end = _clause_end(sent, t)
     verb = t.title_verb if subj else t.text
-    if subj and t.pos == "verb" and (subject is None or subj.split()[-1].islower()
+    head_word = subj.split(" of ")[0].split()[-1] if subj else ""
+    if subj and t.pos == "verb" and (subject is None or head_word.islower() or head_word.lower() in _GROUP_NOUNS
                                      or _plural_people(subj)) and _plural(subj):
         verb = t.lemma  # the base form: "Two presidents sign plan"
     if t.aspect == "future" and " " not in t.lemma:
         verb = f"to {t.lemma}"  # "Monarch to meet Bush": a scheduled event
     title, place = _rule_title(sent, cand, t, content, subject, subj, verb, actors, timexes, used, stop_at, clause_end)
+    if t.kind == "report" and subj and svo.weak(title, verb) and _FINAL_REPORT.search(sent.text[:t.start - offset]):
+        # "The change in policy will occur within six months, Apple announced": what was said
+        # comes first
+        said = titles.clause_text(sent.text, offset, offset, skip=timexes)
+        if said:
+            return titles.make_title(subj, verb, said[:1].lower() + said[1:] if not _NAMED.match(said) else said), place
     if not svo.weak(title, verb) or t.pos != "verb":
         return title, place
     parsed = parse_sentence(sent)  # only here: parsing is the slow step of a build
@@ -299,12 +332,17 @@ def _rule_title(sent, cand, t, content, subject, subj, verb, actors, timexes, us
                 modifiers = " ".join(p for p in (titles.subject_text(subject, ""), modifiers) if p)
             return titles.make_title(modifiers, t.text, obj, place), place_name
         verb = sense_verb
+    if t.passive and _RELATIVE_PASSIVE.search(sent.text[:t.start - offset]):
+        parsed = parse_sentence(sent)  # "Pixar, which was acquired by Disney": Pixar is the subject
+        told = svo.svo_title(sent, parsed, t, "", t.title_verb, [(x.start, x.end) for x in timexes])
+        if told:
+            return told, titles.place_phrase(sent.text, offset, t.end, clause_end, actors, used)[1]
     if (t.passive or subject is None) and t.pos == "verb" and (t.kind != "report" or content is None):
         place, place_name = titles.place_phrase(sent.text, offset, t.end, clause_end, actors, used)
         agent = _agent(sent, t, actors, timexes)
         if agent is not None:
             # "the decision, announced Wednesday by INS Commissioner Doris Meissner"
-            return titles.make_title(titles.subject_text(agent, ""), t.title_verb, subj.lower() if subj[:1].isupper()
+            return titles.make_title(titles.subject_text(agent, "", sent.text, offset), t.title_verb, subj.lower() if subj[:1].isupper()
                                      and subj.split()[0] in ("The", "A", "An") else subj, place), place_name
         if t.passive:
             return titles.make_title(subj, t.text, "", place), place_name
@@ -444,7 +482,8 @@ def _plural_people(subject: str) -> bool:
 
 def _plural(subject: str) -> bool:
     """A plural subject takes the base form in a headline ("Firefighters order evacuation")."""
-    last = subject.split()[-1].lower() if subject else ""
+    head = subject.split(" of ")[0] if subject else ""  # "Shares of Apple": the shares
+    last = head.split()[-1].lower() if head else ""
     if last in _PLURAL_WORDS or (subject and _plural_people(subject)):
         return True
     return len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is", "'s", "’s"))

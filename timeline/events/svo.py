@@ -40,10 +40,12 @@ def clause_subject(parsed, verb: int) -> int | None:
     seen = set()
     while verb not in seen:
         seen.add(verb)
+        tok = parsed.tokens[verb]
         for child in parsed.children(verb):
             if parsed.tokens[child].dep in _SUBJECTS:
+                if parsed.tokens[child].tag in ("WDT", "WP") and tok.dep.endswith("relcl"):
+                    return tok.head  # "Pixar, which was acquired": Pixar
                 return child
-        tok = parsed.tokens[verb]
         if tok.dep in ("xcomp", "conj", "advcl:relcl", "acl:relcl", "acl") and tok.head != verb:
             if tok.dep.endswith("relcl") or tok.dep == "acl":
                 return tok.head  # "the company, which announced ...", "the suit, filed in 2003": the noun

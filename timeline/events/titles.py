@@ -25,6 +25,7 @@ _AUXILIARIES = frozenset("is are was were has have had will would could should c
 _PREPOSITIONS = frozenset("in at on from to into with for of by near outside inside across over under against "
                           "about through via per toward towards between among".split())
 _DETERMINERS = frozenset("a an the".split())
+_DEMONSTRATIVES = frozenset("this that these those".split())  # "left this farewell" -> "leaves farewell"
 _PLACE_PREPS = ("in", "at", "from", "to", "outside", "near", "into", "on", "against")
 _LEADING = frozenset("and but so or also then".split())
 _TITLE_WORDS = frozenset("President Secretary Minister Mr Mrs Ms Dr Gen Sen Gov Rep Prime Vice Chancellor "
@@ -45,6 +46,7 @@ def subject_text(subject: Actor | None, fallback: str, sentence: str = "", offse
     return short_name(subject.name, subject.kind)
 
 
+_HONORIFICS = frozenset("Mr Mrs Ms Dr".split())  # "Mr Justice Anthony Mann" as the sentence writes it
 # Capitalised words that open a sentence or a clause without being part of a name.
 _RUN_WORD = re.compile(r"(?:[A-Z][\w&'.’-]*|&|of|de)$")
 
@@ -53,7 +55,7 @@ def as_written(sentence: str, offset: int, subject: Actor) -> str:
     """The subject's name with the capitalised words that run into it ("Secretary of State
     Marco Rubio"), without "The", sentence openers, descriptors ("Chicago-based") or a
     possessive ending."""
-    stop = _data().stop_words | _data().demonyms
+    stop = (_data().stop_words | _data().demonyms) - _HONORIFICS
     start = subject.start - offset
     head = sentence[:start]
     words = []
@@ -118,7 +120,7 @@ def object_phrase(sentence: str, offset: int, trigger: Trigger, actors: list[Act
             pos = e  # "Iraq's invasion of Kuwait" -> "Iraq invades Kuwait"
             i += 1
             continue
-        if not words and (lw in _DETERMINERS or (lw == "with" and trigger.sense == "meet")):
+        if not words and (lw in _DETERMINERS or lw in _DEMONSTRATIVES or (lw == "with" and trigger.sense == "meet")):
             pos = e
             i += 1
             continue
@@ -204,6 +206,7 @@ def make_title(subject: str, verb: str, obj: str = "", place: str = "") -> str:
     """Join the pieces; a title too long for a headline (MAX_WORDS, MAX_CHARS) loses its place,
     then words from the end of its object, never its subject or verb."""
     obj = _trim(obj)
+    subject = _LEADING_ADVERB.sub("", subject)  # "Recently Apple gains rights" -> "Apple gains rights"
     title = " ".join(p for p in (subject, verb, obj, place) if p)
     if _too_long(title) and place:
         title = " ".join(p for p in (subject, verb, obj) if p)
@@ -223,16 +226,20 @@ def make_title(subject: str, verb: str, obj: str = "", place: str = "") -> str:
 
 
 MAX_WORDS = 12
+_LEADING_ADVERB = re.compile(r"^(?:[A-Z][a-z]+ly|Also|Then|Now|Meanwhile|However|Today|Yesterday)\s+(?=[A-Z])")
 
 
 def _too_long(title: str) -> bool:
     return len(title) > MAX_CHARS or len(title.split()) > MAX_WORDS
 
 
+_DANGLING = frozenset("within next last this due around up".split())  # left over where a date was cut out
+
+
 def _trim(words: str) -> str:
     """No dangling preposition or article at the end ("News conference on")."""
     parts = words.split()
-    while parts and parts[-1].lower() in _PREPOSITIONS | _DETERMINERS | _STOP:
+    while parts and parts[-1].lower() in _PREPOSITIONS | _DETERMINERS | _STOP | _DANGLING:
         parts.pop()
     return " ".join(parts)
 

@@ -111,7 +111,9 @@ def title_forms() -> dict[str, str]:
     forms = {}
     for item in raw["verbs"]:
         third = item["forms"].split("|")[1]
-        if third == "-":  # the form is not matched ("founds" is rare), but a headline uses it
+        if item["lemma"].startswith("be "):
+            third = item["lemma"][3:]  # "be born": a headline passive ("Jobs born in San Francisco")
+        elif third == "-":  # the form is not matched ("founds" is rare), but a headline uses it
             lemma = item["lemma"]
             third = lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else "s")
         forms.setdefault(item["lemma"], third)
