@@ -5,8 +5,13 @@ entities derived from its mentions, see conllu_docs.py) and the dev/test parts
 of UD English EWT (tags and dependencies; entities *missing*).  Every tenth
 GUM document (sorted by name) is held back and only used for evaluation.
 
-    python training/train_nlp.py                # convert, train, evaluate, ship
-    python training/train_nlp.py --width 64 --depth 3 --steps 3000 --out training/build/w64
+The shipped model (timeline/nlp/model) is two runs: 3,000 steps from scratch,
+then 3,000 more (stopped after 2,250 for time; the best evaluation, step 2,000,
+is kept) with GUM given twice at half the learning rate:
+
+    python training/train_nlp.py --out training/build/w64d3 --steps 3000
+    python training/train_nlp.py --out training/build/c2 --init-from training/build/w64d3/model-best \\
+        --gum-repeat 2 --learn-rate 0.0005 --steps 3000 --eval-every 250 --ship
 
 Deterministic: fixed seed, sorted inputs, one thread.
 """
