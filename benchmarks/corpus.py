@@ -21,6 +21,9 @@ SEEDS_DIR = REPO / "examples" / "seeds"
 SEEDS_DATE = "2025-02-04"
 DEFAULT_DOCS = 2000
 PARTS = ("TimeBank", "AQUAINT")
+# The narrative half of the development data: Wikipedia war histories, tagged in narrative mode.
+WIKIWARS = "WikiWars"
+PART_MODES = {"TimeBank": "news", "AQUAINT": "news", WIKIWARS: "narrative"}
 
 
 def find_timeml_dir() -> Path:
@@ -37,6 +40,25 @@ def find_timeml_dir() -> Path:
 
 
 
+def find_wikiwars_dir() -> Path:
+    """The gold half of WikiWars shared for development ($TIMELINE_WIKIWARS_DIR overrides)."""
+    import os
+
+    env = os.environ.get("TIMELINE_WIKIWARS_DIR")
+    if env:
+        return Path(env)
+    for parent in REPO.parents:
+        candidate = parent / "shared" / "data" / "wikiwars-dev" / "gold"
+        if candidate.is_dir():
+            return candidate
+    raise SystemExit("wikiwars-dev not found: set TIMELINE_WIKIWARS_DIR")
+
+
+def _part_files(part: str) -> list[Path]:
+    root = find_wikiwars_dir() if part == WIKIWARS else find_timeml_dir() / part
+    return sorted(root.glob("*.tml"))
+
+
 def _read_tml(path: Path) -> tuple[str, str | None]:
     """(plain text of <TEXT>, DCT as YYYY-MM-DD)."""
     from timeline.timeml import read_timeml
@@ -45,17 +67,18 @@ def _read_tml(path: Path) -> tuple[str, str | None]:
     return doc.text, (doc.dct.isoformat() if doc.dct else None)
 
 
-def tagged_timeml(parts=PARTS, mode: str = "news"):
-    """Every TimeBank/AQUAINT document read and tagged as the quality benchmarks score it (its
-    DCT as the reference date): (part, "Part/file.tml", TimeMLDoc, the tagger's timexes)."""
+def tagged_timeml(parts=PARTS, mode: str | None = "news"):
+    """Every document of the parts (TimeBank, AQUAINT, WikiWars) read and tagged as the quality
+    benchmarks score it (its DCT as the reference date; `mode` None = the part's own mode):
+    (part, "Part/file.tml", TimeMLDoc, the tagger's timexes)."""
     from timeline.timeml import read_timeml
     from timeline.timex import tag
 
-    root = find_timeml_dir()
     for part in parts:
-        for path in sorted((root / part).glob("*.tml")):
+        for path in _part_files(part):
             doc = read_timeml(path)
-            yield part, f"{part}/{path.name}", doc, tag(doc.text, ref_date=doc.dct, mode=mode)
+            yield part, f"{part}/{path.name}", doc, tag(doc.text, ref_date=doc.dct,
+                                                        mode=mode or PART_MODES[part])
 
 
 def base_documents(timeml_dir: Path | None = None) -> list[dict]:

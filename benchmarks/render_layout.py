@@ -1,14 +1,18 @@
-"""How readable the first view of a timeline page is, measured in headless Chromium.
+"""How readable a timeline page is, measured in headless Chromium (network off).
 
-For each events table: the page is drawn at a given window width and Chromium reports the boxes
-of the chart's labels and marks. Printed per table: events, labels drawn, labels cut with "…"
-(whose title was not already cut), label/label and label/mark overlaps, pairs of day marks
-drawn over each other (more than half of the smaller covered), and the share of the plot's
-width the day marks in view spread over (the lower, the more the story is crammed into a sliver).
+For each events table the page is drawn in a 1400x1000 window (by default) and Chromium reports,
+after the page's script has laid the view out: events in the first view, labels drawn, label/label
+and label/mark overlaps, pairs of day marks drawn over each other (more than half of the smaller
+covered), whether the page has a search box, how long writing the page took (html s) and when the first view was drawn
+and laid out by the page's script (draw s, real time from the start of loading; a plain plotly
+page is measured first for comparison, as the machine's load shows in both). Then the chart is zoomed to the
+calendar month holding most events and the events of that month are checked for a label.
 
-    python benchmarks/render_layout.py EVENTS.csv [...] [--width 1280] [--lanes actors]
+    python benchmarks/render_layout.py EVENTS.csv [...] [--seeds] [--synthetic 5000]
+                                       [--width 1400] [--height 1000] [--lanes actors]
 
-Needs Debian's chromium. Run it with an older checkout on PYTHONPATH to compare versions.
+--seeds builds examples/seeds first; --synthetic N adds N synthetic events shaped like ten years
+of news (benchmarks/render_speed.py). Needs Debian's chromium.
 """
 
 from __future__ import annotations
@@ -20,24 +24,82 @@ import re
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
 # The measuring script is shared with the browser test, which checks the same boxes.
-BOXES_JS = Path(__file__).resolve().parent.parent / "tests" / "data" / "chart_boxes.js"
-SCRIPT = ("<script>setTimeout(function () { var gd = document.querySelector('.js-plotly-plot');\n"
-          + BOXES_JS.read_text(encoding="utf-8") + "}, 300);</script></body>")
+BOXES_JS = REPO / "tests" / "data" / "chart_boxes.js"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--proxy-server=127.0.0.1:9",
+         "--host-resolver-rules=MAP * ~NOTFOUND"]
 
 
-def measure(page: Path, width: int, profile: Path) -> dict:
-    page.write_text(page.read_text(encoding="utf-8").replace("</body>", SCRIPT), encoding="utf-8")
-    result = subprocess.run(
-        ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--proxy-server=127.0.0.1:9",
-         f"--user-data-dir={profile}", "--virtual-time-budget=6000", f"--window-size={width},1000",
-         "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=180)
-    found = re.search(r'<pre id="boxes">(.*?)</pre>', result.stdout, re.S)
+def hook(zoom: tuple[str, str] | None) -> str:
+    """A script measuring the boxes once the page's script drew the first view (and, with
+    `zoom`, once the chart was zoomed to that range and laid out again)."""
+    boxes = BOXES_JS.read_text(encoding="utf-8")
+    measure = "function measure() { " + boxes + " }"
+    wait = ("function when(ready) { var t = setInterval(function () { if (ready()) { clearInterval(t); "
+            "setTimeout(measure, 200); } }, 50); }")
+    if zoom is None:
+        act = "when(function () { return gd.hasAttribute('data-tl-ready'); });"
+    else:
+        act = ("when(function () { return gd.hasAttribute('data-tl-ready'); }); var measured = measure; "
+               f"measure = function () {{ Plotly.relayout(gd, {{'xaxis.range': {json.dumps(list(zoom))}}}).then(function () {{ "
+               "setTimeout(measured, 600); }); };")
+    return ("<script>document.addEventListener('DOMContentLoaded', function () { "
+            "var gd = document.querySelector('.js-plotly-plot');"
+            f"{measure} {wait} {act} }});</script></body>")
+
+
+def run_chromium(page: Path, width: int, height: int, profile: Path, budget: bool = True) -> tuple[str, float]:
+    t0 = time.perf_counter()
+    wait = ["--virtual-time-budget=20000"] if budget else []
+    result = subprocess.run(["chromium", *FLAGS, f"--user-data-dir={profile}", *wait,
+                             f"--window-size={width},{height}", "--dump-dom", page.as_uri()],
+                            capture_output=True, text=True, timeout=300)
+    return result.stdout, time.perf_counter() - t0
+
+
+READY_PROBE = ("<script>var tlProbe = setInterval(function () { var gd = document.querySelector('.js-plotly-plot');"
+               " if (gd && (gd.hasAttribute('data-tl-ready') || (!document.querySelector('.tl-data') && gd._fullLayout)))"
+               " { clearInterval(tlProbe); console.log('TLREADY ' + performance.now()); } }, 10);</script></body>")
+
+
+def draw_seconds(page: Path, width: int, height: int, profile: Path) -> float:
+    """When the first view was drawn and laid out, by the page's own clock (seconds from the
+    start of loading), in real time (no virtual time, which would fast-forward the clock)."""
+    text = page.read_text(encoding="utf-8")
+    probe = page.with_name("probe-" + page.name)
+    probe.write_text(text.replace("</body>", READY_PROBE), encoding="utf-8")
+    result = subprocess.run(["chromium", *FLAGS, f"--user-data-dir={profile}", "--enable-logging=stderr",
+                             f"--window-size={width},{height}", "--timeout=30000",
+                             f"--screenshot={probe.with_suffix('.png')}", probe.as_uri()],
+                            capture_output=True, text=True, timeout=300)
+    found = re.search(r"TLREADY ([\d.]+)", result.stderr)
+    return float(found[1]) / 1000 if found else float("nan")
+
+
+def plain_plotly_page(path: Path) -> Path:
+    """A page with plotly.js and a two-point chart: what any plotly page costs on this machine."""
+    import plotly.graph_objects as go
+
+    go.Figure(go.Scatter(x=[1, 2], y=[1, 2])).write_html(path, include_plotlyjs=True)
+    return path
+
+
+def measure(page: Path, width: int, height: int, profile: Path, zoom=None) -> tuple[dict, float]:
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("</body>", hook(zoom)), encoding="utf-8")
+    dom, seconds = run_chromium(page, width, height, profile)
+    page.write_text(text, encoding="utf-8")
+    found = re.search(r'<pre id="boxes">(.*?)</pre>', dom, re.S)
     if not found:
-        raise SystemExit(f"{page}: chromium drew no chart\n{result.stderr[-1000:]}")
-    return json.loads(html.unescape(found[1]))
+        raise SystemExit(f"{page}: chromium drew no chart")
+    return json.loads(html.unescape(found[1])), seconds
 
 
 def overlap(a, b, slack: float = 1.0) -> bool:
@@ -52,37 +114,86 @@ def covered(a, b) -> float:
     return w * h / min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
 
 
+def label_of(title: str) -> str:
+    from timeline.chart.figure import LABEL_CHARS, _short
+
+    return _short(title, LABEL_CHARS)
+
+
+def busiest_month(df) -> tuple[str, str, list[str]]:
+    """The calendar month where most events begin (periods of a month or longer aside), as an
+    axis range, and the labels its events should have."""
+    import pandas as pd
+
+    dated = df[df["start"].notna() & ((df["end"] - df["start"]) < pd.Timedelta(days=10))]
+    month = dated["start"].dt.to_period("M").value_counts().idxmax()
+    first = month.start_time
+    inside = dated[dated["start"].dt.to_period("M") == month]
+    return (str(first.date()), str((first + pd.offsets.MonthBegin(1)).date()),
+            [label_of(t) for t in inside["title"]])
+
+
+def counts(boxes: dict) -> dict:
+    labels = boxes["labels"]
+    marks = boxes["points"] + boxes["bars"]
+    pts = boxes["points"]
+    return {"labels": len(labels),
+            "lab_lab": sum(overlap(a, b) for k, a in enumerate(labels) for b in labels[k + 1:]),
+            "lab_mark": sum(overlap(a, m) for a in labels for m in marks),
+            "mark_mark": sum(covered(a, b) > 0.5 for k, a in enumerate(pts) for b in pts[k + 1:])}
+
+
+def tables(args, tmp: Path):
+    from timeline.table import read_events
+
+    if args.seeds:
+        out = tmp / "seeds.csv"
+        subprocess.run([sys.executable, "-m", "timeline", "build", str(REPO / "examples" / "seeds"), "--out", str(out),
+                        "--quiet"], check=False, capture_output=True)
+        yield "seeds", read_events(out)
+    for path in args.tables:
+        yield Path(path).name, read_events(path)
+    if args.synthetic:
+        sys.path.insert(0, str(REPO / "benchmarks"))
+        from render_speed import synthetic_events
+
+        yield f"synthetic-{args.synthetic}", synthetic_events(args.synthetic)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("tables", nargs="+")
-    parser.add_argument("--width", type=int, default=1280, help="browser window width (px)")
+    parser.add_argument("tables", nargs="*")
+    parser.add_argument("--seeds", action="store_true", help="build examples/seeds and measure it first")
+    parser.add_argument("--synthetic", type=int, default=0, metavar="N", help="also N synthetic events")
+    parser.add_argument("--width", type=int, default=1400, help="browser window width (px)")
+    parser.add_argument("--height", type=int, default=1000, help="browser window height (px)")
     parser.add_argument("--lanes", default=None)
     args = parser.parse_args(argv)
     from timeline.chart import to_html
-    from timeline.table import read_events
 
-    print(f"{'table':24} {'events':>6} {'labels':>6} {'cut':>4} {'lab/lab':>7} {'lab/mark':>8} "
-          f"{'mark/mark':>9} {'day spread':>10}")
+    print(f"{'table':22} {'events':>6} {'in view':>7} {'labels':>6} {'lab/lab':>7} {'lab/mark':>8} "
+          f"{'mark/mark':>9} {'search':>6} {'html s':>6} {'draw s':>6} | {'busiest month':>13} "
+          f"{'events':>6} {'labelled':>8} {'lab/lab':>7}")
     with tempfile.TemporaryDirectory() as tmp:
-        for table in args.tables:
-            df = read_events(table)
-            page = Path(tmp) / "page.html"
+        tmp = Path(tmp)
+        plain = draw_seconds(plain_plotly_page(tmp / "plain.html"), args.width, args.height, tmp / "profile")
+        print(f"(a plain plotly page with two points draws in {plain:.2f} s here; draw s below includes it)")
+        for name, df in tables(args, tmp):
+            page = tmp / "page.html"
+            t0 = time.perf_counter()
             to_html(df, page, lanes=args.lanes)
-            boxes = measure(page, args.width, Path(tmp) / "profile")
-            notes = ("◀", "●")
-            labels = [b for b in boxes["labels"] if not b[4].startswith(notes) and not b[4].endswith("▶")]
-            titles = set(df["title"])
-            cut = sum(1 for b in labels if b[4].endswith("…") and b[4] not in titles)
-            lab_lab = sum(overlap(a, b) for k, a in enumerate(labels) for b in labels[k + 1:])
-            marks = boxes["points"] + boxes["bars"]
-            lab_mark = sum(overlap(a, m) for a in labels for m in marks)
-            pts = boxes["points"]
-            mark_mark = sum(covered(a, b) > 0.5 for k, a in enumerate(pts) for b in pts[k + 1:])
-            plot = boxes["plot"]
-            xs = [(m[0] + m[2]) / 2 for m in pts if plot[0] - 1 <= (m[0] + m[2]) / 2 <= plot[2] + 1]
-            spread = (max(xs) - min(xs)) / (plot[2] - plot[0]) if xs else 0.0
-            print(f"{Path(table).name[:24]:24} {len(df):6d} {len(labels):6d} {cut:4d} {lab_lab:7d} "
-                  f"{lab_mark:8d} {mark_mark:9d} {spread:10.0%}")
+            html_s = time.perf_counter() - t0
+            draw = draw_seconds(page, args.width, args.height, tmp / "profile")
+            first, _ = measure(page, args.width, args.height, tmp / "profile")
+            c = counts(first)
+            lo, hi, wanted = busiest_month(df)
+            zoomed, _ = measure(page, args.width, args.height, tmp / "profile", zoom=(lo, hi))
+            drawn = [b[4] for b in zoomed["labels"]]
+            labelled = sum(1 for w in wanted if w in drawn)
+            print(f"{name[:22]:22} {len(df):6d} {first['inView']:7d} {c['labels']:6d} {c['lab_lab']:7d} "
+                  f"{c['lab_mark']:8d} {c['mark_mark']:9d} {'yes' if first['hasSearch'] else 'NO':>6} "
+                  f"{html_s:6.2f} {draw:6.2f} | {lo[:7]:>13} {len(wanted):6d} {labelled:8d} "
+                  f"{counts(zoomed)['lab_lab']:7d}")
     return 0
 
 

@@ -1,10 +1,12 @@
-"""Tagger quality on TimeBank and AQUAINT with the TempEval-3 entity metrics.
+"""Tagger quality on TimeBank, AQUAINT and WikiWars with the TempEval-3 entity metrics.
 
-Each document's <TEXT> (tags removed) is tagged with `timeline.tag` in news mode, its DCT as the
-reference date, and scored against the gold TIMEX3. Prints one table row per part and, with
---errors, the disagreements. Writes nothing.
+Each document's <TEXT> (tags removed) is tagged with `timeline.tag`, its DCT as the reference
+date, and scored against the gold TIMEX3: the news parts in news mode, WikiWars (the shared
+development half of the Wikipedia war histories) in narrative mode, unless --mode says otherwise.
+Prints one table row per part and, with --errors, the disagreements. Writes nothing.
 
     python benchmarks/tag_quality.py                      # TimeBank, AQUAINT, all
+    python benchmarks/tag_quality.py --part WikiWars      # narratives (add --mode auto to compare)
     python benchmarks/tag_quality.py --part AQUAINT --errors 40
     python benchmarks/tag_quality.py --errors --kinds value,missed
     python benchmarks/tag_quality.py --by-type --top 10   # where the errors concentrate
@@ -20,7 +22,7 @@ import sys
 import time
 from pathlib import Path
 
-from corpus import PARTS, tagged_timeml  # benchmarks/corpus.py: the corpus as the tests find it
+from corpus import PART_MODES, PARTS, tagged_timeml  # benchmarks/corpus.py: the corpus as the tests find it
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -75,13 +77,15 @@ def print_top(found, n: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--part", choices=PARTS, action="append",
-                    help="only this part (repeatable); default both")
+    ap.add_argument("--part", choices=tuple(PART_MODES), action="append",
+                    help="only this part (repeatable); default TimeBank and AQUAINT")
     ap.add_argument("--errors", nargs="?", type=int, const=-1, default=None, metavar="N",
                     help="list the first N disagreements (all when N is omitted)")
     ap.add_argument("--kinds", default="missed,spurious,span,value,type",
                     help="error kinds to list, comma-separated (default: all)")
-    ap.add_argument("--mode", default="news", choices=("news", "narrative"))
+    ap.add_argument("--mode", default=None, choices=("news", "narrative", "auto"),
+                    help="tagger mode for every part (default: news for the news parts, "
+                         "narrative for WikiWars)")
     ap.add_argument("--top", type=int, default=0, metavar="N",
                     help="the N most frequent expressions behind each kind of error")
     ap.add_argument("--by-type", action="store_true",
@@ -101,12 +105,14 @@ def main(argv: list[str] | None = None) -> int:
         all_texts[key] = doc.text
         chars += len(doc.text)
     rows: list[tuple[str, Scores]] = [(part, score(*per_part[part])) for part in parts]
-    for gold, system in per_part.values():
-        all_gold.update(gold)
-        all_system.update(system)
+    news = [part for part in parts if part in PARTS]  # "all" is the news figure HeidelTime's is
+    for part in parts:
+        all_gold.update(per_part[part][0])
+        all_system.update(per_part[part][1])
     elapsed = time.perf_counter() - started
-    if len(parts) > 1:
-        rows.append(("all", score(all_gold, all_system)))
+    if len(news) > 1:
+        rows.append(("all", score({k: v for p in news for k, v in per_part[p][0].items()},
+                                  {k: v for p in news for k, v in per_part[p][1].items()})))
 
     head = (f"{'part':10}{'docs':>6}{'gold':>6}{'sys':>6} | {'strict P':>8}{'R':>7}{'F1':>7} | "
             f"{'relax P':>8}{'R':>7}{'F1':>7} | {'value F1':>8}{'type F1':>8}")

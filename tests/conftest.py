@@ -60,3 +60,17 @@ def trial_dir() -> Path:
             pytest.fail("shared/data/semeval15-trial not found beside the checkout")
         pytest.skip("shared/data/semeval15-trial not found")
     return path
+
+
+@pytest.fixture(scope="session")
+def wikiwars_dir() -> Path:
+    """The gold folder of the WikiWars development half (Wikipedia war histories, TimeML);
+    TIMELINE_WIKIWARS_DIR overrides; in CI its absence is a failure, not a skip."""
+    env = os.environ.get("TIMELINE_WIKIWARS_DIR")
+    found = Path(env) if env else _shared_data("wikiwars-dev")
+    found = found / "gold" if found is not None and not env else found
+    if found is None or not found.is_dir():
+        if os.environ.get("CI"):
+            pytest.fail("wikiwars-dev not found: set TIMELINE_WIKIWARS_DIR")
+        pytest.skip("wikiwars-dev not found (set TIMELINE_WIKIWARS_DIR)")
+    return found

@@ -29,6 +29,13 @@ def test_demonyms_and_sentence_starts_are_not_actors():
     assert names == ["United States"]
 
 
+def test_era_words_are_not_names():
+    # a year's era belongs to the date ("In 480 BC, Xerxes ..." was titled "BC invades Greece")
+    assert [a.name for a in find_actors("In 480 BC, Xerxes invaded Greece.")] == ["Xerxes", "Greece"]
+    assert [a.name for a in find_actors("Augustus died in AD 14 at Nola.")] == ["Augustus", "Nola"]
+    assert [a.name for a in find_actors("The temple fell in 70 CE to Titus.")] == ["Titus"]
+
+
 def test_offsets_hold(seeds_dir):
     for path in seeds_dir.glob("*.txt"):
         text = path.read_text(encoding="utf-8")

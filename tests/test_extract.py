@@ -100,7 +100,7 @@ def test_narrative_mode_inherits_the_last_date():
     doc = Document("ak", text, date=dt.date(1998, 2, 27), date_source="given")
     start = text.index("1949")
     timexes = [Timex(start, start + 4, "1949", "DATE", "1949", "year", "", "absolute")]
-    news = extract_events(doc, timexes)
+    news = extract_events(doc, timexes, Options(mode="news"))
     narrative = extract_events(doc, timexes, Options(mode="narrative"))
     invaded_news = [e for e in news if e.category == "conflict"]
     invaded_narrative = [e for e in narrative if e.category == "conflict"]

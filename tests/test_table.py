@@ -300,3 +300,19 @@ def test_validate_accepts_a_path_and_user_lists(tmp_path):
     assert df.loc[0, "actors"] == ["Rubio", "Bukele"]
     assert df.loc[0, "evidence_start"] == 4 and df.loc[0, "confidence"] == 1.0
     assert np.issubdtype(df["confidence"].dtype, np.floating)
+
+
+def test_one_mistake_in_many_rows_is_one_line_of_the_message():
+    """10,000 rows with the same reversed dates and one other problem: the message has a line
+    per kind of problem, with its count and first rows; `problems` still lists every one."""
+    n = 10_000
+    table = pd.DataFrame({"title": [f"event {k}" for k in range(n)], "start": ["2025-02-10"] * n,
+                          "end": ["2025-02-01"] * n, "confidence": [0.5] * (n - 1) + [3]})
+    with pytest.raises(TableError) as err:
+        validate_events(table, source="big.csv")
+    assert len(err.value.problems) == n + 1
+    assert str(err.value).splitlines() == [
+        "big.csv has 10,001 problem(s) of 2 kinds:",
+        "  - row 1 ('event 0'): end 2025-02-01 is before start 2025-02-10 — and 9,999 more row(s) like it "
+        "(10,000 in all: rows 1, 2, 3, 4, 5, …)",
+        "  - row 10000 ('event 9999'): confidence 3.0 is outside [0, 1]"]

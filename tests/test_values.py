@@ -36,6 +36,9 @@ def test_unplaceable_values_have_no_span(value):
     ("P3Y", "DURATION", "year"), ("PT3H", "DURATION", "time"), ("P2DE", "DURATION", "decade"),
     ("P1CE", "DURATION", "century"), ("P1W", "SET", "week"), ("PRESENT_REF", "DATE", "vague"),
     ("2025-01", "DATE", "month"),
+    # BC values have the AD shapes after the era
+    ("BC0490", "DATE", "year"), ("BC0480-SP", "DATE", "season"), ("BC0044-03-15", "DATE", "day"),
+    ("BC048", "DATE", "decade"), ("BC04", "DATE", "century"),
 ])
 def test_granularity_of(value, kind, granularity):
     assert granularity_of(value, kind) == granularity

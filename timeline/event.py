@@ -28,6 +28,7 @@ class Mention:
     trigger_end: int = -1
     headline: bool = False  # the document's main news (its headline / lead sentence)
     doc_title: str = ""  # the document's title, else its file name: what a reader recognises
+    mode: str = ""  # how its document's dates were read: news, narrative or mixed (mode auto)
 
     def to_dict(self) -> dict:
         return dict(self.__dict__)

@@ -11,7 +11,7 @@ from timeline.errors import UsageError
 @dataclass(frozen=True)
 class Options:
     ref_date: dt.date | None = None   # reference date for documents that carry none
-    mode: str = "news"                # news | narrative (see timeline.tag)
+    mode: str = "auto"                # auto | news | narrative (see timeline.tag)
     lang: str = "en"
     merge_threshold: float = 0.5      # similarity at which two tellings are one event
     min_confidence: float = 0.0       # drop events below this confidence
@@ -29,8 +29,8 @@ class Options:
         if unknown:
             raise UsageError(f"unknown option(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
         options = replace(cls(), **kwargs)
-        if options.mode not in ("news", "narrative"):
-            raise UsageError(f"mode must be 'news' or 'narrative', not {options.mode!r}")
+        if options.mode not in ("auto", "news", "narrative"):
+            raise UsageError(f"mode must be 'auto', 'news' or 'narrative', not {options.mode!r}")
         if options.backend not in ("serial", "processes", "dask"):
             raise UsageError(f"backend must be serial, processes or dask, not {options.backend!r}")
         if options.jobs < 0:

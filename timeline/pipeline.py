@@ -114,7 +114,20 @@ def extract_document(doc: Document, options: Options) -> list[Event]:
     from timeline.timex import tag
 
     timexes = tag(doc.text, ref_date=doc.date, mode=options.mode, lang=options.lang)
-    return extract_events(doc, timexes, options)
+    mode = options.mode
+    if mode == "auto":
+        from dataclasses import replace
+
+        from timeline.timex import mode_of
+
+        mode = mode_of(doc.text, doc.date, options.lang)
+        # events follow the story's last date only in a text read as a story throughout
+        options = replace(options, mode="narrative" if mode == "narrative" else "news")
+    events = extract_events(doc, timexes, options)
+    for event in events:
+        for mention in event.mentions:
+            mention.mode = mode
+    return events
 
 
 def _documents(inputs, opts: Options, report) -> list[Document]:

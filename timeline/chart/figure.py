@@ -8,7 +8,9 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from timeline.chart.hover import escape_text, first_url, hover_html
+from timeline.chart.hover import escape_text, hover_html
+from timeline.chart.labels import (DAY, GAP_PX, MARK_PX, PERIOD, PERIOD_ROWS, ROW_CAP, SPAN, kinds, label_width,
+                                   layout_view, priority_order)
 from timeline.chart.lanes import LANE_COLUMNS, lane_labels, lane_order, pack_rows
 from timeline.chart.view import focus_window, outside
 from timeline.table import SCHEMA, validate_events
@@ -16,7 +18,12 @@ from timeline.table import SCHEMA, validate_events
 log = logging.getLogger(__name__)
 
 WEBGL_THRESHOLD = 1000   # SVG scatter gets sluggish past about a thousand points
-LABEL_THRESHOLD = 60     # above this, titles next to marks would overlap; hover carries them
+LABEL_CHARS = 60         # a label is the title up to here ("…" after); hover and panel give it whole
+LANE_ROW_CAP = 16        # rows of moments per lane
+PERIOD_OFFSET = 0.24     # a period's thin bar sits in the lower part of its row, its label above
+LABEL_LIFT = 0.26
+ROW_PX = 22              # a row of labels: 12 px text and room around it
+GROW_ROWS = 200          # rows a zoomed-in view may grow to so that every event in it has its label
 DAY_MS = 86_400_000
 # Okabe-Ito: distinguishable for the common colour-vision deficiencies
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#8C6D31", "#000000",
@@ -41,8 +48,9 @@ def render(df: pd.DataFrame, lanes: str | None = None, color: str | None = "cert
 
     lanes: "actors" | "sources" | "category" | None — one horizontal lane per value (the first
     actor/source of each event). color: a column whose values colour the marks (default
-    "certainty"); None for one colour. labels: titles beside the marks (default: when there are
-    at most 60 events). webgl: WebGL markers (default: above 1,000 events). hover_data: more
+    "certainty"); None for one colour. labels: titles beside the marks, as many as fit without
+    overlap, the most important first (the `importance` column when the table has it, else the
+    number of sources, certainty and confidence); False for none. webgl: WebGL markers (default: above 1,000 events). hover_data: more
     columns to show in the hover label (e.g. ["confidence", "time_text"]). range_slider: the
     range slider and the 1w/1m/6m/1y/all buttons (static images leave them out). focus: open on
     the densest stretch holding most events when a few outliers would squeeze the rest (the
@@ -63,11 +71,11 @@ def render(df: pd.DataFrame, lanes: str | None = None, color: str | None = "cert
     frame = table[table["start"].notna() & table["end"].notna()]
     n_undated = len(table) - len(frame)
     n = len(frame)
-    labels = n <= LABEL_THRESHOLD if labels is None else labels
+    labels = True if labels is None else labels
     webgl = n > WEBGL_THRESHOLD if webgl is None else webgl
-    # a responsive chart is as wide as the window allows (1,150 px on the page at most): labels
-    # are kept apart for a ~1,024 px laptop window, so wider screens only add room
-    width_px = width or 980
+    # a responsive chart is as wide as the window allows (1,150 px on the page at most); the
+    # page lays the labels out again for the width it really has
+    width_px = width or 1150
 
     start = frame["start"].to_numpy(dtype="datetime64[s]")
     end = frame["end"].to_numpy(dtype="datetime64[s]")
@@ -79,23 +87,7 @@ def render(df: pd.DataFrame, lanes: str | None = None, color: str | None = "cert
     window = focus_window(start_days, end_days) if focus else None
     x_lo, x_hi = _x_range(np.array(window[:1]), np.array(window[1:])) if window else (full_lo, full_hi)
     before, after = outside(start_days, end_days, x_lo, x_hi) if window else (0, 0)
-    # a label may take up to ~half the plot before it is cut (see the packing below)
-    short_titles = [_short(t, 72 if n <= 20 else 56 if n <= LABEL_THRESHOLD else 34) for t in frame["title"]]
-    # the plot's width in pixels, less the lane names: labels are sized against it
-    plot_px = max(300.0, width_px - (130 if lanes else 40))
-    label_px = np.array([len(t) * 6.2 + 14 for t in short_titles]) if labels else np.full(n, 10.0)
-    # labels of marks in the right part of the axis go to their left, so the axis need not grow
-    right_side = (start_days - x_lo) < 0.55 * (x_hi - x_lo)
-    in_view = (end_days > x_lo) & (start_days < x_hi)
-    if labels and n and (right_side & in_view).any():
-        # widen the axis until the last right-hand label fits (its share of the axis grows with it)
-        grow = right_side & in_view
-        need = (end_days[grow] - x_lo) / np.clip(1 - label_px[grow] / plot_px, 0.2, 1)
-        x_hi = max(x_hi, x_lo + float(need.max()) + 1)
-        full_hi = max(full_hi, x_hi)
-    label_days = label_px / plot_px * (x_hi - x_lo)
-    busy_from = np.where(right_side, start_days, start_days - label_days)
-    busy_until = np.where(right_side, end_days + label_days, end_days)
+    short_titles = [_short(t, LABEL_CHARS) for t in frame["title"]]
     lane_of = lane_labels(frame, lanes)
     order = lane_order(lane_of, start, (end_days > x_lo) & (start_days < x_hi)) if n else []
     if len(order) > MAX_LANES:  # past ~30 lanes the names overlap: the quietest share one
@@ -103,44 +95,130 @@ def render(df: pd.DataFrame, lanes: str | None = None, color: str | None = "cert
         other = f"({len(order) - MAX_LANES + 1} others)"
         lane_of = [lane if lane in keep else other for lane in lane_of]
         order = order[: MAX_LANES - 1] + [other]
-    # labels must never overlap; bare marks may once rows run out (a dense 10,000-event chart
-    # would otherwise be thousands of rows tall)
-    budget = None if labels else max(48 if n <= WEBGL_THRESHOLD else 96, 4 * len(order))
-    y, lane_ticks, rows = _stack(lane_of, order, busy_from, busy_until, max_rows=30 if labels else budget,
-                                 budget=budget)
+    kind = kinds(start_days, end_days, is_bar)
+    plot_px = max(300.0, width_px - (170 if lanes else 40))
+    scale = plot_px / (x_hi - x_lo)
+    placed = _place(lane_of, order, kind, (start_days - x_lo) * scale, (end_days - x_lo) * scale,
+                    label_width(short_titles) if labels else np.zeros(n), priority_order(frame), plot_px,
+                    start_days, end_days, lanes is not None)
+    y, sides, lane_ticks, rows = placed["y"], placed["side"], placed["ticks"], placed["rows"]
 
     groups, names, colors, legend_title = _colour_groups(frame, color, color_discrete_map)
     extras = ([list(zip(hover_data, values)) for values in zip(*(frame[c].tolist() for c in hover_data))]
               if hover_data else [()] * n)
-    hover = [hover_html(row, hover_width, extra) for row, extra in zip(plain_rows(frame), extras)]
-    urls = np.array([first_url(u) for u in frame["urls"]], dtype=object)
-    hover = np.array(hover, dtype=object)
+    hover = np.array([hover_html(row, hover_width, extra) for row, extra in zip(plain_rows(frame), extras)],
+                     dtype=object)
     fig = go.Figure()
     for key in names:
         in_group = groups == key
         has_days = bool((in_group & ~is_bar).any())
-        _add_markers(fig, in_group & ~is_bar, start, y, hover, urls, key, names[key], colors[key], webgl, n)
-        _add_bars(fig, in_group & is_bar, start, bar_end, y, hover, urls, key, names[key], colors[key], n,
+        _add_markers(fig, in_group & ~is_bar, start, y, hover, key, names[key], colors[key], webgl, n)
+        _add_bars(fig, in_group & is_bar, start, bar_end, y, kind, hover, key, names[key], colors[key], n,
                   show_legend=not has_days)
     label_notes = []
     if labels and n:
         # annotations, not a text trace: the range slider would draw a trace's text a second time
-        anchor = _iso_list(np.where(is_bar & right_side, bar_end, start))
-        label_notes = [dict(x=x, y=float(yy), text=escape_text(t), xref="x", yref="y", showarrow=False,
-                            xanchor="left" if right else "right", xshift=8 if right else -8,
-                            font=dict(size=12, color="#333"), captureevents=False)
-                       for x, yy, t, right in zip(anchor, y, short_titles, right_side)]
+        label_notes = [_label_note(k, sides[k], start[k], bar_end[k], max(start_days[k], x_lo), kind[k], y[k],
+                                   short_titles[k]) for k in np.flatnonzero(sides)]
     if n:
+        in_view = (end_days > x_lo) & (start_days < x_hi)
+        label_notes.append(_unlabelled_note(int(in_view.sum()), int((in_view & (sides != 0)).sum()), labels))
         label_notes += _outside_notes(before, after, start_days, end_days, x_lo, x_hi, range_slider)
     _layout(fig, title, height, width, lanes, lane_ticks, rows, (x_lo, x_hi), (full_lo, full_hi), labels,
             legend_title, range_slider, template, is_bar, n, label_notes)
-    # lets to_html(fig) list every event under the chart, undated ones included, and tell what
-    # the first view leaves out
+    # lets to_html(fig) list every event under the chart, undated ones included, tell what the
+    # first view leaves out, and lay the labels out again as the reader zooms
     fig._timeline_events = table
     fig._timeline_view = {"before": before, "after": after, "undated": n_undated,
                           "range": (_day_iso(x_lo), _day_iso(x_hi)) if window else None}
+    # without lanes, the page may make the chart taller when a zoomed view needs more rows
+    grow = ({"rows": rows, "rowPx": ROW_PX, "height": fig.layout.height, "max": GROW_ROWS}
+            if lanes is None and labels and height is None else None)
+    fig._timeline_layout = {"kind": kind.tolist(), "group": placed["group"].tolist(), "groups": placed["groups"],
+                            "order": priority_order(frame).tolist(), "labels": short_titles if labels else None,
+                            "grow": grow}
     log.debug("rendered %d events (%d bars) in %d lanes", n, int(is_bar.sum()), len(order))
     return fig
+
+
+def _place(lane_of, order, kind, x0, x1, label_px, priority, plot_px, start_days, end_days, lanes: bool):
+    """Groups of rows (per lane: its long periods, then its moments), each group only as deep as
+    the first view or its busiest day needs, and every event's row in the first view.
+    Returns y, label side, lane ticks, total rows, each event's group and the groups as
+    [first row, rows, kind of group]."""
+    n = len(kind)
+    lane_arr = np.array(lane_of, dtype=object)
+    group = np.zeros(n, dtype=np.int64)
+    specs = []  # (lane, is_period)
+    for lane in order:
+        in_lane = lane_arr == lane
+        for period in (True, False):
+            members = in_lane & ((kind == PERIOD) == period)
+            if members.any():
+                group[members] = len(specs)
+                specs.append((lane, period))
+    day = np.floor(start_days).astype(np.int64)
+    caps = []
+    for g, (_, period) in enumerate(specs):
+        members = group == g
+        if period:
+            caps.append(min(PERIOD_ROWS, _max_overlap(start_days[members], end_days[members])))
+        else:  # every event of the busiest day needs its own row when zoomed in on it
+            busiest = int(np.unique(day[members], return_counts=True)[1].max())
+            caps.append(max(1, min(LANE_ROW_CAP if lanes else ROW_CAP, busiest)))
+    wide = [PERIOD_ROWS if p else (LANE_ROW_CAP if lanes else ROW_CAP) for _, p in specs]
+    row, side = layout_view(x0, x1, kind, label_px, group, wide, priority, plot_px)
+    for g in range(len(specs)):
+        used = row[group == g]
+        caps[g] = min(wide[g], max(caps[g], int(used.max()) + 1 if len(used) else 1))
+    row, side = layout_view(x0, x1, kind, label_px, group, caps, priority, plot_px)
+    y = np.zeros(n)
+    groups, ticks, base, lane_first = [], [], 0, {}
+    for g, (lane, period) in enumerate(specs):
+        members = np.flatnonzero(group == g)
+        off = members[row[members] < 0]  # out of the first view: rows by time, for the range slider
+        row[off] = pack_rows(start_days[off], end_days[off] + 1, caps[g])
+        y[members] = base + row[members] + (PERIOD_OFFSET if period else 0.0)
+        groups.append([base, caps[g], int(period)])
+        lane_first.setdefault(lane, base)
+        base += caps[g]
+        last_of_lane = g + 1 == len(specs) or specs[g + 1][0] != lane
+        if last_of_lane:
+            ticks.append((lane, lane_first[lane], base - 1))
+            base += 1  # a blank row between lanes
+    return {"y": y, "side": side, "ticks": ticks, "rows": max(base - 1, 1), "group": group, "groups": groups}
+
+
+def _max_overlap(starts: np.ndarray, ends: np.ndarray) -> int:
+    """The most spans covering one moment (how many rows they need to lie apart)."""
+    points = sorted([(s, 1) for s in starts] + [(e, -1) for e in ends], key=lambda p: (p[0], p[1]))
+    depth = best = 0
+    for _, step in points:
+        depth += step
+        best = max(best, depth)
+    return max(best, 1)
+
+
+def _label_note(k, side, start, bar_end, visible_start, kind, y, text) -> dict:
+    """The label of event k as an annotation named tl-label (the page's script replaces them)."""
+    if kind == PERIOD:
+        x, anchor, shift, y = _day_iso(visible_start), "left", 2, y - PERIOD_OFFSET - LABEL_LIFT
+    elif side > 0:
+        x, anchor, shift = str(bar_end if kind == SPAN else start), "left", GAP_PX + (MARK_PX if kind == DAY else 0)
+    else:
+        x, anchor, shift = str(start), "right", -(GAP_PX + (MARK_PX if kind == DAY else 0))
+    return dict(x=x, y=float(y), text=escape_text(text), xref="x", yref="y", showarrow=False, xanchor=anchor,
+                xshift=shift, font=dict(size=12, color="#222"), captureevents=False, name="tl-label")
+
+
+def _unlabelled_note(in_view: int, labelled: int, labels: bool) -> dict:
+    """Says how many events of the view are bare marks (the page's script keeps it true)."""
+    bare = in_view - labelled if labels else 0
+    text = (f"{bare} of {in_view} events here have no label: zoom in (drag across the chart) or hover"
+            if bare else "")
+    return dict(text=text, name="tl-unlabelled", visible=bool(bare), xref="paper", yref="paper", x=0.5,
+                xanchor="center", y=0, yanchor="bottom", showarrow=False, bgcolor="#eef3f8", opacity=0.95,
+                font=dict(size=11, color="#2b3a4a"), captureevents=False)
 
 
 def plain_rows(frame: pd.DataFrame):
@@ -148,37 +226,6 @@ def plain_rows(frame: pd.DataFrame):
     cell is several times slower, which shows at 10,000 events."""
     plain = frame.astype({c: object for c in frame.columns if str(frame[c].dtype) == "string"})
     return plain.itertuples(index=False)
-
-
-def _stack(lane_of: list[str], order: list[str], busy_from, busy_until, max_rows: int,
-           budget: int | None = None):
-    """y of every event: lanes one under another (a blank row between), and inside a lane the
-    rows that keep marks and labels apart. `budget`: the rows all lanes share; quiet lanes take
-    only what they need and the busy ones split the rest, rather than every lane getting the
-    same few rows. Returns (y, [(lane, first row, last row)], rows)."""
-    y = np.zeros(len(lane_of))
-    lane_arr = np.array(lane_of, dtype=object)
-    members = [np.flatnonzero(lane_arr == lane) for lane in order]
-    caps = [max_rows] * len(order)
-    packed = [None] * len(order)
-    if budget is not None and members:
-        packed = [pack_rows(busy_from[idx], busy_until[idx], max_rows) for idx in members]
-        demand = [int(rows.max()) + 1 for rows in packed]
-        cap = 1
-        while cap < max(demand) and sum(min(d, cap + 1) for d in demand) <= budget:
-            cap += 1
-        caps = [min(d, cap) for d in demand]
-        # a lane that got all the rows it asked for is packed already (the same greedy choices)
-        packed = [rows if d <= c else None for rows, d, c in zip(packed, demand, caps)]
-    ticks, base = [], 0
-    for lane, idx, cap, rows in zip(order, members, caps, packed):
-        if rows is None:
-            rows = pack_rows(busy_from[idx], busy_until[idx], cap)
-        y[idx] = base + rows
-        depth = int(rows.max()) + 1
-        ticks.append((lane, base, base + depth - 1))
-        base += depth + 1
-    return y, ticks, base
 
 
 def _as_events(df: pd.DataFrame) -> pd.DataFrame:
@@ -238,28 +285,30 @@ def _colour_groups(frame, color, color_map):
     return values, {k: escape_text(_short(k, 30)) for k in keep}, colors, escape_text(color)
 
 
-def _add_bars(fig, mask, start, bar_end, y, hover, urls, key, name, colour, n, show_legend):
+def _add_bars(fig, mask, start, bar_end, y, kind, hover, key, name, colour, n, show_legend):
     if not mask.any():
         return
     widths = (bar_end[mask] - start[mask]).astype("timedelta64[ms]").astype(np.int64)
+    # a long period is a thin line at the top of its group, so it never hides a day behind it
+    thick = np.where(kind[mask] == PERIOD, 0.16, 0.6 if n <= 1000 else 0.5)
     fig.add_trace(go.Bar(
-        base=_iso_list(start[mask]), x=widths, y=y[mask], orientation="h", width=0.62 if n <= 1000 else 0.5,
-        marker={"color": colour, "opacity": 0.55 if n <= 1000 else 0.35,
+        base=_iso_list(start[mask]), x=widths, y=y[mask], orientation="h", width=thick,
+        marker={"color": colour, "opacity": 0.6 if n <= 1000 else 0.4,
                 "line": {"color": colour, "width": 1 if n <= 1000 else 0}},
         hovertext=list(hover[mask]), hoverinfo="text", textposition="none",
-        customdata=list(urls[mask]), name=name, legendgroup=str(key), showlegend=show_legend, meta="spans"))
+        customdata=np.flatnonzero(mask).tolist(), name=name, legendgroup=str(key), showlegend=show_legend, meta="spans"))
 
 
-def _add_markers(fig, mask, start, y, hover, urls, key, name, colour, webgl, n):
+def _add_markers(fig, mask, start, y, hover, key, name, colour, webgl, n):
     if not mask.any():
         return
     trace = go.Scattergl if webgl else go.Scatter
-    size = 12 if n <= 60 else 9 if n <= 1000 else 6
+    size = 11 if n <= 1000 else 7
     fig.add_trace(trace(
         x=_iso_list(start[mask]), y=y[mask], mode="markers",
         marker={"color": colour, "size": size, "line": {"color": "white", "width": 1 if n <= 1000 else 0},
-                "opacity": 0.95 if n <= 1000 else 0.7},
-        hovertext=list(hover[mask]), hoverinfo="text", customdata=list(urls[mask]),
+                "opacity": 0.95 if n <= 1000 else 0.8},
+        hovertext=list(hover[mask]), hoverinfo="text", customdata=np.flatnonzero(mask).tolist(),
         name=name, legendgroup=str(key), showlegend=True, meta="days"))
 
 
@@ -294,8 +343,8 @@ def _day_iso(day: float) -> str:
 def _layout(fig, title, height, width, lanes, lane_ticks, rows, view, full, labels, legend_title,
             range_slider, template, is_bar, n, label_notes):
     x_lo, x_hi = view
-    row_px = 30 if labels else 14 if n <= WEBGL_THRESHOLD else 8
-    height = height or int(min(1400, max(360, 190 + row_px * max(rows, 1))))
+    row_px = ROW_PX if labels else 14 if n <= WEBGL_THRESHOLD else 8
+    height = height or int(min(1400, max(360, 190 + row_px * (max(rows, 1) + 1))))
     to_date = _day_iso
     buttons = [dict(count=c, step=s, stepmode="backward", label=lab)
                for c, s, lab, days in _SELECTOR if days < (full[1] - full[0]) * 0.8]
@@ -305,7 +354,8 @@ def _layout(fig, title, height, width, lanes, lane_ticks, rows, view, full, labe
     if buttons and range_slider:
         xaxis["rangeselector"] = dict(buttons=buttons + [dict(step="all", label="all")], x=0, y=1.02,
                                       bgcolor="#f0f0f0", activecolor="#d0d8e8")
-    yaxis = dict(range=[rows - 0.5, -0.7] if rows else [1, -1], showgrid=False, zeroline=False,
+    # a row more at the foot: the notes about unlabelled and outside events sit there, on no mark
+    yaxis = dict(range=[rows + 0.6, -0.7] if rows else [1, -1], showgrid=False, zeroline=False,
                  fixedrange=True, showticklabels=lanes is not None)
     shapes = []
     if lanes is not None:
@@ -314,11 +364,11 @@ def _layout(fig, title, height, width, lanes, lane_ticks, rows, view, full, labe
         shapes = [dict(type="rect", xref="paper", yref="y", x0=0, x1=1, y0=a - 0.5, y1=b + 0.5,
                        fillcolor="#f5f7fa" if k % 2 == 0 else "rgba(0,0,0,0)", line={"width": 0},
                        layer="below") for k, (_, a, b) in enumerate(lane_ticks)]
-    kinds = []
+    marks = []
     if (~is_bar).any():
-        kinds.append("● a dated day")
+        marks.append("● a dated day")
     if is_bar.any():
-        kinds.append("▬ a week, month, year… (bar covers it)")
+        marks.append("▬ a week, month, year… (the bar covers it; long ones are thin lines on top)")
     fig.update_layout(
         template=template, height=height, width=width, xaxis=xaxis, yaxis=yaxis, shapes=shapes,
         title=dict(text=escape_text(title), x=0.01, xanchor="left") if title else None,
@@ -328,7 +378,7 @@ def _layout(fig, title, height, width, lanes, lane_ticks, rows, view, full, labe
         margin=dict(l=10 if lanes is None else 20, r=20, t=90 if title else 60, b=44 if legend_title else 20),
         hoverlabel=dict(align="left", font=dict(size=12, color="#1d2733"), bgcolor="white", bordercolor="#888"),
         hovermode="closest", barmode="overlay", bargap=0, showlegend=bool(legend_title) and n > 0,
-        annotations=[dict(text="   ".join(kinds), xref="paper", yref="paper", x=1, y=1.02, xanchor="right",
+        annotations=[dict(text="   ".join(marks), xref="paper", yref="paper", x=1, y=1.02, xanchor="right",
                           yanchor="bottom", showarrow=False, font=dict(size=11, color="#555"))] + label_notes
         if n else [],
         uirevision="timeline")

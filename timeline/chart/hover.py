@@ -65,13 +65,6 @@ def safe_url(url) -> bool:
     return isinstance(url, str) and bool(_SAFE_URL.match(url.strip()))
 
 
-def first_url(urls) -> str:
-    for url in urls or ():
-        if safe_url(url):
-            return url.strip()
-    return ""
-
-
 def _day(ts: pd.Timestamp) -> str:
     return f"{ts.day} {ts.strftime('%b')} {ts.year}"
 
@@ -140,8 +133,10 @@ def hover_html(row, width: int = 72, extra: list[tuple[str, object]] = ()) -> st
         parts.append("Who: " + wrap(", ".join(row.actors), width, max_lines=2))
     if row.place:
         parts.append("Where: " + escape_text(row.place))
-    if row.sources:
-        parts.append("Sources: " + wrap(", ".join(row.sources), width, max_lines=2))
+    if row.sources:  # by title, which a reader recognises; the id is only the table's key
+        names = [t or s for s, t in zip(row.sources, list(row.source_titles) + [""] * len(row.sources))]
+        parts.append(("Source: " if len(names) == 1 else f"{len(names)} sources: ")
+                     + wrap("; ".join(names), width, max_lines=3))
     for name, value in extra:
         if isinstance(value, (list, tuple)):
             value = ", ".join(map(str, value))
@@ -149,6 +144,5 @@ def hover_html(row, width: int = 72, extra: list[tuple[str, object]] = ()) -> st
     quote = row.evidence or row.description
     if quote:
         parts.append("“" + wrap(quote, width, max_lines=6) + "”")
-    if first_url(row.urls):
-        parts.append("<i>click to open the source</i>")
+    parts.append("<i>click for the details and source links</i>")
     return "<br>".join(parts)

@@ -1,73 +1,412 @@
 // The timeline page's script, run once the plot is drawn ({plot_id} is the plot's element id).
-// 1. A click opens the event's source. The URL comes from the figure's data, which article-derived
-//    tables fill, so it is checked again here: only http(s), in a new tab without an opener.
-// 2. Labels that would collide in a narrow window or a zoomed-out view are hidden.
-// 3. The notes counting the events outside the view are kept true as the reader pans.
+// 1. Labels: whenever the view changes (zoom, pan, resize, a filter), the rows are packed again
+//    and as many titles as fit are shown, the most important first (timeline/chart/labels.py
+//    is the same algorithm in Python, for the first view and for static images).
+// 2. Search and filters update the chart, the event list and the URL fragment together.
+// 3. A click on an event opens the details panel; the arrow keys step through the events.
+// 4. The notes counting events outside the view, or without a label, stay true.
+// Article text arrives as JSON (never run) and enters the page only as textContent; the only
+// links made are plain http(s) ones.
 (function () {
+  // plotly runs this as soon as the plot is drawn, before the parser reaches the panel and the
+  // event list that follow the chart: wait for them
+  if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', setUp); } else { setUp(); }
+  function setUp() {
   var gd = document.getElementById('{plot_id}');
-  if (!gd || !gd.on) { return; }
-  gd.on('plotly_click', function (ev) {
-    var p = ev && ev.points && ev.points[0];
-    if (!p) { return; }
-    var url = Array.isArray(p.customdata) ? p.customdata[0] : p.customdata;
-    if (typeof url === 'string' && /^https?:\/\/[^\s"'<>\\]+$/i.test(url)) {
-      window.open(url, '_blank', 'noopener,noreferrer');
+  var root = gd && gd.closest('.tl-root');
+  var dataEl = root && root.querySelector('script.tl-data');
+  if (!gd || !gd.on || !dataEl) { return; }
+  var D = JSON.parse(dataEl.textContent);
+  var nDated = D.kind.length, nAll = D.title.length;
+  var MARK = 6, GAP = 6, LIFT = 0.26, OFFSET = 0.24;
+  var SAFE_URL = /^https?:\/\/[^\s"'<>\\]+$/i;
+  var match = new Array(nAll).fill(true);
+  var rowOf = new Array(nDated).fill(0);
+  var selected = -1;
+  var busy = false, pending = false, lastKey = '';
+
+  // ---- 1. label layout -------------------------------------------------------------------
+  var canvas = document.createElement('canvas').getContext('2d');
+  canvas.font = '12px ' + ((gd._fullLayout && gd._fullLayout.font && gd._fullLayout.font.family) || 'sans-serif');
+  // SVG text comes out a little wider than the canvas measures it (hinting): keep a margin
+  var labelPx = (D.label || []).map(function (t) { return canvas.measureText(t).width * 1.04 + 2; });
+  // initial rows, read back from the figure (periods sit OFFSET below their row)
+  gd.data.forEach(function (t) {
+    if (t.meta !== 'days' && t.meta !== 'spans') { return; }
+    for (var k = 0; k < t.customdata.length; k++) {
+      var i = t.customdata[k], g = D.groups[D.group[i]];
+      rowOf[i] = Math.round(t.y[k] - (g[2] ? OFFSET : 0)) - g[0];
     }
   });
-  // 2. Labels are laid out for a ~1,024 px window; in a narrower one (or zoomed out) a label that
-  // would cover a mark or an earlier label is hidden until there is room again. Hover still
-  // names its event.
-  function declutter() {
-    var notes = gd.layout.annotations || [];
-    // marks are drawn first and never hidden; a label that would cover one gives way
-    var kept = [].slice.call(gd.querySelectorAll('.cartesianlayer .scatterlayer path.point, .cartesianlayer .barlayer .point path'))
-      .map(function (m) { return m.getBoundingClientRect(); }).filter(function (r) { return r.width > 0; });
-    [].slice.call(gd.querySelectorAll('.infolayer g.annotation')).forEach(function (g) {
-      var a = notes[Number(g.getAttribute('data-index'))];
-      if (!a || a.xref !== 'x') { return; }
-      g.style.display = '';
-      var text = g.querySelector('.annotation-text');  // absent while the label is off-axis
-      var r = text && text.getBoundingClientRect();
-      if (!r || !r.width) { return; }
-      var clash = kept.some(function (k) {
-        return r.left < k.right - 1 && k.left < r.right - 1 && r.top < k.bottom - 1 && k.top < r.bottom - 1;
-      });
-      if (clash) { g.style.display = 'none'; } else { kept.push(r); }
-    });
-  }
-  gd.on('plotly_afterplot', declutter);
-  gd.on('plotly_relayout', declutter);  // zoom and pan move the labels without a full replot
-  window.addEventListener('resize', function () { setTimeout(declutter, 50); });
-  declutter();
-  // 3. Recount the events left and right of the view for the notes render() put at the plot's
-  // corners (named tl-outside-before/after), so they stay true as the reader pans and zooms.
   function ms(v) {
     if (typeof v === 'number') { return v; }
     var s = String(v).replace(' ', 'T');
     return Date.parse(s.length === 10 ? s + 'T00:00:00Z' : s + 'Z');
   }
+  function iso(t) { return new Date(t).toISOString().slice(0, 19); }
+
+  // The algorithm of timeline/chart/labels.py (layout_view), with measured text widths:
+  // 1. the FIRST most important events in view get their titles first; 2. every other mark
+  // gets a spot of its own (the least crowded row, never under a title if it can help);
+  // 3. most important first, the rest get their titles where they touch no mark and no other
+  // title (in their own row, else the lowest row with room). Cells are one pixel wide.
+  var FIRST = {first_labels};
+  function layoutView(lo, hi, width, caps) {
+    var scale = width / (hi - lo), w = Math.ceil(width) + 1;
+    var marks = caps.map(function (c) { return new Int32Array(c * w); });
+    var texts = caps.map(function (c) { return new Uint8Array(c * w); });
+    var side = new Int8Array(nDated), row = rowOf.slice(), seen = [], A = {}, B = {}, labelled = 0;
+    function cellA(x) { return Math.max(0, Math.floor(x)); }
+    function cellB(x) { return Math.max(0, Math.min(w, Math.ceil(x) + 1)); }
+    function room(g, r, a, b) {
+      var m = marks[g], t = texts[g];
+      for (var x = r * w + a; x < r * w + b; x++) { if (m[x] || t[x]) { return false; } }
+      return true;
+    }
+    function addMark(i, by) {
+      var c = marks[D.group[i]], a = cellA(A[i]), b = cellB(B[i]);
+      for (var x = row[i] * w + a; x < row[i] * w + b; x++) { c[x] += by; }
+    }
+    function label(i, own) {
+      var g = D.group[i], cap = caps[g], lab = labelPx[i], spans, best = null;
+      if (D.kind[i] === 2) { var left = Math.max(A[i], 0); spans = [[2, left, Math.max(Math.min(B[i], width), left + lab + GAP)]]; }
+      else { spans = [[1, A[i], B[i] + GAP + lab], [-1, A[i] - GAP - lab, B[i]]]; }
+      spans.forEach(function (sp) {
+        // a title must be whole inside the plot (a mark's own edge may stick out)
+        if ((sp[0] !== 1 && sp[1] < 0) || (sp[0] !== -1 && sp[2] > width)) { return; }
+        var sa = cellA(sp[1]), sb = cellB(sp[2]), found = -1;
+        if (own >= 0 && room(g, own, sa, sb)) { found = own; }
+        for (var r = 0; r < cap && found < 0; r++) { if (room(g, r, sa, sb)) { found = r; } }
+        if (found < 0) { return; }
+        var rank = found === own ? -1 : found;
+        if (!best || rank < best[0]) { best = [rank, found, sp[0], sa, sb]; }
+      });
+      if (!best) { return false; }
+      var t = texts[g];
+      for (var x = best[1] * w + best[3]; x < best[1] * w + best[4]; x++) { t[x] = 1; }
+      row[i] = best[1]; side[i] = best[2]; labelled++;
+      return true;
+    }
+    for (var o = 0; o < D.order.length; o++) {
+      var i = D.order[o];
+      if (!match[i]) { continue; }
+      var pad = D.kind[i] === 0 ? MARK : 0, x0 = (D.x0[i] - lo) * scale - pad, x1 = (D.x1[i] - lo) * scale + pad;
+      if (x1 - pad < 0 || x0 + pad > width) { continue; }  // a day is in view when its date is
+      seen.push(i); A[i] = x0; B[i] = x1;
+    }
+    var labels = !!D.label;
+    // long periods wait for step 3: a band of a few rows holding many of them has no room to spare
+    var firstSet = seen.filter(function (i) { return D.kind[i] !== 2; }).slice(0, FIRST);
+    firstSet.forEach(function (i) { if (labels && label(i, -1)) { addMark(i, 1); } });
+    var rest = seen.filter(function (i) { return !side[i]; });
+    rest.forEach(function (i) {
+      var g = D.group[i], m = marks[g], t = texts[g], a = cellA(A[i]), b = cellB(B[i]), pick = 0, least = Infinity;
+      for (var r = 0; r < caps[g]; r++) {
+        var n = 0;
+        for (var x = r * w + a; x < r * w + b; x++) { n += m[x] + (t[x] ? 1e6 : 0); }
+        if (n < least) { least = n; pick = r; }
+        if (n === 0) { break; }
+      }
+      row[i] = pick; addMark(i, 1);
+    });
+    if (labels) {
+      rest.forEach(function (i) {
+        if (firstSet.indexOf(i) >= 0) { return; }
+        addMark(i, -1);  // the event's own mark does not block its title
+        label(i, row[i]);
+        addMark(i, 1);
+      });
+    }
+    var used = caps.map(function () { return 0; }), bare = 0;
+    seen.forEach(function (i) {
+      used[D.group[i]] = Math.max(used[D.group[i]], row[i] + 1);
+      if (!side[i] && D.kind[i] !== 2) { bare++; }
+    });
+    return {row: row, side: side, inView: seen.length, labelled: labelled, used: used, bareMoments: bare};
+  }
+
+  function yOf(i, r) { var g = D.groups[D.group[i]]; return g[0] + r + (g[2] ? OFFSET : 0); }
+
+  function labelNote(i, sd) {
+    var kind = D.kind[i], y = yOf(i, rowOf[i]), x, anchor, shift;
+    var r = gd.layout.xaxis.range;
+    if (kind === 2) { x = iso(Math.max(D.x0[i], ms(r[0]))); anchor = 'left'; shift = 2; y = y - OFFSET - LIFT; }
+    else if (sd > 0) { x = iso(kind === 1 ? D.x1[i] : D.x0[i]); anchor = 'left'; shift = GAP + (kind === 0 ? MARK : 0); }
+    else { x = iso(D.x0[i]); anchor = 'right'; shift = -(GAP + (kind === 0 ? MARK : 0)); }
+    // plotly reads annotation text as its small HTML subset: escape it
+    var text = D.label[i].replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\$/g, '&#36;');
+    return {x: x, y: y, text: text, xref: 'x', yref: 'y', showarrow: false, xanchor: anchor, xshift: shift,
+            font: {size: 12, color: '#222'}, captureevents: false, name: 'tl-label'};
+  }
+
   function plural(n, word) { return n + ' ' + word + (n === 1 ? '' : 's'); }
-  var busy = false;
-  gd.on('plotly_relayout', function () {
-    var notes = (gd.layout.annotations || []), idx = {};
-    notes.forEach(function (a, i) { if (a.name === 'tl-outside-before' || a.name === 'tl-outside-after') { idx[a.name] = i; } });
-    var r = gd.layout.xaxis && gd.layout.xaxis.range;
-    if (busy || !r || idx['tl-outside-before'] === undefined) { return; }
-    var lo = ms(r[0]), hi = ms(r[1]), before = 0, after = 0, first = Infinity, last = -Infinity;
-    gd.data.forEach(function (t) {
+
+  function outsideCounts(lo, hi) {
+    var before = 0, after = 0, first = Infinity, last = -Infinity;
+    for (var i = 0; i < nDated; i++) {
+      if (!match[i]) { continue; }
+      var s = D.x0[i], e = D.x1[i];
+      if (e <= lo && s < lo) { before++; first = Math.min(first, s); }
+      else if (s >= hi) { after++; last = Math.max(last, s); }
+    }
+    return [before, after, first, last];
+  }
+
+  function redraw(force) {
+    var xa = gd._fullLayout && gd._fullLayout.xaxis, r = gd.layout.xaxis && gd.layout.xaxis.range;
+    if (busy) { pending = pending || force || 'view'; return; }
+    if (!xa || !r) { return; }
+    var lo = ms(r[0]), hi = ms(r[1]), width = xa._length;
+    var key = lo + ',' + hi + ',' + width;
+    if (!force && key === lastKey) { return; }
+    lastKey = key;
+    var caps = D.groups.map(function (g) { return g[1]; }), size = {};
+    var L = layoutView(lo, hi, width, caps);
+    if (D.grow && L.labelled < L.inView) {
+      // zoomed in on a crowded stretch: the chart grows taller (as vis-timeline does) when that
+      // is enough to label every event in view
+      var more = caps.map(function (c, g) { return D.groups[g][2] ? c : Math.max(c, D.grow.max); });
+      var big = layoutView(lo, hi, width, more);
+      if (big.bareMoments === 0) {  // every day and week in view labelled (periods have their band)
+        L = big;
+        caps = caps.map(function (c, g) { return D.groups[g][2] ? c : Math.max(c, big.used[g]); });
+      }
+    }
+    if (D.grow) {
+      var total = caps.reduce(function (a, b) { return a + b; }, 0);
+      var height = D.grow.height + D.grow.rowPx * (total - D.grow.rows);
+      if (gd.layout.height !== height) { size = {height: height, 'yaxis.range': [total + 0.6, -0.7]}; }
+    }
+    for (var j = 0; j < nDated; j++) { L.row[j] = Math.min(L.row[j], caps[D.group[j]] - 1); }
+    rowOf = L.row;
+    var traces = [], ys = [];
+    gd.data.forEach(function (t, k) {
       if (t.meta !== 'days' && t.meta !== 'spans') { return; }
-      var starts = t.meta === 'days' ? t.x : t.base;
-      for (var i = 0; i < starts.length; i++) {
-        var s = ms(starts[i]), e = t.meta === 'days' ? s : s + Number(t.x[i]);
-        if (e <= lo && s < lo) { before++; first = Math.min(first, s); }
-        else if (s >= hi) { after++; last = Math.max(last, s); }
+      traces.push(k);
+      ys.push(Array.from(t.customdata, function (i) { return match[i] ? yOf(i, rowOf[i]) : null; }));
+    });
+    var notes = (gd.layout.annotations || []).filter(function (a) { return a.name !== 'tl-label'; });
+    var how = ' (drag the slider or press \u201call\u201d)', out = outsideCounts(lo, hi);
+    notes.forEach(function (a) {
+      if (a.name === 'tl-outside-before') {
+        a.text = out[0] ? '\u25c0 ' + plural(out[0], 'earlier event') + ' from ' + new Date(out[2]).getUTCFullYear() + how : '';
+        a.visible = !!out[0];
+      } else if (a.name === 'tl-outside-after') {
+        a.text = out[1] ? plural(out[1], 'later event') + ' to ' + new Date(out[3]).getUTCFullYear() + how + ' \u25b6' : '';
+        a.visible = !!out[1];
+      } else if (a.name === 'tl-unlabelled') {
+        var bare = L.inView - L.labelled;
+        a.text = bare && D.label ? bare + ' of ' + L.inView + ' events here have no label: zoom in (drag across the chart) or hover' : '';
+        a.visible = !!a.text;
       }
     });
-    var how = ' (drag the slider or press \u201call\u201d)', upd = {}, ib = idx['tl-outside-before'], ia = idx['tl-outside-after'];
-    var tb = before ? '\u25c0 ' + plural(before, 'earlier event') + ' from ' + new Date(first).getUTCFullYear() + how : '';
-    var ta = after ? plural(after, 'later event') + ' to ' + new Date(last).getUTCFullYear() + how + ' \u25b6' : '';
-    if (notes[ib].text !== tb || notes[ib].visible !== !!before) { upd['annotations[' + ib + '].text'] = tb; upd['annotations[' + ib + '].visible'] = !!before; }
-    if (notes[ia].text !== ta || notes[ia].visible !== !!after) { upd['annotations[' + ia + '].text'] = ta; upd['annotations[' + ia + '].visible'] = !!after; }
-    if (Object.keys(upd).length) { busy = true; Plotly.relayout(gd, upd).then(function () { busy = false; }, function () { busy = false; }); }
+    for (var i = 0; i < nDated; i++) { if (L.side[i]) { notes.push(labelNote(i, L.side[i])); } }
+    var shapes = (gd.layout.shapes || []).filter(function (s) { return s.name !== 'tl-selected'; });
+    if (selected >= 0 && selected < nDated && match[selected]) { shapes.push(selectedShape(selected)); }
+    busy = true;
+    var done = function () {
+      busy = false;
+      gd.setAttribute('data-tl-labels', String(L.labelled));
+      gd.setAttribute('data-tl-in-view', String(L.inView));
+      // when the first view was laid out, for the benchmark (ms since the page began loading)
+      if (!gd.hasAttribute('data-tl-ready')) { gd.setAttribute('data-tl-ready', String(Math.round(performance.now()))); }
+      if (pending) { var again = pending === true; pending = false; redraw(again); }
+    };
+    size.annotations = notes; size.shapes = shapes;
+    Plotly.update(gd, {y: ys}, size, traces).then(done, done);
+  }
+
+  function selectedShape(i) {
+    var y = yOf(i, rowOf[i]);
+    if (D.kind[i] === 0) {
+      return {type: 'circle', xref: 'x', yref: 'y', xsizemode: 'pixel', ysizemode: 'pixel', xanchor: iso(D.x0[i]),
+              yanchor: y, x0: -10, x1: 10, y0: -10, y1: 10, line: {color: '#c2185b', width: 2.5}, name: 'tl-selected'};
+    }
+    return {type: 'rect', xref: 'x', yref: 'y', x0: iso(D.x0[i]), x1: iso(D.x1[i]), y0: y - 0.42, y1: y + 0.42,
+            line: {color: '#c2185b', width: 2.5}, name: 'tl-selected'};
+  }
+
+  // ---- 2. search and filters ---------------------------------------------------------------
+  var q = root.querySelector('.tl-q');
+  var filters = [].slice.call(root.querySelectorAll('.tl-filter'));
+  var count = root.querySelector('.tl-count');
+  var reset = root.querySelector('.tl-reset');
+  // the list holds the same events in the same (date) order as the data
+  var items = [].slice.call(root.querySelectorAll('.tl-list > .tl-event'));
+  if (items.length !== nAll) { items = []; }
+  var heading = root.querySelector('.tl-events [id$="-h"]'), headingText = heading && heading.textContent;
+  var haystack = D.title.map(function (t, i) {
+    return [t, D.actors[i].join(' '), D.place[i], D.evidence[i]].join(' \u0001 ').toLowerCase();
   });
+  // several charts on one page keep their state apart in the fragment
+  var roots = [].slice.call(document.querySelectorAll('.tl-root'));
+  var prefix = roots.length > 1 ? 'tl' + roots.indexOf(root) + '.' : '';
+
+  function state() {
+    var s = {q: q ? q.value.trim() : ''};
+    filters.forEach(function (f) { s[f.getAttribute('data-filter')] = f.value; });
+    return s;
+  }
+  function applyFilters(fromHash) {
+    var s = state(), words = s.q.toLowerCase().split(/\s+/).filter(Boolean), shown = 0;
+    for (var i = 0; i < nAll; i++) {
+      var ok = words.every(function (w) { return haystack[i].indexOf(w) >= 0; });
+      if (ok && s.category) { ok = D.category[i] === s.category; }
+      if (ok && s.actor) { ok = D.actors[i].indexOf(s.actor) >= 0; }
+      if (ok && s.source) { ok = D.sources[i].indexOf(s.source) >= 0; }
+      if (ok && s.certainty) { ok = D.certainty[i] === s.certainty; }
+      match[i] = ok;
+      if (ok) { shown++; }
+      var li = items[i];
+      if (li) { li.hidden = !ok; }
+    }
+    var filtered = shown < nAll;
+    if (count) { count.textContent = filtered ? shown + ' of ' + nAll + ' events match' : nAll + ' events'; }
+    if (heading) { heading.textContent = filtered ? headingText.replace(/\(\d+\)$/, '(' + shown + ' of ' + nAll + ' shown)') : headingText; }
+    if (reset) { reset.hidden = !filtered; }
+    if (!fromHash) { writeHash(); }
+    redraw(true);
+  }
+  function writeHash() {
+    var params = new URLSearchParams(location.hash.replace(/^#/, '')), s = state();
+    Object.keys(s).forEach(function (k) { if (s[k]) { params.set(prefix + k, s[k]); } else { params.delete(prefix + k); } });
+    if (selected >= 0) { params.set(prefix + 'event', D.id[selected]); } else { params.delete(prefix + 'event'); }
+    var text = params.toString();
+    try { history.replaceState(null, '', text ? '#' + text : location.pathname + location.search); } catch (e) { /* file: in some browsers */ }
+  }
+  function readHash() {
+    var params = new URLSearchParams(location.hash.replace(/^#/, ''));
+    if (q && params.has(prefix + 'q')) { q.value = params.get(prefix + 'q'); }
+    filters.forEach(function (f) {
+      var v = params.get(prefix + f.getAttribute('data-filter'));
+      // a value no option has selects nothing, which reads as "all"
+      if (v !== null) { f.value = v; if (f.value !== v) { f.value = ''; } }
+    });
+    var id = params.get(prefix + 'event');
+    return id === null ? -1 : D.id.indexOf(id);
+  }
+  var typing = null;
+  if (q) { q.addEventListener('input', function () { clearTimeout(typing); typing = setTimeout(function () { applyFilters(false); }, 120); }); }
+  filters.forEach(function (f) { f.addEventListener('change', function () { applyFilters(false); }); });
+  if (reset) {
+    reset.addEventListener('click', function () {
+      if (q) { q.value = ''; }
+      filters.forEach(function (f) { f.value = ''; });
+      applyFilters(false);
+    });
+  }
+
+  // ---- 3. details panel --------------------------------------------------------------------
+  var panel = root.querySelector('.tl-panel');
+  var body = panel && panel.querySelector('.tl-panel-body');
+  var pos = panel && panel.querySelector('.tl-pos');
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) { e.className = cls; }
+    if (text !== undefined) { e.textContent = text; }
+    return e;
+  }
+  function sequence() {  // the matching events in date order (the list's order)
+    var out = [];
+    for (var i = 0; i < nAll; i++) { if (match[i]) { out.push(i); } }
+    return out;
+  }
+  function show(i, focusPanel) {
+    if (!panel || i < 0 || i >= nAll) { return; }
+    selected = i;
+    body.textContent = '';
+    body.appendChild(el('h3', 'tl-panel-title', D.title[i]));
+    var when = el('p', 'tl-panel-when', D.when[i]);
+    if (D.certainty[i]) { when.appendChild(el('span', 'tl-panel-how', ' \u00b7 date ' + D.certainty[i])); }
+    body.appendChild(when);
+    if (D.evidence[i]) {
+      var quote = el('blockquote', 'tl-panel-evidence'), m = D.mark[i], ev = D.evidence[i];
+      if (m) {
+        quote.appendChild(document.createTextNode(ev.slice(0, m[0])));
+        quote.appendChild(el('mark', null, ev.slice(m[0], m[1])));
+        quote.appendChild(document.createTextNode(ev.slice(m[1])));
+      } else { quote.textContent = ev; }
+      body.appendChild(quote);
+    }
+    var meta = [];
+    if (D.actors[i].length) { meta.push('Who: ' + D.actors[i].join(', ')); }
+    if (D.place[i]) { meta.push('Where: ' + D.place[i]); }
+    if (D.category[i]) { meta.push('Kind: ' + D.category[i]); }
+    if (meta.length) { body.appendChild(el('p', 'tl-panel-meta', meta.join(' \u00b7 '))); }
+    if (D.sources[i].length) {
+      body.appendChild(el('p', 'tl-panel-sources-h', D.sources[i].length === 1 ? 'Source' : D.sources[i].length + ' sources'));
+      var ul = el('ul', 'tl-panel-sources');
+      D.sources[i].forEach(function (src, k) {
+        var li = el('li'), name = D.sourceTitles[i][k] || src, url = D.urls[i][k] || '';
+        if (SAFE_URL.test(url)) {
+          var a = el('a', null, name);
+          a.setAttribute('href', url); a.setAttribute('rel', 'noopener noreferrer'); a.setAttribute('target', '_blank');
+          li.appendChild(a);
+        } else { li.textContent = name; }
+        ul.appendChild(li);
+      });
+      body.appendChild(ul);
+    }
+    var seq = sequence(), at = seq.indexOf(i);
+    if (pos) { pos.textContent = at >= 0 ? (at + 1) + ' / ' + seq.length : ''; }
+    panel.hidden = false;
+    if (focusPanel) { panel.focus({preventScroll: true}); }
+    items.forEach(function (li, k) { li.classList.toggle('tl-current', k === i); });
+    writeHash();
+    bringIntoView(i);
+  }
+  function bringIntoView(i) {
+    if (i >= nDated) { redraw(true); return; }
+    var r = gd.layout.xaxis.range, lo = ms(r[0]), hi = ms(r[1]);
+    if (D.x0[i] >= lo && D.x0[i] <= hi) { redraw(true); return; }
+    var half = (hi - lo) / 2, mid = (D.x0[i] + Math.max(D.x1[i], D.x0[i])) / 2;
+    Plotly.relayout(gd, {'xaxis.range': [iso(mid - half), iso(mid + half)]});  // redraw follows
+  }
+  function step(by) {
+    var seq = sequence();
+    if (!seq.length) { return; }
+    var at = seq.indexOf(selected);
+    show(seq[at < 0 ? 0 : Math.max(0, Math.min(seq.length - 1, at + by))], false);
+  }
+  function close() {
+    if (!panel) { return; }
+    panel.hidden = true; selected = -1;
+    items.forEach(function (li) { li.classList.remove('tl-current'); });
+    writeHash(); redraw(true);
+  }
+  gd.on('plotly_click', function (ev) {
+    var p = ev && ev.points && ev.points[0];
+    if (p && typeof p.customdata === 'number') { show(p.customdata, true); }
+  });
+  if (panel) {
+    panel.querySelector('.tl-prev').addEventListener('click', function () { step(-1); });
+    panel.querySelector('.tl-next').addEventListener('click', function () { step(1); });
+    panel.querySelector('.tl-close').addEventListener('click', close);
+  }
+  var read = root.querySelector('.tl-read');
+  if (read) {
+    read.addEventListener('click', function () {
+      var r = gd.layout.xaxis.range, lo = ms(r[0]), seq = sequence();
+      var first = seq.filter(function (i) { return i < nDated && D.x1[i] >= lo; })[0];
+      show(first === undefined ? seq[0] : first, true);
+    });
+  }
+  document.addEventListener('keydown', function (ev) {
+    if (!panel || panel.hidden || ev.altKey || ev.ctrlKey || ev.metaKey) { return; }
+    var t = ev.target, tag = t && t.tagName;
+    if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA') { return; }
+    // with several charts on a page, the keys drive the one the reader last used
+    if (roots.length > 1 && !(root.contains(t) || t === document.body)) { return; }
+    if (ev.key === 'ArrowRight') { step(1); ev.preventDefault(); }
+    else if (ev.key === 'ArrowLeft') { step(-1); ev.preventDefault(); }
+    else if (ev.key === 'Escape') { close(); }
+  });
+
+  // ---- 4. wiring ---------------------------------------------------------------------------
+  gd.on('plotly_relayout', function () { redraw(false); });
+  window.addEventListener('resize', function () { setTimeout(function () { redraw(false); }, 80); });
+  var fromHash = readHash();
+  applyFilters(true);
+  if (fromHash >= 0) { show(fromHash, false); }
+  }
 })();

@@ -19,17 +19,20 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from timeline.atomic import atomic_write_text
+from timeline.chart.explore import controls_html, events_json, panel_html
 from timeline.chart.figure import plain_rows, render
 from timeline.chart.hover import safe_url, when_text
+from timeline.chart.labels import FIRST_LABELS
 from timeline.chart.view import default_title
 
 log = logging.getLogger(__name__)
 
-# The page's script (page.js): opens a clicked event's source (http(s) only), keeps the notes
-# counting events outside the view true, and hides labels that would collide.
+# The page's script (page.js): lays the labels out again for every view, runs the search,
+# filters and details panel, and keeps the notes about events out of view or unlabelled true.
 @lru_cache(maxsize=None)
 def _script() -> str:
-    return resources.files("timeline.chart").joinpath("page.js").read_text(encoding="utf-8")
+    text = resources.files("timeline.chart").joinpath("page.js").read_text(encoding="utf-8")
+    return text.replace("{first_labels}", str(FIRST_LABELS))
 
 
 def _css() -> str:
@@ -71,9 +74,17 @@ def to_html(df_or_fig, path: str | os.PathLike | None = None, fragment: bool = F
     body = [f'<div class="tl-root" id="timeline-{uid}">']
     if fragment:  # one self-contained element: its styles travel inside it
         body.append(f"<style>{_scope_css(_css())}</style>")
+    # search, filters and the details panel need the events in the order render() drew them
+    explorable = table is not None and table is getattr(fig, "_timeline_events", None) \
+        and getattr(fig, "_timeline_layout", None) is not None
+    if explorable:
+        body.append('<script type="application/json" class="tl-data">'
+                    f'{events_json(table, fig._timeline_layout)}</script>')
+        body.append(controls_html(table, uid))
     if table is not None and event_list:
         body.append(f'<a class="tl-skip" href="#timeline-events-{uid}">Skip the chart: go to the event list</a>')
-    body.append(f'<figure class="tl-chart" role="group" aria-label="{html.escape(label)}">{chart}</figure>')
+    body.append(f'<figure class="tl-chart" role="group" aria-label="{html.escape(label)}">{chart}'
+                f'{panel_html() if explorable else ""}</figure>')
     if table is not None and event_list:
         body.append(event_list_html(table, f"timeline-events-{uid}", heading_level=heading_level))
     body.append("</div>")
@@ -91,6 +102,16 @@ def to_html(df_or_fig, path: str | os.PathLike | None = None, fragment: bool = F
         atomic_write_text(path, out)
         log.info("wrote %s (%.1f MB)", path, len(out) / 1e6)
     return out
+
+
+def plotly_js() -> str:
+    """plotly.js inline, for a report holding several timelines: put it once before the first
+    and draw each with `to_html(..., fragment=True, include_plotlyjs=False)`, so a report of
+    several charts carries one copy (~4.7 MB) and still works offline."""
+    from plotly.offline import get_plotlyjs
+
+    return ('<script type="text/javascript">window.PlotlyConfig = {MathJaxConfig: "local"};</script>\n'
+            f'<script charset="utf-8" type="text/javascript">{get_plotlyjs()}</script>')
 
 
 def _figure_title(fig: go.Figure) -> str:
@@ -134,7 +155,8 @@ def _count(n: int, word: str) -> str:
 
 
 def event_list_html(table: pd.DataFrame, list_id: str, heading_level: int = 2) -> str:
-    """A date-sorted <ol> of every event with its date, text, evidence and source links."""
+    """A date-sorted <ol> of every event with its date, text, evidence and source links (in
+    the order render() drew them, which the page's search and filters rely on)."""
     h, h_item = f"h{heading_level}", f"h{heading_level + 1}"
     rows = table.sort_values(["start", "end"], kind="stable")
     items = []
@@ -158,7 +180,8 @@ def event_list_html(table: pd.DataFrame, list_id: str, heading_level: int = 2) -
         if row.evidence:
             parts.append(f'<blockquote class="tl-evidence">{html.escape(row.evidence)}</blockquote>')
         if row.sources or row.urls:
-            parts.append('<p class="tl-sources">Sources: ' + _source_links(row.sources, row.urls) + "</p>")
+            parts.append('<p class="tl-sources">Sources: ' + _source_links(row.sources, row.urls, row.source_titles)
+                         + "</p>")
         parts.append("</li>")
         items.append("".join(parts))
     return (f'<section class="tl-events" id="{list_id}" aria-labelledby="{list_id}-h" tabindex="-1">'
@@ -166,11 +189,12 @@ def event_list_html(table: pd.DataFrame, list_id: str, heading_level: int = 2) -
             f'<ol class="tl-list">{"".join(items)}</ol></section>')
 
 
-def _source_links(sources: list, urls: list) -> str:
+def _source_links(sources: list, urls: list, titles: list) -> str:
     links = []
     for k in range(max(len(sources), len(urls))):
         url = urls[k] if k < len(urls) else ""
-        label = html.escape(sources[k] if k < len(sources) and sources[k] else (url or "source"))
+        name = (titles[k] if k < len(titles) else "") or (sources[k] if k < len(sources) else "")
+        label = html.escape(name or url or "source")
         if safe_url(url):
             links.append(f'<a href="{html.escape(url.strip(), quote=True)}" rel="noopener noreferrer">{label}</a>')
         else:

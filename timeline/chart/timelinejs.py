@@ -37,7 +37,7 @@ def timelinejs_dict(frame: pd.DataFrame, title: str | None = None) -> dict:
             event["group"] = html.escape(group)
         urls = [u for u in row.urls if safe_url(u)]
         if urls:
-            caption = html.escape(row.sources[0] if row.sources else "")
+            caption = html.escape((row.source_titles[0] or row.sources[0]) if row.sources else "")
             event["media"] = {"url": urls[0], "link": urls[0], "caption": caption}
         events.append(event)
     out = {"events": events}
@@ -69,7 +69,7 @@ def _timelinejs_text(row) -> str:
         links = []
         for k, source in enumerate(row.sources):
             url = row.urls[k] if k < len(row.urls) else ""
-            label = html.escape(source)
+            label = html.escape(row.source_titles[k] if k < len(row.source_titles) and row.source_titles[k] else source)
             links.append(f'<a href="{html.escape(url)}">{label}</a>' if safe_url(url) else label)
         pieces.append("<p>Sources: " + ", ".join(links) + "</p>")
     return "".join(pieces)

@@ -25,9 +25,10 @@ def register(subparsers) -> None:
     parser.add_argument("--html", metavar="PATH", help="also write the interactive timeline here")
     parser.add_argument("--ref-date", metavar="YYYY-MM-DD",
                         help="date of documents that carry none (default: found in the text or inferred)")
-    parser.add_argument("--mode", choices=("news", "narrative"), default="news",
+    parser.add_argument("--mode", choices=("auto", "news", "narrative"), default="auto",
                         help="news: relative dates count from the article's date; narrative: from the "
-                             "last date mentioned (history, biographies)")
+                             "last date mentioned (history, biographies); auto (default): chosen per "
+                             "document and paragraph from the years it names")
     parser.add_argument("--merge-threshold", type=float, default=None, metavar="X",
                         help="similarity (0-1) at which two tellings are one event (default 0.5)")
     parser.add_argument("--min-confidence", type=float, default=None, metavar="X",

@@ -56,9 +56,10 @@ def register(subparsers) -> None:
     p.add_argument("--ref-date", metavar="YYYY-MM-DD", type=_iso_date,
                    help="reference date of documents without a 'date' field (default: the date "
                         "found in the document); TimeML files always use their DCT")
-    p.add_argument("--mode", choices=("news", "narrative"), default="news",
+    p.add_argument("--mode", choices=("auto", "news", "narrative"), default="auto",
                    help="news: relative dates anchor on the reference date; narrative: on the "
-                        "latest fully specified date in the text (default: news)")
+                        "latest fully specified date in the text; auto (default): chosen per "
+                        "document and paragraph (each JSON line says which: \"mode\")")
     p.add_argument("--format", choices=("jsonl", "timeml"), default="jsonl",
                    help="jsonl: one JSON object per expression on stdout; timeml: one TimeML file "
                         "per document in --out (default: jsonl)")
@@ -115,11 +116,12 @@ def _documents(source: tuple[Path, str] | str, ref_date: dt.date | None,
         yield _Input(doc.id, doc.text, doc.date, f"{_UNSAFE_NAME.sub('_', doc.id)}.tml")
 
 
-def _jsonl_lines(doc_id: str, timexes) -> Iterator[str]:
+def _jsonl_lines(doc_id: str, timexes, runs) -> Iterator[str]:
     for t in timexes:
+        mode = next((m for start, end, m in runs if start <= t.start < end), runs[-1][2])
         yield json.dumps({"doc_id": doc_id, "start": t.start, "end": t.end, "text": t.text,
                           "type": t.type, "value": t.value, "granularity": t.granularity,
-                          "mod": t.mod}, ensure_ascii=False)
+                          "mod": t.mod, "mode": mode}, ensure_ascii=False)
 
 
 def run(args) -> int:
@@ -167,7 +169,11 @@ def _tag_one(doc: _Input, args, tag, out_dir: Path | None, written: set[str],
         problems.append(DocumentError(where, f"the tagger failed ({type(exc).__name__}: {exc})"))
         return None
     if out_dir is None:
-        for line in _jsonl_lines(doc.doc_id, timexes):
+        from timeline.timex import mode_runs
+
+        runs = (mode_runs(doc.text, doc.ref_date) if args.mode == "auto"
+                else [(0, len(doc.text), args.mode)])
+        for line in _jsonl_lines(doc.doc_id, timexes, runs):
             sys.stdout.write(line + "\n")
         return len(timexes)
     from timeline.timeml import TimeMLDoc, write_timeml

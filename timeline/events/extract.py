@@ -20,8 +20,10 @@ from dataclasses import dataclass
 from timeline.event import Event, Mention
 from timeline.events.actors import Actor, NameIndex, country_of, find_actors
 from timeline.events.clauses import (Context, clause_span, event_subject, make_event_title, parse_sentence,
+                                     prime_parses,
                                      update_context)
-from timeline.events.generic import generic_trigger, headless
+from timeline.events.generic import generic_trigger, generic_triggers, headless
+from timeline.events.svo import root_title, svo_title
 from timeline.events.reference import reference_point
 from timeline.events.headline import lead_sentence, mark_headline
 from timeline.events.sentences import Sentence, split_sentences
@@ -68,6 +70,13 @@ class _Candidate:
 def extract_events(doc, timexes, options: Options | None = None) -> list[Event]:
     """Every event `doc` tells, one per happening clause, each with one Mention (unmerged)."""
     options = options or Options()
+    if options.mode == "auto":  # as mode auto read the document; a mixed one as news
+        from dataclasses import replace
+
+        from timeline.timex import mode_of
+
+        read = mode_of(doc.text, doc.date)
+        options = replace(options, mode="narrative" if read == "narrative" else "news")
     text = doc.text
     sentences = split_sentences(text)
     common = frozenset(_WORD_RE.findall(text))
@@ -82,6 +91,7 @@ def extract_events(doc, timexes, options: Options | None = None) -> list[Event]:
     usable = _usable_timexes(timexes, per_sentence)
     story = story_date(doc, usable, sentences)
     ctx = Context()
+    prime_parses(sorted({s.text for s in sentences if not s.fragment and _MAY_TELL.search(s.text)}))
     lead = lead_sentence(sentences, doc.title)
     events: list[Event] = []
     for sent, raw_actors in zip(sentences, per_sentence):
@@ -95,6 +105,8 @@ def extract_events(doc, timexes, options: Options | None = None) -> list[Event]:
             generic = generic_trigger(sent, parse_sentence(sent))
             if generic is not None:
                 found = _sentence_events(doc, sent, actors, here, story, ctx, options, [generic])
+        elif found and not sent.fragment:
+            found += _dates_left(doc, sent, actors, here, found, story, ctx, options)
         events.extend(found)
         # the next sentence's undated happenings follow on from this one's dated past event
         # ("... on Aug. 7. Police arrested six men.")
@@ -109,6 +121,30 @@ def extract_events(doc, timexes, options: Options | None = None) -> list[Event]:
             ctx.last_date = _date_of(here[-1])
     mark_headline(doc, lead, per_sentence[lead.index] if lead else [], events)
     return events
+
+
+def _has_verb(title: str, happening) -> bool:
+    """A noun event's title names who did it with a verb ("Iraq invades Kuwait"), not the
+    happening alone ("Press conference", "Agreement between the two companies")."""
+    words = [w.strip(".,'’") for w in title.lower().split()]
+    noun = happening.text.lower().split()[-1]
+    return not (noun in words[:3] and words.index(noun) <= 2)
+
+
+def _dates_left(doc, sent, actors, timexes, found, story, ctx, options) -> list[Event]:
+    """"Apple Computer was started by Steve Jobs and Steve Wozniak in 1976, and launched the
+    iTunes Music Store in 2003": a date no happening word took belongs to a verb the word lists
+    do not know; the parse finds it."""
+    used = {m.time_start for e in found for m in e.mentions}
+    left = [x for x in timexes if x.start not in used and re.match(r"\d{4}", x.value)]
+    if not left or not _MAY_TELL.search(sent.text):
+        return []
+    taken = {m.trigger_start for e in found for m in e.mentions}
+    verbs = [g for g in generic_triggers(sent, parse_sentence(sent)) if g.start not in taken]
+    if not verbs:
+        return []
+    more = _sentence_events(doc, sent, actors, left, story, ctx, options, verbs)
+    return [e for e in more if e.mentions[0].time_start in {x.start for x in left}]
 
 
 def attached_candidates(doc, timexes):
@@ -426,8 +462,16 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, tr
             sent.text[:t.start - sent.start]):
         return None  # no date and nobody doing it: generic ("Whoever shot the shot ...")
     title, place = make_event_title(sent, cand, subject, actors, timexes)
-    if t.category == "other" and headless(title):
-        return None  # a verb the word lists do not know, with nobody to say it of: no headline
+    if headless(title) or (t.pos == "noun" and not _has_verb(title, happening)):
+        # "Doubled", "Press conference": say it with the sentence's main verb and its subject
+        spans = [(x.start, x.end) for x in timexes]
+        parsed = parse_sentence(sent)
+        told = svo_title(sent, parsed, t, "", t.title_verb, spans) if t.pos == "verb" else \
+            root_title(sent, parsed, spans, setting=happening.start - sent.start)
+        if told and not headless(told):
+            title = told
+        elif t.category == "other":
+            return None  # a verb the word lists do not know, with nobody to say it of: no headline
     names = []
     kinds = {}
     lo, hi = clause_span(sent, t, content, subject)

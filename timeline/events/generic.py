@@ -30,7 +30,7 @@ def _data() -> tuple[frozenset, dict]:
 
 
 # Stems whose base form ends in a silent e (English spelling drops it before -ed).
-_TAKES_E = re.compile(r"(?:[cgvzu]|[^s]s|[^aeiou][aiou][dkmnbl]|[^aeioul]l|[^aeiou][uio]r|[^e]at|[^aeiou][uo]t)$")
+_TAKES_E = re.compile(r"(?:[cgvzu]|[^s]s|[^aeiou]ar|[^aeiou][aiou][dkmnbl]|[^aeioul]l|[^aeiou][uio]r|[^e]at|[^aeiou][uo]t)$")
 
 
 def base_form(word: str) -> str:
@@ -63,6 +63,11 @@ def headline_form(base: str) -> str:
 
 def generic_trigger(sent, parsed) -> Trigger | None:
     """The sentence's main happening verb the word lists do not know, as a Trigger."""
+    return next(generic_triggers(sent, parsed), None)
+
+
+def generic_triggers(sent, parsed):
+    """Every main-clause happening verb of the sentence the word lists do not know, in order."""
     stative, _ = _data()
     toks = parsed.tokens
     quotes = quote_spans(sent.text)
@@ -86,10 +91,9 @@ def generic_trigger(sent, parsed) -> Trigger | None:
         aspect = ("perfect" if any(a in ("has", "have") for a in aux) else
                   "pluperfect" if "had" in aux and not passive else "past")
         start = sent.start + tok.start
-        return Trigger(start, start + len(tok.text), tok.text, base, "other", base, "event", GENERIC_STRENGTH,
+        yield Trigger(start, start + len(tok.text), tok.text, base, "other", base, "event", GENERIC_STRENGTH,
                        "verb", "pp" if tok.tag == "VBN" else "past", aspect, passive=passive,
                        token=i, headline=headline_form(base))
-    return None
 
 
 def headless(title: str) -> bool:

@@ -46,7 +46,8 @@ def clause_subject(parsed, verb: int) -> int | None:
                 if parsed.tokens[child].tag in ("WDT", "WP") and tok.dep.endswith("relcl"):
                     return tok.head  # "Pixar, which was acquired": Pixar
                 return child
-        if tok.dep in ("xcomp", "conj", "advcl:relcl", "acl:relcl", "acl") and tok.head != verb:
+        unmarked = tok.dep == "advcl" and not any(parsed.tokens[c].dep == "mark" for c in parsed.children(verb))
+        if (tok.dep in ("xcomp", "conj", "advcl:relcl", "acl:relcl", "acl") or unmarked) and tok.head != verb:
             if tok.dep.endswith("relcl") or tok.dep == "acl":
                 return tok.head  # "the company, which announced ...", "the suit, filed in 2003": the noun
             verb = tok.head
@@ -77,6 +78,15 @@ def noun_phrase(parsed, head: int, max_words: int = MAX_OBJECT_WORDS) -> str:
             if words and words[0].text.lower() == "of" and len(words) <= 4 and not any(
                     w.text in (",", "(", ")") for w in words):
                 keep.update(range(lo, hi))
+    if toks[head].tag in ("NNP", "NNPS"):  # a name is whole whatever the parse made of it
+        k = min(keep)
+        while k > 0 and toks[k - 1].tag in ("NNP", "NNPS") and toks[k - 1].dep not in _SUBJECTS + _OBJECTS:
+            k -= 1
+            keep.add(k)
+        k = max(keep)
+        while k + 1 < len(toks) and toks[k + 1].tag in ("NNP", "NNPS"):
+            k += 1
+            keep.add(k)
     changed = True
     while changed:  # words written together stay together ("Wal-Mart", "$5.41", "U.S.-based")
         changed = False
@@ -99,7 +109,10 @@ def noun_phrase(parsed, head: int, max_words: int = MAX_OBJECT_WORDS) -> str:
             continue
         words.append(tok)
     if len(words) > max_words:
-        words = words[-max_words:]  # the head and what is nearest to it
+        cut = len(words) - max_words  # the head and what is nearest to it, never half a name
+        while cut > 0 and words[cut].tag in ("NNP", "NNPS") and words[cut - 1].tag in ("NNP", "NNPS"):
+            cut -= 1
+        words = words[cut:]
     return _join(parsed, words)
 
 
@@ -126,7 +139,7 @@ def object_words(parsed, verb: int, skip: set[int]) -> str:
             lo, hi = parsed.subtree(child)
             words = [toks[k] for k in range(lo, hi) if k not in skip and toks[k].text.lower() != "that"
                      and toks[k].tag not in ("``", "''")]
-            said = _join(parsed, words[:8])
+            said = _join(parsed, words[:11])
             return re.split(r"\s*[,;:]\s*", said)[0]  # "Jobs states his desire was to remain chairman"
     for child in children:
         if toks[child].dep == "xcomp" and child > verb:
@@ -200,3 +213,32 @@ def better(parsed_title: str, rule_title: str) -> bool:
     if not rule_words or rule_words[0].lower().endswith(("ed", "ing")) or rule_words[0][:1].islower():
         return True
     return len(parsed_title.split()) > len(rule_words)
+
+
+def root_title(sent, parsed, skip_spans=(), setting: int | None = None) -> str:
+    """A headline from the sentence's main verb, its subject and object ("In a July 16 press
+    conference, Jobs said that all iPhone 4 buyers would get a free case" -> "Jobs says all
+    iPhone 4 buyers would get a free case"); "" when the main verb has no subject."""
+    from timeline.events.generic import base_form, headline_form
+
+    toks = parsed.tokens
+    root = next((i for i, t in enumerate(toks) if t.dep == "ROOT" and t.tag.startswith("VB")), None)
+    if root is None:
+        return ""
+    if setting is not None:
+        noun = token_at(parsed, setting)
+        if noun is None or toks[noun].head != root or toks[noun].dep not in ("obl", "nmod", "obl:tmod"):
+            return ""  # only a happening that is the setting of the main verb ("at a press conference, X said")
+    skip = {k for k, tok in enumerate(toks) for a, b in skip_spans if a - sent.start <= tok.start < b - sent.start}
+    s = clause_subject(parsed, root)
+    if s is None or toks[s].tag in ("PRP", "WP", "WDT", "EX"):
+        return ""
+    subj = noun_phrase(parsed, s, 5)
+    if is_passive(parsed, root):
+        rest = " ".join(p for p in (object_words(parsed, root, skip), agent_words(parsed, root)) if p)
+        return titles.make_title(subj, toks[root].text.lower(), rest)
+    verb = toks[root].text.lower()
+    plural = toks[s].tag in ("NNS", "NNPS") and not any(toks[c].text.lower() == "of" for c in parsed.children(s))
+    base = base_form(verb) if toks[root].tag in ("VBD", "VBN", "VBZ", "VBP") else verb
+    form = base if plural else headline_form(base)
+    return titles.make_title(subj, form, object_words(parsed, root, skip))

@@ -47,10 +47,16 @@ class Parsed:
         return lo, hi + 1
 
 
-def parse(texts: list[str], batch_size: int = 256) -> list[Parsed]:
-    """Tag, parse and find names in each text (one sentence each, ideally)."""
+def parse(texts: list[str], batch_size: int = 256, names: bool = True) -> list[Parsed]:
+    """Tag, parse and find names in each text (one sentence each, ideally). `names=False`
+    skips the name finder and the UPOS rules (``entities`` empty, ``pos`` ""): twice as fast,
+    for callers that read only tags and dependencies."""
     nlp = load()
-    return [_plain(doc) for doc in nlp.pipe(texts, batch_size=batch_size)]
+    if names:
+        return [_plain(doc) for doc in nlp.pipe(texts, batch_size=batch_size)]
+    skip = [name for name in ("ner", "attribute_ruler") if name in nlp.pipe_names]
+    with nlp.select_pipes(disable=skip):
+        return [_plain(doc) for doc in nlp.pipe(texts, batch_size=batch_size)]
 
 
 def _plain(doc) -> Parsed:

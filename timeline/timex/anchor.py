@@ -61,22 +61,22 @@ def tense(text: str, start: int, end: int, lang: Language) -> str:
     if lang.markers["before_future"].search(before):
         return "future"
     best, best_distance = "unknown", None
-    reporting = _nearest(lang.markers["reporting"], before, after)
+    reporting = nearest(lang.markers["reporting"], before, after)
     for name in ("future", "past"):
-        distance = _nearest(lang.markers[name], before, after, skip=lang.markers["reporting"])
+        distance = nearest(lang.markers[name], before, after, skip=lang.markers["reporting"])
         if distance is not None and (best_distance is None or distance < best_distance):
             best, best_distance = name, distance
     if reporting is not None and (reporting <= ADJACENT or best_distance is None):
         return "past"
     if best == "future" and lang.markers["past_perfect"].search(before + " " + after) and \
-            _nearest(lang.markers["future"], before, after, skip=lang.markers["weak_future"]) is None:
+            nearest(lang.markers["future"], before, after, skip=lang.markers["weak_future"]) is None:
         return "past"
     if best == "unknown" and lang.markers["present"].search(before + " " + after):
         return "present"
     return best
 
 
-def _nearest(regex, before: str, after: str, skip=None) -> int | None:
+def nearest(regex, before: str, after: str, skip=None) -> int | None:
     """Characters between the expression and the nearest match of `regex` in its clause."""
     best = None
     for m in regex.finditer(before):

@@ -46,12 +46,17 @@ def _acceptable(text: str, cand: Candidate, lang: Language, mode: str = "news") 
             lang.tables.get("ambiguous", {}).get(first) == "weekday" and \
             _name_before(text, cand.start, lang):
         return False  # "New York Sun, Feb. 3": the date is read from the next word on
+    last = span.split()[-1].rstrip(".") if span.split() else ""
+    if last != word and last.islower() and lang.tables.get("ambiguous", {}).get(last) == "modal" and \
+            f["modal_after"].match(text, cand.end):
+        return False  # "this may have a large impact": the modal verb after a pronoun
     if role:
         # "may", "march", "sun" alone: the capitalised month, not the verb, noun or name
         if not word[0].isupper() or lower in lang.tables.get("abbreviation", {}):
             return False
-        if role == "modal" and f["modal_after"].match(text, cand.end):
-            return False
+        if role == "modal" and f["modal_after"].match(text, cand.end) and not \
+                f["date_preposition_before"].search(text, max(0, cand.start - 12), cand.start):
+            return False  # "May the force be with you"; "In May the army attacked" is a month
         if cand.start > 0 and text[cand.start - 1] == "-":
             return False
         if role in ("month", "modal") and not f["month_word_before"].search(

@@ -128,6 +128,7 @@ def load(lang: str = "en") -> Language:
         "not_before_year": re.compile(_spaces(context["negative"]["before_year"]), re.IGNORECASE),
         "month_word_before": re.compile(context["ambiguous_month"]["before"], re.IGNORECASE),
         **{name: re.compile(pattern, re.IGNORECASE) for name, pattern in context["filters"].items()},
+        **{name: re.compile(pattern, re.IGNORECASE) for name, pattern in context["story"].items()},
     }
     return Language(lang, tables, tuple(rules), index, markers, context.get("dateparser", {}))
 

@@ -114,6 +114,9 @@ def norm_ago(g, ctx):
     sign = 1 if relation[0] == "+" else -1
     mod = quantity_mod(g, ctx)
     if relation.endswith("told"):
+        if amount is None and ctx.narrative and unit not in ("H", "MIN", "S"):
+            # "A few months later" in a story: a date after the one told, not a length
+            return "DATE", "FUTURE_REF", mod, True
         # "three hours later" is a length of time in TimeML (its day is the told one at best),
         # and days after a week or a year named before have no day to count from.
         if amount is None or unit in ("H", "MIN", "S") or ctx.told is None \
@@ -206,6 +209,8 @@ def norm_relative(g, ctx):
             # the year told or of the one after (the year's first day is in the winter that
             # began the year before, so `_relative_season` would count from there)
             return "DATE", f"{base.year + (step or 0):04d}-{season}", mod, True
+        if step is None and ctx.narrative:  # like a month, a season takes the story's year
+            return "DATE", f"{base.year:04d}-{season}", mod, True
         if step is None:  # "over the summer": the last one (the current one included: "roads
             # were closed in winter" in February is this winter), or the next in a future
             # clause; a story goes forward, so there it is the current or coming one
@@ -215,7 +220,8 @@ def norm_relative(g, ctx):
     if step is None:
         if unit == "WE":
             return "DATE", _weekend(base, ctx.when), mod, True
-        if unit == "Y" and mod == "END" and ctx.when == "past" and "year" in word(g, "unit"):
+        if unit == "Y" and mod == "END" and ctx.when == "past" and "year" in word(g, "unit") \
+                and not ctx.narrative:
             # "the percentage change is since year-end", told in October: the end of last year
             return "DATE", f"{base.year - 1:04d}", mod, True
         # "the quarter", "the latest quarter": in reports the last completed one

@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from dataclasses import replace
 
 from timeline.errors import UsageError
 from timeline.timex import anchor as A
+from timeline.timex import mode as M
+from timeline.timex import story as S
 from timeline.timex.detect import Candidate, detect
 from timeline.timex.lexicon import load
 from timeline.timex.model import Timex
@@ -17,7 +20,7 @@ from timeline.timex.values import granularity_of, is_valid_value, value_span
 
 log = logging.getLogger(__name__)
 
-MODES = ("news", "narrative")
+MODES = ("news", "narrative", "auto")
 # How far back (characters, about three sentences) a named quarter still sets the period that
 # "a year earlier" compares with; past that the text has moved on.
 PERIOD_REACH = 400
@@ -53,6 +56,13 @@ def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[
         return []
     language = load(lang)
     ref = _as_date(ref_date)
+    if mode == "auto":
+        runs = M.segments(text, ref, language)
+        if len(runs) == 1:
+            mode = runs[0][2]
+        else:
+            return [replace(t, start=t.start + start, end=t.end + start)
+                    for start, end, run in runs for t in tag(text[start:end], ref, run, lang)]
     previous: dt.date | None = None  # the latest date told in the text (anaphora, narrative)
     told_unit = ""  # the granularity of that date
     told_bc = None  # (years BC, stand-in day, granularity) when the latest date told was BC
@@ -80,7 +90,7 @@ def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[
             continue
         ttype, value, mod, anchored = result
         if bc and anchored:
-            value = _from_stand_in(value, bc[0])
+            value = S.from_stand_in(value, bc[0])
         if not value or not is_valid_value(value):
             log.debug("dropping %r: value %r not TIMEX3", cand.match[0], value)
             continue
@@ -105,34 +115,13 @@ def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[
                 and not _forecast(value, ref):
             period, period_at = value, cand.start
             lead_period = lead_period or value
-        if ttype in ("DATE", "TIME"):
-            told_bc = _bc_told(value) or (None if value_span(value.split("T")[0]) else told_bc)
+        if ttype in ("DATE", "TIME") and (mode != "narrative" or S.moves_story(
+                text, cand, value, when, anchored, previous, told_bc, language)):
+            told_bc = S.bc_told(value) or (None if value_span(value.split("T")[0]) else told_bc)
             previous, told_unit = _told(value, previous, told_unit)
-    return _shared_sets(text, _times_on_days(text, out, language), language)
-
-
-# A BC date told is stood in for by a day of this year while what follows it is resolved
-# ("43 BC ... The following year" -> BC0042): Python dates start at year 1.
-_STAND_IN_YEAR = 5000
-_BC_VALUE = re.compile(r"BC(\d{4})((?:-\d\d){0,2})$")
-_YEAR_VALUE = re.compile(r"(\d{4})(.*)$", re.DOTALL)
-
-
-def _bc_told(value: str):
-    m = _BC_VALUE.match(value)
-    if not m or int(m[1]) == 0:
-        return None
-    span = value_span(f"{_STAND_IN_YEAR}{m[2]}")
-    return (int(m[1]), span[0], span[2]) if span else None
-
-
-def _from_stand_in(value: str, years_bc: int) -> str:
-    """A value computed from the stand-in year, written in the BC year it stands for."""
-    m = _YEAR_VALUE.match(value)
-    if not m or abs(int(m[1]) - _STAND_IN_YEAR) > 999:
-        return value
-    year = int(m[1]) - _STAND_IN_YEAR + 1 - years_bc  # astronomical: 0 is 1 BC
-    return (f"BC{1 - year:04d}" if year <= 0 else f"{year:04d}") + m[2]
+            previous = S.after_winter(value, cand.match[0], previous)
+    out = _shared_sets(text, _times_on_days(text, out, language), language)
+    return S.years_from_partners(text, out) if mode == "narrative" else out
 
 
 def _forecast(value: str, ref: dt.date | None) -> bool:

@@ -107,7 +107,8 @@ def granularity_of(value: str, timex_type: str = "DATE") -> str:
                 return unit
         return {"Y": "year", "M": "month", "W": "week", "D": "day", "Q": "quarter",
                 "H": "half"}.get(value[-1:], "vague")
-    span = value_span(value)
+    # a BC value has the shape of the AD one after its era ("BC0480-SP" is a season)
+    span = value_span(value[2:] if value.startswith("BC") else value)
     if span:
         return span[2]
     if re.search(r"T(?:\d|MO|AF|EV|NI|DT)", value):
