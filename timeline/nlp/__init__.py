@@ -7,9 +7,9 @@ first use, never at import time, and never from the network.
     >>> from timeline.nlp import parse
     >>> p = parse(["General Motors filed for bankruptcy on Monday."])[0]
     >>> [(t.text, t.tag, t.dep, t.head) for t in p.tokens][:3]
-    [('General', 'NNP', 'compound', 1), ('Motors', 'NNP', 'nsubj', 2), ('filed', 'VBD', 'ROOT', 2)]
-    >>> p.entities
-    (Entity(start=0, end=14, label='ORG', first=0, last=2),)
+    [('General', 'NNP', 'amod', 1), ('Motors', 'NNPS', 'nsubj', 2), ('filed', 'VBD', 'ROOT', 2)]
+    >>> p.entities  # the span is whole; the label is often wrong for firms
+    (Entity(start=0, end=14, label='PERSON', first=0, last=2),)
 
 Everything returned is plain picklable data: offsets are character offsets
 into the text given (callers add their own base offset), ``head`` is a token

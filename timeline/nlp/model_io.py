@@ -27,3 +27,10 @@ def load():
 def metrics() -> dict:
     """Accuracy measured on the held-back GUM documents when the model was trained."""
     return json.loads((model_path() / "metrics.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def upos_table() -> tuple[dict[str, str], dict[str, str]]:
+    """(Penn tag -> UPOS, "TAG word" -> UPOS where the word decides), from the training data."""
+    table = json.loads((model_path() / "upos.json").read_text(encoding="utf-8"))
+    return table["tag"], table["word"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from timeline.nlp.model_io import load
+from timeline.nlp.model_io import load, upos_table
 
 
 class Token(NamedTuple):
@@ -60,46 +60,38 @@ def parse(texts: list[str], batch_size: int = 256, names: bool = True) -> list[P
 
 
 def _plain(doc) -> Parsed:
-    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LENGTH, POS, TAG
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LENGTH, TAG
 
     strings = doc.vocab.strings
-    rows = doc.to_array([IDX, LENGTH, TAG, POS, DEP, HEAD, ENT_IOB, ENT_TYPE]).tolist()
+    rows = doc.to_array([IDX, LENGTH, TAG, DEP, HEAD, ENT_IOB, ENT_TYPE]).tolist()
     text = doc.text
     # spaCy makes a token of extra whitespace ("two  spaces", a line break); callers
     # want words only, so those go and heads/entities are renumbered.
     keep = [i for i, (s, n, *_) in enumerate(rows) if not text[s:s + n].isspace()]
-    if len(keep) < len(rows):
-        return _without_space(doc, rows, keep, strings)
-    iob = ("O", "I", "O", "B")
-    tokens = tuple(
-        Token(s, s + n, text[s:s + n], _name(strings, tag), _name(strings, pos), _name(strings, dep),
-              i + _signed(head), iob[e_iob], _name(strings, e_type))
-        for i, (s, n, tag, pos, dep, head, e_iob, e_type) in enumerate(rows)
-    )
-    entities = tuple(Entity(e.start_char, e.end_char, e.label_, e.start, e.end) for e in doc.ents)
-    return Parsed(text, tokens, entities)
-
-
-def _without_space(doc, rows, keep, strings) -> Parsed:
-    text = doc.text
     new = {old: i for i, old in enumerate(keep)}
     iob = ("O", "I", "O", "B")
     tokens = []
     for old in keep:
-        s, n, tag, pos, dep, head, e_iob, e_type = rows[old]
+        s, n, tag, dep, head, e_iob, e_type = rows[old]
         h, seen = old + _signed(head), {old}
         while h not in new and h not in seen:  # a head on a space token: climb past it
             seen.add(h)
-            h += _signed(rows[h][5])
+            h += _signed(rows[h][4])
         head_new = new.get(h, new[old])
         dep_name = "ROOT" if head_new == new[old] else _name(strings, dep)
-        tokens.append(Token(s, s + n, text[s:s + n], _name(strings, tag), _name(strings, pos), dep_name,
-                            head_new, iob[e_iob], _name(strings, e_type)))
+        word, tag = text[s:s + n], _name(strings, tag)
+        tokens.append(Token(s, s + n, word, tag, _upos(tag, word), dep_name, head_new, iob[e_iob],
+                            _name(strings, e_type)))
     entities = []
     for e in doc.ents:
         inside = [new[i] for i in range(e.start, e.end) if i in new]
         entities.append(Entity(tokens[inside[0]].start, tokens[inside[-1]].end, e.label_, inside[0], inside[-1] + 1))
     return Parsed(text, tuple(tokens), tuple(entities))
+
+
+def _upos(tag: str, word: str) -> str:
+    by_tag, by_word = upos_table()
+    return by_word.get(f"{tag} {word.lower()}") or by_tag.get(tag, "X")
 
 
 def _name(strings, key: int) -> str:
