@@ -227,14 +227,15 @@ def make_title(subject: str, verb: str, obj: str = "", place: str = "") -> str:
 
 
 MAX_WORDS = 12
-_LEADING_ADVERB = re.compile(r"^(?:[A-Z][a-z]+ly|Also|Then|Now|Meanwhile|However|Today|Yesterday)\s+(?=[A-Z])")
+_LEADING_ADVERB = re.compile(r"^(?:[A-Z][a-z]+ly|Also|Then|Now|Meanwhile|However|Today|Yesterday)\s+(?=[A-Z])"
+                             r"|^(?:Since|When|While|After|Before|As|Although|Though|Because|Once)\s+(?=\S)")
 
 
 def _too_long(title: str) -> bool:
     return len(title) > MAX_CHARS or len(title.split()) > MAX_WORDS
 
 
-_DANGLING = frozenset("within next last this due around up".split())  # left over where a date was cut out
+_DANGLING = frozenset("within next last this due around up along".split())  # left over where a date was cut out
 
 
 def _trim(words: str) -> str:
