@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from timeline.events import titles
+from timeline.events.actors import _COMPANY_SUFFIXES as COMPANY_SUFFIXES
 
 _SUBJECTS = ("nsubj", "nsubj:pass", "nsubj:outer")
 _OBJECTS = ("obj", "iobj")
@@ -108,6 +109,8 @@ def noun_phrase(parsed, head: int, max_words: int = MAX_OBJECT_WORDS) -> str:
                 k > lo and toks[k - 1].end == tok.start and k + 1 < hi and tok.end == toks[k + 1].start):
             continue
         words.append(tok)
+    words = [w for i, w in enumerate(words) if not (i > 0 and w.text.rstrip(".,") in COMPANY_SUFFIXES
+                                                    and words[i - 1].tag in ("NNP", "NNPS"))]  # "Corp.", "Inc."
     if len(words) > max_words:
         cut = len(words) - max_words  # the head and what is nearest to it, never half a name
         while cut > 0 and words[cut].tag in ("NNP", "NNPS") and words[cut - 1].tag in ("NNP", "NNPS"):
@@ -132,6 +135,11 @@ def object_words(parsed, verb: int, skip: set[int]) -> str:
     toks = parsed.tokens
     children = [c for c in parsed.children(verb) if c not in skip]
     for child in children:
+        if toks[child].dep in _OBJECTS and toks[child].text.lower() in ("itself", "themselves"):
+            head = toks[verb].head
+            to = _prepositional(parsed, children, verb, ("to",)) or \
+                _prepositional(parsed, [c for c in parsed.children(head) if c > child], head, ("to",))
+            return " ".join(p for p in (toks[child].text.lower(), to) if p)  # "sell itself to Elon Musk"
         if toks[child].dep in _OBJECTS and toks[child].tag not in ("PRP", "WP", "WDT"):
             return noun_phrase(parsed, child)
     for child in children:
@@ -142,15 +150,21 @@ def object_words(parsed, verb: int, skip: set[int]) -> str:
             said = _join(parsed, words[:11])
             return re.split(r"\s*[,;:]\s*", said)[0]  # "Jobs states his desire was to remain chairman"
     for child in children:
-        if toks[child].dep == "xcomp" and child > verb:
+        if toks[child].dep in ("xcomp", "advcl") and child > verb:  # "agreed on Sunday to buy X"
             marker = [c for c in parsed.children(child) if toks[c].dep == "mark" and toks[c].text.lower() == "to"]
             if toks[child].tag == "VB" and marker:
                 inner = object_words(parsed, child, skip)
                 return " ".join(p for p in ("to", toks[child].text, inner) if p)
+    return _prepositional(parsed, children, verb, ("for", "to", "against", "with", "into", "on", "of"))
+
+
+def _prepositional(parsed, children, verb: int, prepositions) -> str:
+    """The verb's first prepositional phrase with one of `prepositions` ("files for bankruptcy")."""
+    toks = parsed.tokens
     for child in children:
         if toks[child].dep == "obl" and child > verb:
             case = [c for c in parsed.children(child) if toks[c].dep == "case"]
-            if case and toks[case[0]].text.lower() in ("for", "to", "against", "with", "into", "on", "of"):
+            if case and toks[case[0]].text.lower() in prepositions:
                 return f"{toks[case[0]].text.lower()} {noun_phrase(parsed, child, 4)}"
     return ""
 
