@@ -265,6 +265,15 @@ def prime_parses(texts: list[str]) -> None:
         _PARSED.update(zip(texts, parse(texts, names=False)))
 
 
+def _tagged_plural(sent, t, word: str) -> bool:
+    """The parse (when the sentence was parsed) tags the subject's head a common plural noun
+    ("Stocks", "Jurors" opening a sentence), not a name ending in s ("Siemens")."""
+    parsed = _PARSED.get(sent.text)
+    if parsed is None:
+        return False
+    return any(tok.text == word and tok.tag == "NNS" and tok.start < t.start - sent.start for tok in parsed.tokens)
+
+
 def _place_name(sent, t, clause_end, actors, used) -> str:
     return titles.place_phrase(sent.text, sent.start, t.end, clause_end, actors, used)[1]
 
@@ -284,8 +293,9 @@ def make_event_title(sent, cand, subject: Actor | None, actors, timexes) -> tupl
     verb = t.title_verb if subj else t.text
     head_word = subj.split(" of ")[0].split()[-1] if subj else ""
     if subj and t.pos == "verb" and (subject is None or head_word.islower() or head_word.lower() in _GROUP_NOUNS
-                                     or _plural_people(subj)) and _plural(subj):
-        verb = t.lemma  # the base form: "Two presidents sign plan"
+                                     or _plural_people(subj) or (subject is None or subject.kind == "name" and " " not in subject.name)
+                                     and _tagged_plural(sent, t, head_word)) and _plural(subj):
+        verb = t.lemma  # the base form: "Two presidents sign plan", "Stocks suffer"
     if t.aspect == "future" and " " not in t.lemma:
         verb = f"to {t.lemma}"  # "Monarch to meet Bush": a scheduled event
     title, place = _rule_title(sent, cand, t, content, subject, subj, verb, actors, timexes, used, stop_at, clause_end)
