@@ -88,10 +88,13 @@ def _runs(text: str, words: list[tuple[int, int, str]]):
     punctuation and by possessives ("El Salvador's President ...")."""
     run: list[tuple[int, int, str]] = []
     for i, (start, end, word) in enumerate(words):
-        joined = bool(run) and text[run[-1][1]:start].strip() == "" and "\n" not in text[run[-1][1]:start]
+        gap = text[run[-1][1]:start] if run else ""
+        joined = bool(run) and "\n" not in gap and (gap.strip() == "" or gap.strip() == "." and re.fullmatch(
+            r"[A-Z]", run[-1][2]))  # "George W. Bush": a middle initial's period stays inside the name
         capital = word[0].isupper()
         connector = (word in _CONNECTORS and bool(run) and i + 1 < len(words)
                      and words[i + 1][2][0].isupper() and text[end:words[i + 1][0]].strip() == "")
+        connector = connector or (word == "and" and _and_inside_name(text, run, words, i))
         if run and not joined:
             yield from _flush(run)
             run = []
@@ -109,6 +112,25 @@ def _runs(text: str, words: list[tuple[int, int, str]]):
             run = []
     if run:
         yield from _flush(run)
+
+
+def _and_inside_name(text: str, run, words, i: int) -> bool:
+    """"Securities and Exchange Commission", "Bureau of Alcohol, ..." : an "and" between capitalised
+    words inside an institution's name (the words after it end with a company or body word
+    within three words, and the words before it do not end a company's name, so "Dow Chemical
+    Co. and DuPont Co." stays two names)."""
+    org = _data().org_words
+    if not run or run[-1][2].rstrip(".") in _COMPANY_SUFFIXES or len(run) > 2:
+        return False
+    after = []
+    for start, end, word in words[i + 1:i + 4]:
+        gap = text[(after[-1][1] if after else words[i][1]):start]
+        if gap.strip() or not word[0].isupper():
+            break
+        after.append((start, end, word))
+        if word.rstrip(".") in org:
+            return word.rstrip(".") not in _COMPANY_SUFFIXES  # "Apple and Google Inc." are two companies
+    return False
 
 
 def _inner_possessive(text: str, end: int, following) -> bool:
