@@ -212,6 +212,10 @@ def svo_title(sent, parsed, trigger, subject_words: str, verb_form: str, skip_sp
     return titles.make_title(subj, verb_form, obj)
 
 
+_CUT_ENDINGS = frozenset("most more some many several all both its his her their our initial public first new "
+                         "former next last".split())
+
+
 def weak(rule_title: str, verb: str = "") -> bool:
     """A word-rules title that does not read as a headline: no subject ("Launched iTunes
     Store", "Medical leaves"), or a name and a verb with nothing after it ("Apple announces")."""
@@ -220,6 +224,8 @@ def weak(rule_title: str, verb: str = "") -> bool:
         return True
     if verb and " " not in verb and words[-1].lower() == verb.lower():
         return True
+    if re.fullmatch(r"\$?[\d.,]+", words[-1]) or words[-1].lower() in _CUT_ENDINGS:
+        return True  # "completes $44", "buys most", "prices its initial public": an object cut short
     if words[0].lower().endswith(("ed", "ing")) or words[0][:1].islower():
         return True  # a participle or a fragment where the subject should be
     return len(words) <= 2
