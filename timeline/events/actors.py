@@ -182,9 +182,10 @@ def _classify_run(text, run, offset, data: _Data, common_words, sentence_first: 
         if w in data.stop_words or w in data.demonyms or w in _CONNECTORS or _descriptor(w):
             words = words[1:]
         elif (sentence_first and words[0][0] == run[0][0] and (w.lower() in common_words or len(run) == 1 and _is_verb_form(w) or len(run) == 1 and
-                                                                  len(w) >= 8 and w.endswith("ly") and text[run[0][1]:run[0][1] + 1] == ",")
+                                                                  len(w) >= 8 and w.endswith("ly") and text[run[0][1]:run[0][1] + 1] == ","
+                                                                  or len(words) >= 2 and len(w) >= 7 and w.endswith("ly"))
               and w not in data.places and not _title_at(words, 0, data)):
-            words = words[1:]  # "Deporting ...", "Separately, ...": an ordinary word made capital
+            words = words[1:]  # "Deporting ...", "Separately, ...", "Recently Apple ...": an ordinary word made capital
         else:
             break
     while words and (words[-1][2] in data.demonyms or words[-1][2] in data.stop_words):
