@@ -16,24 +16,19 @@ def _find_timeml_dir() -> Path | None:
     """TimeBank+AQUAINT lives in the project's shared/ folder beside the checkout (CI puts a
     copy there too); TIMELINE_TIMEML_DIR overrides."""
     env = os.environ.get("TIMELINE_TIMEML_DIR")
-    if env:
-        return Path(env)
+    return Path(env) if env else _shared_data("timebank-aquaint")
+
+
+def _shared_data(name: str) -> Path | None:
+    """A development set in the shared/data folder beside the checkout."""
     for parent in REPO.parents:
-        candidate = parent / "shared" / "data" / "timebank-aquaint"
+        candidate = parent / "shared" / "data" / name
         if candidate.is_dir():
             return candidate
     return None
 
 
 TIMEML_DIR = _find_timeml_dir()
-
-
-def _shared_data(name: str) -> Path | None:
-    for parent in REPO.parents:
-        candidate = parent / "shared" / "data" / name
-        if candidate.is_dir():
-            return candidate
-    return None
 
 
 @pytest.fixture(scope="session")

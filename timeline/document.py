@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 
 # Where a document's date came from, most trustworthy first. `inferred` dates are guesses
@@ -20,6 +21,11 @@ class Document:
     url: str = ""
     path: str = ""
     meta: dict = field(default_factory=dict)
+
+    @property
+    def reader_title(self) -> str:
+        """What a reader recognises the document by: its title, else its file name."""
+        return self.title or os.path.basename(self.path or "")
 
     def __post_init__(self) -> None:
         if self.date_source not in DATE_SOURCES:

@@ -265,6 +265,15 @@ def prime_parses(texts: list[str]) -> None:
         _PARSED.update(zip(texts, parse(texts, names=False)))
 
 
+def _common_subject(sent, t, subject: Actor | None, subj: str) -> bool:
+    """Whether a subject ending in -s may be a plural that takes the base verb: a common noun
+    ("Two presidents", "Shares of Apple", "Israelis", "Stocks" opening a sentence), not a
+    name ("Siemens", "Lehman Brothers")."""
+    head_word = subj.split(" of ")[0].split()[-1]
+    return (subject is None or head_word.islower() or head_word.lower() in _GROUP_NOUNS or _plural_people(subj)
+            or subject.kind == "name" and " " not in subject.name and _tagged_plural(sent, t, head_word))
+
+
 def _tagged_plural(sent, t, word: str) -> bool:
     """The parse (when the sentence was parsed) tags the subject's head a common plural noun
     ("Stocks", "Jurors" opening a sentence), not a name ending in s ("Siemens")."""
@@ -291,10 +300,7 @@ def make_event_title(sent, cand, subject: Actor | None, actors, timexes) -> tupl
     stop_at = after[0].start if after else None
     clause_end = _clause_end(sent, t)
     verb = t.title_verb if subj else t.text
-    head_word = subj.split(" of ")[0].split()[-1] if subj else ""
-    if subj and t.pos == "verb" and (subject is None or head_word.islower() or head_word.lower() in _GROUP_NOUNS
-                                     or _plural_people(subj) or (subject is None or subject.kind == "name" and " " not in subject.name)
-                                     and _tagged_plural(sent, t, head_word)) and _plural(subj):
+    if subj and t.pos == "verb" and _common_subject(sent, t, subject, subj) and _plural(subj):
         verb = t.lemma  # the base form: "Two presidents sign plan", "Stocks suffer"
     if t.aspect == "future" and " " not in t.lemma:
         verb = f"to {t.lemma}"  # "Monarch to meet Bush": a scheduled event
@@ -356,7 +362,7 @@ def _rule_title(sent, cand, t, content, subject, subj, verb, actors, timexes, us
         parsed = parse_sentence(sent)  # "Pixar, which was acquired by Disney": Pixar is the subject
         told = svo.svo_title(sent, parsed, t, "", t.title_verb, [(x.start, x.end) for x in timexes])
         if told:
-            return told, titles.place_phrase(sent.text, offset, t.end, clause_end, actors, used)[1]
+            return told, _place_name(sent, t, clause_end, actors, used)
     if (t.passive or subject is None) and t.pos == "verb" and (t.kind != "report" or content is None):
         place, place_name = titles.place_phrase(sent.text, offset, t.end, clause_end, actors, used)
         agent = _agent(sent, t, actors, timexes)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -411,21 +410,20 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, tr
     if not dated and (t.pos == "noun" and t.aspect == "noun" or t.kind == "report" and content is not None
                       and content.pos == "noun" and content.aspect == "noun"):
         return None  # "the meeting", "said the bombings would not ...": a happening named, not told
-    # the lead's own news ("has announced", "today launched") is told on the article's day
-    lead_news = not dated and ctx.lead and aspect in _LEAD_ASPECTS and doc.date is not None
-    # a happening told in the present or present perfect with no date of its own is true as of
-    # the article's day ("Apple has released an application", "the iPhone now comes with ...")
-    as_of_today = (not dated and options.mode == "news" and aspect in _PRESENT_ASPECTS and doc.date is not None
-                   and t.pos == "verb")
-    lead_news = lead_news or as_of_today
+    # the lead's own news ("has announced", "today launched") is told on the article's day, and
+    # so is a happening told in the present or present perfect with no date of its own ("Apple
+    # has released an application", "the iPhone now comes with ...")
+    on_article_day = not dated and doc.date is not None and (
+        ctx.lead and aspect in _LEAD_ASPECTS
+        or options.mode == "news" and aspect in _PRESENT_ASPECTS and t.pos == "verb")
     if dated:
         if aspect not in _DATED_ASPECTS:
             return None
-    elif aspect not in _UNDATED_ASPECTS and not lead_news:
+    elif aspect not in _UNDATED_ASPECTS and not on_article_day:
         return None
     happening = content or t
     strength = max(t.strength, happening.strength) if t.kind == "support" else happening.strength
-    if not dated and (strength < (0.4 if lead_news else 0.6) or happening.category == "statement"):
+    if not dated and (strength < (0.4 if on_article_day else 0.6) or happening.category == "statement"):
         return None
     if not dated and aspect != "prior" and _BACKGROUND.search(sent.text[:t.start - sent.start]):
         return None  # "Panama, which agreed to ...", "an announcement that Trump had agreed ...": background
@@ -436,7 +434,7 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, tr
         certainty = "explicit" if cand.timex.anchored_by == "absolute" else "relative"
         time_text, time_start, time_end = cand.timex.text, cand.timex.start, cand.timex.end
     else:
-        inherited = (doc.date.isoformat(), doc.date, doc.date, "day") if lead_news else \
+        inherited = (doc.date.isoformat(), doc.date, doc.date, "day") if on_article_day else \
             _inherited_date(story, ctx, options)
         if inherited is None:
             value, first, last, granularity = "", None, None, ""
@@ -495,7 +493,7 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, tr
         time_text=time_text, time_start=time_start, time_end=time_end, date=value,
         certainty=certainty, confidence=round(confidence, 3), url=doc.url,
         trigger=happening.text, trigger_start=happening.start, trigger_end=happening.end,
-        doc_title=doc.title or os.path.basename(doc.path or ""),
+        doc_title=doc.reader_title,
     )
     senses = {happening.sense} | ({t.sense} if t.kind not in ("report", "support") else set())
     if t.kind != "report":

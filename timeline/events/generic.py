@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 
 from timeline.events.svo import is_passive
-from timeline.events.triggers import Trigger, quote_spans
+from timeline.events.triggers import Trigger, headline_form, quote_spans
 
 _MAIN_DEPS = frozenset("ROOT conj ccomp parataxis".split())
 GENERIC_STRENGTH = 0.6
@@ -51,14 +51,6 @@ def base_form(word: str) -> str:
             return stem + "e"  # "announced", "decided", "stated", "secured", "settled", "raised"
         return stem
     return word
-
-
-def headline_form(base: str) -> str:
-    if base.endswith(("s", "sh", "ch", "x", "z", "o")):
-        return base + "es"
-    if re.search(r"[^aeiou]y$", base):
-        return base[:-1] + "ies"
-    return base + "s"
 
 
 def generic_trigger(sent, parsed) -> Trigger | None:

@@ -15,7 +15,6 @@ reader expects from the article whatever else it tells, so:
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 
 from timeline.event import Event, Mention
@@ -121,7 +120,7 @@ def _from_headline(doc, lead: Sentence, lead_actors, title: str, lead_events: li
         doc_id=doc.id, evidence=lead.text, evidence_start=lead.start, evidence_end=lead.end,
         date=doc.date.isoformat(), certainty="inferred", confidence=confidence, url=doc.url,
         trigger=trigger.text if trigger else "", trigger_start=trigger.start if trigger else -1,
-        trigger_end=trigger.end if trigger else -1, doc_title=doc.title or os.path.basename(doc.path or ""),
+        trigger_end=trigger.end if trigger else -1, doc_title=doc.reader_title,
     )
     senses = sorted({happening.sense} if happening else {s for e in lead_events for s in e.senses})
     category = happening.category if happening else next((e.category for e in lead_events), "")

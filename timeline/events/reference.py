@@ -21,7 +21,7 @@ def _words() -> dict:
     return {key: frozenset(value) for key, value in raw["reference"].items()}
 
 
-def reference_point(sent, timex, happening_nouns: frozenset = frozenset()) -> bool:
+def reference_point(sent, timex) -> bool:
     """True when `timex` (in sentence `sent`) only measures or names something."""
     words = _words()
     before = sent.text[:timex.start - sent.start]
@@ -29,19 +29,16 @@ def reference_point(sent, timex, happening_nouns: frozenset = frozenset()) -> bo
     prev = re.findall(r"[\w'’-]+", before)[-3:]
     if prev and prev[-1].lower() == "since" and re.fullmatch(r"\d{4}", timex.text):
         return True  # "its steepest fall since 2008", "has run the company since 2009": a yardstick or a state's start
-    if prev and prev[-1].lower() in words["yardstick_prepositions"]:
-        # "since 1987" right after a superlative, a comparison or a level ("the worst fall since")
-        if len(prev) >= 2 and (prev[-2].lower() in words["comparison_words"] or prev[-2].lower().endswith("est")):
-            return True
-        if len(prev) >= 3 and (prev[-3].lower() in words["comparison_words"] or prev[-3].lower().endswith("est")):
-            return True
+    if prev and prev[-1].lower() in words["yardstick_prepositions"] and any(
+            w.lower() in words["comparison_words"] or w.lower().endswith("est") for w in prev[-3:-1]):
+        return True  # "since 1987" one or two words after a superlative or a level ("the worst fall since")
     if prev and prev[-1].lower() == "by" and not re.search(r"\b(?:will|would|must|should|plans?|expects?|"
                                                           r"scheduled|due|aims?|promised|pledged)\b", before):
-        return True if re.search(r"\b(?:promise|pledge|target|goal|deadline|plan|aim)\w*\b", before) else False
+        return bool(re.search(r"\b(?:promise|pledge|target|goal|deadline|plan|aim)\w*\b", before))
     if len(prev) >= 2 and prev[-1] == "of" and prev[-2][:1].isupper() and re.fullmatch(r"\d{4}", timex.text):
         return True  # "the Gold Reserve Act of 1934"
     owner = re.match(r"['’]s?\s+([A-Za-z][\w-]+)", after)
-    if owner and owner.group(1) not in happening_nouns and owner.group(1).lower() not in words["possessed_happenings"]:
+    if owner and owner.group(1).lower() not in words["possessed_happenings"]:
         return True  # "at this year's conference": the conference's year, not a happening's
     edition = re.match(r"\s+([A-Z][a-z]+)", after)
     if re.fullmatch(r"\d{4}", timex.text) and edition and edition.group(1) not in words["not_names"] and \

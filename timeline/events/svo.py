@@ -17,13 +17,13 @@ import re
 
 from timeline.events import titles
 from timeline.events.actors import _COMPANY_SUFFIXES as COMPANY_SUFFIXES
+from timeline.events.triggers import headline_form
 
 _SUBJECTS = ("nsubj", "nsubj:pass", "nsubj:outer")
 _OBJECTS = ("obj", "iobj")
 # Dependents kept in a noun phrase before its head ("6,000 job cuts", "the new iOS 4").
 _MODIFIERS = ("compound", "amod", "nummod", "nmod:poss", "flat", "fixed", "compound:prt")
 _DROP_WORDS = frozenset("the a an its his her their our my your this that these those".split())
-_PARTICLES = ("compound:prt",)
 MAX_OBJECT_WORDS = 6
 
 
@@ -108,26 +108,28 @@ def noun_phrase(parsed, head: int, max_words: int = MAX_OBJECT_WORDS) -> str:
         if tok.tag in (",", ".", "-LRB-", "-RRB-", "``", "''", ":") and not (
                 k > lo and toks[k - 1].end == tok.start and k + 1 < hi and tok.end == toks[k + 1].start):
             continue
-        words.append(tok)
-    words = [w for i, w in enumerate(words) if not (i > 0 and w.text.rstrip(".,") in COMPANY_SUFFIXES
-                                                    and words[i - 1].tag in ("NNP", "NNPS"))]  # "Corp.", "Inc."
+        words.append(k)
+    words = [k for i, k in enumerate(words) if not (i > 0 and toks[k].text.rstrip(".,") in COMPANY_SUFFIXES
+                                                    and toks[words[i - 1]].tag in ("NNP", "NNPS"))]  # "Corp.", "Inc."
     if len(words) > max_words:
         cut = len(words) - max_words  # the head and what is nearest to it, never half a name
-        while cut > 0 and words[cut].tag in ("NNP", "NNPS") and words[cut - 1].tag in ("NNP", "NNPS"):
+        while cut > 0 and toks[words[cut]].tag in ("NNP", "NNPS") and toks[words[cut - 1]].tag in ("NNP", "NNPS"):
             cut -= 1
         words = words[cut:]
     return _join(parsed, words)
 
 
-def _join(parsed, tokens) -> str:
+def _join(parsed, indexes: list[int]) -> str:
+    """The tokens at `indexes` as text: neighbours in the sentence keep the spacing written
+    between them, others are joined by a space."""
+    toks = parsed.tokens
     out = ""
-    prev = None
-    for tok in tokens:
-        if prev is not None:
-            out += parsed.text[prev.end:tok.start] if tok.start - prev.end <= 1 and parsed.tokens.index(tok) == \
-                parsed.tokens.index(prev) + 1 else " "
-        out += tok.text
-        prev = tok
+    for n, k in enumerate(indexes):
+        if n:
+            prev = indexes[n - 1]
+            out += parsed.text[toks[prev].end:toks[k].start] if k == prev + 1 and \
+                toks[k].start - toks[prev].end <= 1 else " "
+        out += toks[k].text
     return titles.tidy(out)
 
 
@@ -145,7 +147,7 @@ def object_words(parsed, verb: int, skip: set[int]) -> str:
     for child in children:
         if toks[child].dep == "ccomp" and child > verb:
             lo, hi = parsed.subtree(child)
-            words = [toks[k] for k in range(lo, hi) if k not in skip and toks[k].text.lower() != "that"
+            words = [k for k in range(lo, hi) if k not in skip and toks[k].text.lower() != "that"
                      and toks[k].tag not in ("``", "''")]
             said = _join(parsed, words[:11])
             return re.split(r"\s*[,;:]\s*", said)[0]  # "Jobs states his desire was to remain chairman"
@@ -243,7 +245,7 @@ def root_title(sent, parsed, skip_spans=(), setting: int | None = None) -> str:
     """A headline from the sentence's main verb, its subject and object ("In a July 16 press
     conference, Jobs said that all iPhone 4 buyers would get a free case" -> "Jobs says all
     iPhone 4 buyers would get a free case"); "" when the main verb has no subject."""
-    from timeline.events.generic import base_form, headline_form
+    from timeline.events.generic import base_form  # generic reads this module: imported when used
 
     toks = parsed.tokens
     root = next((i for i, t in enumerate(toks) if t.dep == "ROOT" and t.tag.startswith("VB")), None)

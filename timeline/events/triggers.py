@@ -105,6 +105,15 @@ def _load() -> tuple[dict, dict]:
     return single, multi
 
 
+def headline_form(base: str) -> str:
+    """The third person singular a headline uses: "founds", "pushes", "carries", "vetoes"."""
+    if base.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return base + "es"
+    if re.search(r"[^aeiou]y$", base):
+        return base[:-1] + "ies"
+    return base + "s"
+
+
 @lru_cache(maxsize=1)
 def title_forms() -> dict[str, str]:
     raw = tomllib.loads(resources.files("timeline.events").joinpath("data/en/triggers.toml").read_text("utf-8"))
@@ -114,8 +123,7 @@ def title_forms() -> dict[str, str]:
         if item["lemma"].startswith("be "):
             third = item["lemma"][3:]  # "be born": a headline passive ("Jobs born in San Francisco")
         elif third == "-":  # the form is not matched ("founds" is rare), but a headline uses it
-            lemma = item["lemma"]
-            third = lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else "s")
+            third = headline_form(item["lemma"])
         forms.setdefault(item["lemma"], third)
     return forms
 
