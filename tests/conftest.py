@@ -31,6 +31,15 @@ def _shared_data(name: str) -> Path | None:
 TIMEML_DIR = _find_timeml_dir()
 
 
+def _needed(path: Path | None, in_ci: str, elsewhere: str) -> Path:
+    """A development set the tests read: in CI its absence is a failure, elsewhere a skip."""
+    if path is None or not path.is_dir():
+        if os.environ.get("CI"):
+            pytest.fail(in_ci)
+        pytest.skip(elsewhere)
+    return path
+
+
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     return SEEDS_DIR
@@ -39,22 +48,15 @@ def seeds_dir() -> Path:
 @pytest.fixture(scope="session")
 def timeml_dir() -> Path:
     """The TimeBank+AQUAINT folder; in CI its absence is a failure, not a skip."""
-    if TIMEML_DIR is None or not TIMEML_DIR.is_dir():
-        if os.environ.get("CI"):
-            pytest.fail("TimeBank+AQUAINT not found: set TIMELINE_TIMEML_DIR or place shared/ beside the checkout")
-        pytest.skip("TimeBank+AQUAINT not found (set TIMELINE_TIMEML_DIR)")
-    return TIMEML_DIR
+    return _needed(TIMEML_DIR, "TimeBank+AQUAINT not found: set TIMELINE_TIMEML_DIR or place shared/ beside the checkout",
+                   "TimeBank+AQUAINT not found (set TIMELINE_TIMEML_DIR)")
 
 
 @pytest.fixture(scope="session")
 def trial_dir() -> Path:
     """The SemEval-2015 TimeLine trial corpus (30 Wikinews articles) in shared/data."""
-    path = _shared_data("semeval15-trial")
-    if path is None:
-        if os.environ.get("CI"):
-            pytest.fail("shared/data/semeval15-trial not found beside the checkout")
-        pytest.skip("shared/data/semeval15-trial not found")
-    return path
+    return _needed(_shared_data("semeval15-trial"), "shared/data/semeval15-trial not found beside the checkout",
+                   "shared/data/semeval15-trial not found")
 
 
 @pytest.fixture(scope="session")
@@ -64,8 +66,5 @@ def wikiwars_dir() -> Path:
     env = os.environ.get("TIMELINE_WIKIWARS_DIR")
     found = Path(env) if env else _shared_data("wikiwars-dev")
     found = found / "gold" if found is not None and not env else found
-    if found is None or not found.is_dir():
-        if os.environ.get("CI"):
-            pytest.fail("wikiwars-dev not found: set TIMELINE_WIKIWARS_DIR")
-        pytest.skip("wikiwars-dev not found (set TIMELINE_WIKIWARS_DIR)")
-    return found
+    return _needed(found, "wikiwars-dev not found: set TIMELINE_WIKIWARS_DIR",
+                   "wikiwars-dev not found (set TIMELINE_WIKIWARS_DIR)")
