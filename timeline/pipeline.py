@@ -192,6 +192,7 @@ def sort_key(event: Event):
 
 
 def events_to_frame(events: list[Event]) -> pd.DataFrame:
+    from timeline.days import to_datetime64
     from timeline.table import events_frame
 
     rows = []
@@ -207,8 +208,8 @@ def events_to_frame(events: list[Event]) -> pd.DataFrame:
                 title_of.setdefault(m.doc_id, " ".join(m.doc_title.split()))
         rows.append({
             "event_id": event.event_id, "date": event.date,
-            "start": pd.Timestamp(event.start) if event.start else pd.NaT,
-            "end": pd.Timestamp(event.end) if event.end else pd.NaT,
+            "start": to_datetime64(event.start) if event.start else pd.NaT,
+            "end": to_datetime64(event.end) if event.end else pd.NaT,
             "granularity": event.granularity, "title": event.title, "description": event.description,
             "actors": list(event.actors), "place": event.place, "category": event.category,
             "sources": sources, "urls": [url_of.get(s, "") for s in sources],

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
+from timeline.days import iso_texts
 from timeline.errors import ExportError, TableError
 from timeline.table import LIST_COLUMNS, SCHEMA, split_list, text_cells
 
@@ -222,8 +223,8 @@ def _date_cell(sheet, value):
     if pd.isna(value):
         return None
     stamp = pd.Timestamp(value)
-    if not FIRST_DATE <= stamp <= pd.Timestamp("9999-12-31 23:59:59"):
-        return _text_cell(sheet, stamp.isoformat() if stamp != stamp.normalize() else str(stamp.date()), "date", 0)
+    if not pd.Timestamp(FIRST_DATE) <= stamp <= pd.Timestamp("9999-12-31 23:59:59"):
+        return _text_cell(sheet, iso_texts([value])[0], "date", 0)
     cell = WriteOnlyCell(sheet, value=stamp.to_pydatetime())
     cell.number_format = DAY_FORMAT if stamp == stamp.normalize() else TIME_FORMAT
     return cell

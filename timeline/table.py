@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from timeline.atomic import atomic_path
+from timeline.days import iso_texts
 from timeline.errors import ExportError, TableError, UsageError
 
 log = logging.getLogger(__name__)
@@ -236,17 +237,8 @@ def _pyarrow():
         raise ExportError("Parquet needs pyarrow: pip install 'timeline[parquet]'") from None
 
 
-def _iso_column(values) -> list[str]:
-    """ISO text of a datetime64 column: the date alone at midnight, "" for NaT."""
-    text = np.datetime_as_string(np.asarray(values, dtype="datetime64[s]"), unit="s")
-    return ["" if t == "NaT" else t[:-9] if t.endswith("T00:00:00") else t for t in text]
-
-
 def _iso(value) -> str:
-    if pd.isna(value):
-        return ""
-    ts = pd.Timestamp(value)
-    return ts.strftime("%Y-%m-%d") if ts == ts.normalize() else ts.strftime("%Y-%m-%dT%H:%M:%S")
+    return "" if pd.isna(value) else iso_texts([value])[0]
 
 
 def text_cells(frame: pd.DataFrame, column: str) -> list[str]:
@@ -262,7 +254,7 @@ def text_cells(frame: pd.DataFrame, column: str) -> list[str]:
     if column in LIST_COLUMNS:
         return [join_list(v) for v in values]
     if dtype and dtype.startswith("datetime64"):
-        return _iso_column(frame[column])
+        return iso_texts(frame[column])
     return ["" if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v) for v in values]
 
 
@@ -312,7 +304,7 @@ def _records(frame: pd.DataFrame) -> list[dict]:
         if column in LIST_COLUMNS:
             columns[column] = [list(v) for v in frame[column]]
         elif SCHEMA.get(column, "").startswith("datetime64"):
-            columns[column] = [t or None for t in _iso_column(frame[column])]
+            columns[column] = [t or None for t in iso_texts(frame[column])]
         else:
             columns[column] = [_json_value(v) for v in frame[column].to_numpy(dtype=object)]
     names = list(columns)

@@ -4,7 +4,6 @@ row, so one TableError lists them all instead of a traceback at the first."""
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import math
@@ -14,6 +13,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from timeline.days import EarlyDay, from_datetime64, iso_texts, to_datetime64
 from timeline.errors import TableError
 from timeline.event import CERTAINTIES
 from timeline.table import COLUMNS, GRANULARITIES, STRING_COLUMNS, _conform, _iso, events_frame, split_list
@@ -150,6 +150,15 @@ def _short(text: str, n: int = 40) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
+# A year with a minus sign in the `date` column is BC as historians write it (no year 0):
+# -0044-03-15 is the Ides of March, 44 BC (dateparser would drop the sign and read AD 44).
+_MINUS_YEAR = re.compile(r"^-(\d{1,4})((?:-\d{2}){0,2})$")
+# A signed ISO year in start/end is ISO 8601's (astronomical: -0043 is 44 BC), as numpy,
+# pandas and Parquet read the datetime64 columns the table writes.
+_SIGNED_ISO = re.compile(r"^-(\d{4,})((?:-\d{2}){0,2})$")
+_ERA = re.compile(r"\b(?:BCE?|B\.C\.(?:E\.)?)(?!\w)")
+
+
 def _date_span(text: str):
     """(TIMEX3 value, first day, last day, granularity) for a TIMEX3 value or a plain date."""
     span = value_span(text)
@@ -157,6 +166,11 @@ def _date_span(text: str):
         return (text, *span)
     if is_valid_value(text):
         return None  # a real TIMEX3 value, but not a calendar place (P3D, PRESENT_REF, XXXX-02)
+    if m := _MINUS_YEAR.match(text):
+        value = f"BC{int(m[1]):04d}{m[2]}"
+        return (value, *span) if (span := value_span(value)) else None
+    if _ERA.search(text):
+        return _era_span(text)
     parsed = _date_parser().get_date_data(text)
     if parsed.date_obj is None:
         return None
@@ -171,6 +185,18 @@ def _date_span(text: str):
     else:
         value = day.isoformat()
     return (value, *value_span(value))
+
+
+def _era_span(text: str):
+    """A date before AD 1 as readers write it ("44 BC", "15 March 44 BC", "the 5th century BC"),
+    read by the tagger: it must be one expression that is the whole cell."""
+    from timeline.timex import tag
+
+    found = tag(text, mode="narrative")
+    if len(found) != 1 or text[:found[0].start].strip(" ,.") or text[found[0].end:].strip(" ,."):
+        return None
+    value = found[0].value
+    return (value, *span) if (span := value_span(value)) else None
 
 
 @lru_cache(maxsize=1)
@@ -190,11 +216,20 @@ def _when(value, column: str, where: str, problems: list[str], first: bool):
         return None
     if not isinstance(value, str):
         try:
-            return np.datetime64(pd.Timestamp(value).to_pydatetime(), "s")
+            stamp = pd.Timestamp(value)
+            if stamp.year < 1:  # no Python datetime before AD 1
+                return stamp.to_datetime64().astype("datetime64[s]")
+            return np.datetime64(stamp.to_pydatetime(), "s")
         except (ValueError, TypeError, OverflowError):
             problems.append(f"{where}: unparseable {column} {value!r}")
             return None
     text = value.strip()
+    if m := _SIGNED_ISO.match(text):  # -0479-03 (astronomical) is March 480 BC
+        span = value_span(f"BC{1 + int(m[1]):04d}{m[2]}")
+        if span is None:
+            problems.append(f"{where}: unparseable {column} {value!r} (use an ISO date such as 2025-02-03)")
+            return None
+        return to_datetime64(span[0] if first else span[1])
     if "T" in text[8:] or ":" in text:
         try:
             return np.datetime64(text.replace(" ", "T", 1), "s")
@@ -245,8 +280,7 @@ def _mentions_cell(value, where: str, problems: list[str]) -> list[dict]:
 
 
 def _granularity_of_days(start, end) -> str:
-    first = start.astype("datetime64[D]").item()
-    last = end.astype("datetime64[D]").item()
+    first, last = from_datetime64(start), from_datetime64(end)
     if first == last:
         return "time" if start != start.astype("datetime64[D]") else "day"
     for gran in ("week", "month", "quarter", "year", "decade"):
@@ -264,6 +298,17 @@ def _value_for(start, end, gran: str) -> str:
     from timeline.timex.anchor import format_unit
 
     if gran == "time":
-        return pd.Timestamp(start).strftime("%Y-%m-%dT%H:%M")
-    day: dt.date = start.astype("datetime64[D]").item()
+        return iso_texts([start])[0][:16]
+    day = from_datetime64(start)
+    if isinstance(day, EarlyDay):
+        return _bc_value(day, gran)
     return format_unit(day, _UNIT_OF.get(gran, "D"))
+
+
+def _bc_value(day: EarlyDay, gran: str) -> str:
+    """The TIMEX3 value of the `gran` unit holding a day before AD 1 (BC0480 is year -479)."""
+    bc = f"BC{1 - day.year:04d}"
+    units = {"month": f"{bc}-{day.month:02d}", "quarter": f"{bc}-Q{(day.month - 1) // 3 + 1}",
+             "half": f"{bc}-H{(day.month - 1) // 6 + 1}", "year": bc,
+             "decade": f"BC{(1 - day.year) // 10:03d}", "century": f"BC{(-day.year) // 100:02d}"}
+    return units.get(gran, f"{bc}-{day.month:02d}-{day.day:02d}")

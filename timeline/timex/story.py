@@ -10,7 +10,7 @@ import re
 
 from timeline.timex import anchor as A
 from timeline.timex.model import Timex
-from timeline.timex.values import value_span
+from timeline.timex.values import ad_span
 
 # A BC date told is stood in for by a day of this year while what follows it is resolved
 # ("43 BC ... The following year" -> BC0042): Python dates start at year 1.
@@ -24,7 +24,7 @@ def bc_told(value: str):
     m = _BC_VALUE.match(value)
     if not m or int(m[1]) == 0:
         return None
-    span = value_span(f"{_STAND_IN_YEAR}{m[2]}")
+    span = ad_span(f"{_STAND_IN_YEAR}{m[2]}")
     return (int(m[1]), span[0], span[2]) if span else None
 
 
@@ -70,7 +70,7 @@ def moves_story(text, cand, value, when, anchored, previous, told_bc, lang) -> b
         if year is None or year >= story:
             return True
     else:
-        span = value_span(value.split("T")[0])
+        span = ad_span(value.split("T")[0])
         if span is None or span[1] >= previous:
             return True
     return not anchored and not lang.markers["past_perfect"].search(before)

@@ -16,7 +16,7 @@ from timeline.timex.lexicon import load
 from timeline.timex.model import Timex
 from timeline.timex.normalize import Context, groups, normalize
 from timeline.timex.periods import FINENESS as _FINENESS
-from timeline.timex.values import granularity_of, is_valid_value, value_span
+from timeline.timex.values import ad_span, granularity_of, is_valid_value
 
 log = logging.getLogger(__name__)
 
@@ -117,7 +117,7 @@ def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[
             lead_period = lead_period or value
         if ttype in ("DATE", "TIME") and (mode != "narrative" or S.moves_story(
                 text, cand, value, when, anchored, previous, told_bc, language)):
-            told_bc = S.bc_told(value) or (None if value_span(value.split("T")[0]) else told_bc)
+            told_bc = S.bc_told(value) or (None if ad_span(value.split("T")[0]) else told_bc)
             previous, told_unit = _told(value, previous, told_unit)
             previous = S.after_winter(value, cand.match[0], previous)
     out = _shared_sets(text, _times_on_days(text, out, language), language)
@@ -127,13 +127,13 @@ def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[
 def _forecast(value: str, ref: dt.date | None) -> bool:
     """A quarter that has not begun on the reference day ("losses through the third quarter of
     1990" in 1989) is a forecast: "the year-ago period" compares with a period reported."""
-    span = value_span(value)
+    span = ad_span(value)
     return ref is not None and span is not None and span[0] > ref
 
 
 def _told(value: str, previous: dt.date | None, told_unit: str) -> tuple[dt.date | None, str]:
     """The last date told (its first day and granularity) once `value` has been read."""
-    span = value_span(value.split("T")[0])
+    span = ad_span(value.split("T")[0])
     if span is None or _FINENESS.get(span[2], 9) > _FINENESS["year"]:
         return previous, told_unit  # a decade or century is too coarse to date what follows
     if previous is not None and span[0] <= previous <= span[1] \
@@ -217,7 +217,7 @@ def _second_day(value, m):
     if len(head) != 10:
         return None
     candidate = f"{head[:8]}{day2:02d}"
-    return candidate if value_span(candidate) else None
+    return candidate if ad_span(candidate) else None
 
 
 def _second_year(first: str, second: str) -> str | None:
@@ -249,7 +249,7 @@ def _first_of_range(value: str, g: dict, lang) -> str | None:
     day = int(re.match(r"\d+", g["day0"])[0])
     year -= (month, day) > (second, int(value[8:10]))
     candidate = f"{year:04d}-{month:02d}-{day:02d}"
-    return candidate if value_span(candidate) else None
+    return candidate if ad_span(candidate) else None
 
 
 def _first_day(value: str, day0: str) -> str | None:
@@ -259,4 +259,4 @@ def _first_day(value: str, day0: str) -> str | None:
     if len(head) != 10 or day >= int(head[8:10]):
         return None
     candidate = f"{head[:8]}{day:02d}"
-    return candidate if value_span(candidate) else None
+    return candidate if ad_span(candidate) else None
