@@ -161,16 +161,15 @@ def iso_texts(values) -> list[str]:
     """ISO text of datetime64 values: the date alone at midnight, "" for NaT, years before 0
     with four digits ("-0479-01-01"; numpy writes "-479-01-01", which plotly.js does not read)."""
     text = np.datetime_as_string(np.asarray(values, dtype="datetime64[s]"), unit="s")
-    out = []
-    for t in text:
-        if t == "NaT":
-            out.append("")
-            continue
-        if t.startswith("-"):
-            year, rest = t[1:].split("-", 1)
-            t = f"-{year.zfill(4)}-{rest}"
-        out.append(t[:-9] if t.endswith("T00:00:00") else t)
-    return out
+    return ["" if t == "NaT" else pad_year(t[:-9] if t.endswith("T00:00:00") else t) for t in text]
+
+
+def pad_year(text: str) -> str:
+    """numpy's ISO text with a four-digit year before 0: "-479-01-01" -> "-0479-01-01"."""
+    if not text.startswith("-"):
+        return text
+    year, rest = text[1:].split("-", 1)
+    return f"-{year.zfill(4)}-{rest}"
 
 
 def year_text(year: int, *, era: bool = False) -> str:

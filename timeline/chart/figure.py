@@ -8,11 +8,13 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from timeline.chart.axis import era_ticks, reaches_before_ad
 from timeline.chart.hover import escape_text, hover_html
 from timeline.chart.labels import (DAY, GAP_PX, MARK_PX, PERIOD, PERIOD_ROWS, ROW_CAP, SPAN, kinds, label_width,
                                    layout_view, priority_order)
 from timeline.chart.lanes import LANE_COLUMNS, lane_labels, lane_order, pack_rows
 from timeline.chart.view import focus_window, outside
+from timeline.days import from_datetime64, pad_year, year_text
 from timeline.table import SCHEMA, validate_events
 
 log = logging.getLogger(__name__)
@@ -126,6 +128,9 @@ def render(df: pd.DataFrame, lanes: str | None = None, color: str | None = "cert
         label_notes += _outside_notes(before, after, start_days, end_days, x_lo, x_hi, range_slider)
     _layout(fig, title, height, width, lanes, lane_ticks, rows, (x_lo, x_hi), (full_lo, full_hi), labels,
             legend_title, range_slider, template, is_bar, n, label_notes)
+    if reaches_before_ad(full_lo):  # plotly would label 480 BC "-0479" (page.js redoes it on zoom)
+        tickvals, ticktext = era_ticks(x_lo, x_hi, plot_px)
+        fig.update_xaxes(tickvals=tickvals, ticktext=ticktext)
     # lets to_html(fig) list every event under the chart, undated ones included, tell what the
     # first view leaves out, and lay the labels out again as the reader zooms
     fig._timeline_events = table
@@ -262,7 +267,7 @@ def _short(title: str, limit: int = 34) -> str:
 
 
 def _iso_list(values: np.ndarray) -> list[str]:
-    return [str(v) for v in values.astype("datetime64[s]")]
+    return [pad_year(str(v)) for v in values.astype("datetime64[s]")]
 
 
 def _colour_groups(frame, color, color_map):
@@ -332,12 +337,12 @@ def _outside_notes(before, after, start_days, end_days, x_lo, x_hi, interactive)
     return notes
 
 
-def _year(day: float) -> int:
-    return int(str(np.datetime64(int(day), "D"))[:4])
+def _year(day: float) -> str:
+    return year_text(from_datetime64(np.datetime64(int(day), "D")).year)
 
 
 def _day_iso(day: float) -> str:
-    return str(np.datetime64(int(round(day * 86400)), "s"))
+    return pad_year(str(np.datetime64(int(round(day * 86400)), "s")))
 
 
 def _layout(fig, title, height, width, lanes, lane_ticks, rows, view, full, labels, legend_title,

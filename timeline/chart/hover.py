@@ -12,6 +12,8 @@ import re
 
 import pandas as pd
 
+from timeline.days import year_text
+
 _SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 _TIME_OF_DAY = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
 _SAFE_URL = re.compile(r"^https?://[^\s\"'<>\\]+$", re.IGNORECASE)
@@ -65,56 +67,92 @@ def safe_url(url) -> bool:
     return isinstance(url, str) and bool(_SAFE_URL.match(url.strip()))
 
 
-def _day(ts: pd.Timestamp) -> str:
-    return f"{ts.day} {ts.strftime('%b')} {ts.year}"
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+
+
+def month_name(month: int, short: bool = True) -> str:
+    """English month names without strftime, which fails on a date before AD 1."""
+    return _MONTHS[month - 1][:3] if short else _MONTHS[month - 1]
+
+
+def day_text(ts, era: bool = False) -> str:
+    """"3 Feb 2025", "15 Mar 44 BC" (`era`: "AD 9" beside a BC date)."""
+    ts = pd.Timestamp(ts)
+    return f"{ts.day} {month_name(ts.month)} {year_text(ts.year, era=era)}"
 
 
 def when_text(date: str, start, end, granularity: str) -> str:
     """The date as a reader would write it at its granularity: "3 Feb 2025", "week of 27 Jan
-    2025", "January 2025", "Q1 2025", "2023", "the 1990s"."""
+    2025", "January 2025", "Q1 2025", "2023", "the 1990s", "480 BC", "the 5th century BC"."""
     if start is None or pd.isna(start):
         return str(date or "undated")
     first = pd.Timestamp(start)
     last = pd.Timestamp(end) if end is not None and not pd.isna(end) else first
     gran = granularity or "day"
     date = date or ""
+    year = year_text(first.year)
     if gran == "time":
         m = re.search(r"T(\d{2}):(\d{2})", date)
         if m:
-            return f"{_day(first)}, {m[1]}:{m[2]}"
+            return f"{day_text(first)}, {m[1]}:{m[2]}"
         m = re.search(r"T(MO|AF|EV|NI|DT)", date)
         if m:
-            return f"{_day(first)}, {_TIME_OF_DAY[m[1]]}"
-        return f"{_day(first)}, {first.strftime('%H:%M')}" if first != first.normalize() else _day(first)
+            return f"{day_text(first)}, {_TIME_OF_DAY[m[1]]}"
+        return f"{day_text(first)}, {first.hour:02d}:{first.minute:02d}" if first != first.normalize() else day_text(first)
     if gran == "day":
-        return _day(first)
+        return day_text(first)
     if gran == "week":
-        return ("weekend of " if date.endswith("-WE") else "week of ") + _day(first)
+        return ("weekend of " if date.endswith("-WE") else "week of ") + day_text(first)
     if gran == "month":
-        return f"{first.strftime('%B')} {first.year}"
+        return f"{month_name(first.month, short=False)} {year}"
     if gran == "quarter":
-        return f"Q{(first.month - 1) // 3 + 1} {first.year}"
+        return f"Q{(first.month - 1) // 3 + 1} {year}"
     if gran == "half":
-        return f"H{1 if first.month <= 6 else 2} {first.year}"
+        return f"H{1 if first.month <= 6 else 2} {year}"
     if gran == "season":
         m = re.search(r"-(SP|SU|FA|WI)$", date)
         name = _SEASONS[m[1]] if m else "season"
-        years = f"{first.year}–{str(last.year)[-2:]}" if last.year != first.year else str(first.year)
-        return f"{name} {years}"
+        return f"{name} {_years(first.year, last.year)}"
     if gran == "year":
-        return str(first.year)
-    if gran == "decade":
-        return f"the {first.year // 10 * 10}s"
-    if gran == "century":
-        return f"the {first.year // 100 * 100}s"
-    if gran == "millennium":
-        return f"the {first.year // 1000 + 1}{_ordinal(first.year // 1000 + 1)} millennium"
+        return year
+    if gran in ("decade", "century", "millennium"):
+        return _many_years(first.year, gran)
     # a range that is no calendar unit
+    era = first.year < 1
     if first.year == last.year and first.month == last.month:
-        return f"{first.day}–{last.day} {first.strftime('%b')} {first.year}"
+        return f"{first.day}–{last.day} {month_name(first.month)} {year}"
     if first.year == last.year:
-        return f"{first.day} {first.strftime('%b')} – {_day(last)}"
-    return f"{_day(first)} – {_day(last)}"
+        return f"{first.day} {month_name(first.month)} – {day_text(last)}"
+    return f"{day_text(first)} – {day_text(last, era=era)}"
+
+
+def _years(first: int, last: int) -> str:
+    """A winter's two years: "2023–24", "480–479 BC", "1 BC – AD 1"."""
+    if first == last:
+        return year_text(first)
+    if first >= 1:
+        return f"{first}–{str(last)[-2:]}"
+    if last < 1:
+        return f"{1 - first}–{1 - last} BC"
+    return f"{year_text(first)} – {year_text(last, era=True)}"
+
+
+def _many_years(first: int, gran: str) -> str:
+    """"the 1990s", "the 1900s", "the 3rd millennium"; before AD 1 as readers count them:
+    "the 480s BC", "the 5th century BC", "the 3rd millennium BC" (first is the unit's first
+    astronomical year: -488 for the 480s BC, -499 for the 5th century BC)."""
+    if first >= 1:
+        size = {"decade": 10, "century": 100}.get(gran)
+        if size:
+            return f"the {first // size * size}s"
+        n = first // 1000 + 1
+        return f"the {n}{_ordinal(n)} millennium"
+    bc = 1 - first  # the unit's oldest year, BC
+    if gran == "decade":
+        return f"the {(bc - 9) // 10 * 10}s BC"
+    n = bc // (100 if gran == "century" else 1000)
+    return f"the {n}{_ordinal(n)} {gran} BC"
 
 
 def _ordinal(n: int) -> str:

@@ -41,9 +41,42 @@
   function ms(v) {
     if (typeof v === 'number') { return v; }
     var s = String(v).replace(' ', 'T');
-    return Date.parse(s.length === 10 ? s + 'T00:00:00Z' : s + 'Z');
+    // a year before 0: plotly writes -0479, JavaScript reads only the six-digit -000479
+    if (s.charAt(0) === '-') { s = '-00' + s.slice(1); }
+    return Date.parse(/^-?\d+-\d\d-\d\d$/.test(s) ? s + 'T00:00:00Z' : s + 'Z');
   }
-  function iso(t) { return new Date(t).toISOString().slice(0, 19); }
+  function iso(t) {
+    var s = new Date(t).toISOString();
+    if (s.charAt(0) === '-') { s = '-' + s.slice(3); }  // -000479-... as plotly reads it: -0479-...
+    return s.slice(0, s.indexOf('.'));
+  }
+  // ---- years before AD 1 (timeline/chart/axis.py is the same in Python) ---------------------
+  // plotly would label 480 BC "-0479": a chart reaching before AD 1 carries its own tick labels,
+  // redone for every view
+  var ERA = !!(gd.layout.xaxis && gd.layout.xaxis.ticktext);
+  var STEPS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000], MONTH_STEPS = [1, 2, 3, 6];
+  var MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  function yearText(y, era) { return y < 1 ? (1 - y) + ' BC' : (era && y < 1000 ? 'AD ' + y : String(y)); }
+  function utc(y, m) { var d = new Date(Date.UTC(2000, m, 1)); d.setUTCFullYear(y); return d.getTime(); }
+  function eraTicks(lo, hi, width) {
+    var most = Math.max(2, Math.floor(width / 90)), vals = [], text = [];
+    var a = new Date(lo), b = new Date(hi), months = (hi - lo) / (365.2425 * 864e5) * 12;
+    var y0 = a.getUTCFullYear(), y1 = b.getUTCFullYear(), y, m, t, step;
+    if (months / most <= 6) {
+      step = MONTH_STEPS.filter(function (s) { return months / s <= most; })[0] || 6;
+      for (y = y0, m = a.getUTCMonth(); y < y1 || (y === y1 && m <= b.getUTCMonth()); m === 11 ? (y++, m = 0) : m++) {
+        t = utc(y, m);
+        if (m % step === 0 && t >= lo && t <= hi) { vals.push(iso(t)); text.push(MONTHS[m] + ' ' + yearText(y, y < 1000)); }
+      }
+    } else {
+      step = STEPS.filter(function (s) { return months / 12 / s <= most; })[0] || STEPS[STEPS.length - 1];
+      for (y = y0; y <= y1; y++) {
+        t = utc(y, 0);
+        if ((y < 1 ? 1 - y : y) % step === 0 && t >= lo && t <= hi) { vals.push(iso(t)); text.push(yearText(y, true)); }
+      }
+    }
+    return [vals, text];
+  }
 
   // The algorithm of timeline/chart/labels.py (layout_view), with measured text widths:
   // 1. the FIRST most important events in view get their titles first; 2. every other mark
@@ -189,10 +222,10 @@
     var how = ' (drag the slider or press \u201call\u201d)', out = outsideCounts(lo, hi);
     notes.forEach(function (a) {
       if (a.name === 'tl-outside-before') {
-        a.text = out[0] ? '\u25c0 ' + plural(out[0], 'earlier event') + ' from ' + new Date(out[2]).getUTCFullYear() + how : '';
+        a.text = out[0] ? '\u25c0 ' + plural(out[0], 'earlier event') + ' from ' + yearText(new Date(out[2]).getUTCFullYear()) + how : '';
         a.visible = !!out[0];
       } else if (a.name === 'tl-outside-after') {
-        a.text = out[1] ? plural(out[1], 'later event') + ' to ' + new Date(out[3]).getUTCFullYear() + how + ' \u25b6' : '';
+        a.text = out[1] ? plural(out[1], 'later event') + ' to ' + yearText(new Date(out[3]).getUTCFullYear()) + how + ' \u25b6' : '';
         a.visible = !!out[1];
       } else if (a.name === 'tl-unlabelled') {
         var bare = L.inView - L.labelled;
@@ -213,6 +246,10 @@
       if (pending) { var again = pending === true; pending = false; redraw(again); }
     };
     size.annotations = notes; size.shapes = shapes;
+    if (ERA) {  // (plotly types the axis anew when its ticks change: it must stay a date axis)
+      var ticks = eraTicks(lo, hi, width);
+      size['xaxis.tickvals'] = ticks[0]; size['xaxis.ticktext'] = ticks[1]; size['xaxis.type'] = 'date';
+    }
     Plotly.update(gd, {y: ys}, size, traces).then(done, done);
   }
 

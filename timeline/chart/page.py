@@ -21,7 +21,7 @@ import plotly.graph_objects as go
 from timeline.atomic import atomic_write_text
 from timeline.chart.explore import controls_html, events_json, panel_html
 from timeline.chart.figure import plain_rows, render
-from timeline.chart.hover import safe_url, when_text
+from timeline.chart.hover import day_text, safe_url, when_text
 from timeline.chart.labels import FIRST_LABELS
 from timeline.chart.view import default_title
 
@@ -133,7 +133,8 @@ def _summary(table: pd.DataFrame, view: dict | None = None) -> str:
         text = f"No dated events{'; ' + _count(undated, 'undated event') + src if undated else ''}."
         return f'<p class="tl-summary">{text}</p>'
     first, last = pd.Timestamp(dated["start"].min()), pd.Timestamp(dated["end"].max())
-    span = f"{first.day} {first:%b %Y} to {last.day} {last:%b %Y}"
+    era = first.year < 1  # "AD 9" beside a BC date
+    span = f"{day_text(first)} to {day_text(last, era)}"
     parts = [f"{_count(len(dated), 'event')} from {span}{src}."]
     view = view or {}
     if view.get("range"):
@@ -142,7 +143,7 @@ def _summary(table: pd.DataFrame, view: dict | None = None) -> str:
                 f"{_count(view['after'], 'later event')}" if view.get("after") else ""]
         away = " and ".join(a for a in away if a)
         verb = "is" if away.startswith("1 ") and " and " not in away else "are"
-        parts.append(f"The chart opens on {lo.day} {lo:%b %Y} – {hi.day} {hi:%b %Y}, where most events are"
+        parts.append(f"The chart opens on {day_text(lo)} – {day_text(hi, lo.year < 1)}, where most events are"
                      + (f"; {away} {verb} outside that view: drag the range slider or press “all”." if away else "."))
     if undated:
         parts.append(f"{_count(undated, 'undated event')} (no date could be found) "
@@ -162,9 +163,15 @@ def event_list_html(table: pd.DataFrame, list_id: str, heading_level: int = 2) -
     items = []
     for row in plain_rows(rows):
         when = html.escape(when_text(row.date, row.start, row.end, row.granularity))
-        # an undated event has no machine-readable date to give, so no <time> either
-        stamp = (f'<time datetime="{pd.Timestamp(row.start):%Y-%m-%d}">{when}</time>' if not pd.isna(row.start)
-                 else f'<span class="tl-undated">{when}</span>')
+        # an undated event has no machine-readable date to give, so no <time> either; nor has
+        # a date before AD 1 (HTML's datetime attribute takes years from 1 only)
+        if pd.isna(row.start):
+            stamp = f'<span class="tl-undated">{when}</span>'
+        elif pd.Timestamp(row.start).year < 1:
+            stamp = f'<span class="tl-when">{when}</span>'
+        else:
+            stamp = f'<time datetime="{pd.Timestamp(row.start).date()}">{when}</time>'
+
         parts = [f'<li class="tl-event"><{h_item} class="tl-title">{stamp} — {html.escape(row.title)}</{h_item}>']
         meta = []
         if row.actors:

@@ -49,7 +49,8 @@ def timelinejs_dict(frame: pd.DataFrame, title: str | None = None) -> dict:
 def _date_parts(value, gran: str) -> dict:
     """Only the parts the granularity knows: TimelineJS shows a date as precisely as it is given."""
     ts = pd.Timestamp(value)
-    parts = {"year": str(ts.year)}
+    # TimelineJS counts years before AD 1 as readers do, -480 for 480 BC (there is no year 0)
+    parts = {"year": str(ts.year if ts.year >= 1 else ts.year - 1)}
     if gran not in _YEAR_ONLY:
         parts["month"] = str(ts.month)
     if gran in _DAY_PRECISE:

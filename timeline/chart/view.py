@@ -14,6 +14,9 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 
+from timeline.chart.hover import month_name
+from timeline.days import year_text
+
 SHARES = (0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)  # "most events": at least 60% of them
 FOCUS_ZOOM = 0.35   # zoom in only when that stretch is at most this share of the whole span
 NEAR = 0.25         # events this close to the window (in window widths) join it
@@ -93,12 +96,15 @@ def default_title(table: pd.DataFrame, max_actors: int = 2) -> str:
 def period_text(first, last) -> str:
     """"2019–2025", "Jan–Feb 2025", "February 2025", "3 Feb 2025", "3–5 Feb 2025"."""
     first, last = pd.Timestamp(first), pd.Timestamp(last)
+    year = year_text(first.year)
     if first.year != last.year:
-        return f"{first.year}–{last.year}"
+        if last.year < 1:  # "490–479 BC"
+            return f"{1 - first.year}–{year_text(last.year)}"
+        return f"{year}–{year_text(last.year, era=first.year < 1)}"
     if first.month != last.month:
-        return f"{first:%b}–{last:%b} {first.year}"
+        return f"{month_name(first.month)}–{month_name(last.month)} {year}"
     if first.day == 1 and last.day == last.days_in_month:
-        return f"{first:%B} {first.year}"
+        return f"{month_name(first.month, short=False)} {year}"
     if first.day == last.day:
-        return f"{first.day} {first:%b} {first.year}"
-    return f"{first.day}–{last.day} {first:%b} {first.year}"
+        return f"{first.day} {month_name(first.month)} {year}"
+    return f"{first.day}–{last.day} {month_name(first.month)} {year}"
