@@ -406,3 +406,40 @@ def test_report_with_two_charts_carries_plotly_once_and_draws_both(chromium, tmp
     assert len(re.findall(r"class=\"plotly-graph-div js-plotly-plot\"", dom)) == 2
     assert dom.count('class="tl-q"') == 2
     assert len(re.findall(r'data-tl-labels="10"', dom)) == 2  # every event of the first view, in both
+
+
+HISTORY = Path(__file__).resolve().parent / "data" / "world_history.txt"
+HISTORY_YEARS = Path(__file__).resolve().parent / "data" / "world_history_years.tsv"
+
+
+@pytest.mark.slow
+def test_history_from_3000_bc_is_built_and_drawn_on_its_years(chromium, tmp_path):
+    """A history from 3000 BC to today (written for this test): every event dated on its year,
+    sorted, written as readers write it, and drawn by plotly.js on that year, under BC ticks."""
+    expected = pd.read_csv(HISTORY_YEARS, sep="\t", comment="#", dtype=str)
+    table_path, page, png = tmp_path / "history.csv", tmp_path / "history.html", tmp_path / "history.png"
+    assert main(["build", str(HISTORY), "--out", str(table_path), "--quiet"]) == 0
+    table = read_events(table_path)
+    assert len(table) == len(expected) >= 30
+    assert table["start"].is_monotonic_increasing
+    for row in expected.itertuples():
+        [k] = [k for k, text in enumerate(table["evidence"]) if row.key in text]
+        assert table.loc[k, "start"] == pd.Timestamp(row.start), row.key
+        assert "BC" not in table.loc[k, "title"] and "AD " not in table.loc[k, "title"]
+    assert main(["render", str(table_path), "--out", str(page), "--png", str(png)]) == 0
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    listed = [re.sub(r"<[^>]+>", "", m) for m in re.findall(r'class="tl-title">(.*?) — ', page.read_text(encoding="utf-8"))]
+    assert listed == expected["when"].tolist()
+    # where plotly.js itself puts each mark (a text plotly cannot read would land in 1970 or nowhere)
+    after_script(page, """var years = {};
+      gd.data.forEach(function (t) {
+        if (t.meta !== 'days' && t.meta !== 'spans') { return; }
+        t.customdata.forEach(function (i, k) {
+          years[i] = new Date(gd._fullLayout.xaxis.d2l(t.meta === 'days' ? t.x[k] : t.base[k])).getUTCFullYear(); });
+      });
+      document.title = JSON.stringify(years);""")
+    dom = dump_dom(chromium, page, tmp_path, width=1280)
+    drawn = json.loads(html.unescape(re.search(r"<title>(.*?)</title>", dom, re.S)[1]))
+    assert [drawn[str(k)] for k in range(len(table))] == expected["year"].astype(int).tolist()
+    ticks = re.findall(r'class="xtick"[^>]*>.*?<text[^>]*>([^<]*)</text>', main_plot(dom))
+    assert "1000 BC" in ticks and "2000" in ticks and not [t for t in ticks if t.startswith("-")]

@@ -279,6 +279,17 @@ def test_figure_input_keeps_event_list(sample):
     ("2025-02-03TEV", "2025-02-03", "2025-02-03", "time", "3 Feb 2025, evening"),
     ("2025-01-10", "2025-01-10", "2025-01-20", "range", "10–20 Jan 2025"),
     ("2024-12-20", "2024-12-20", "2025-01-05", "range", "20 Dec 2024 – 5 Jan 2025"),
+    # before AD 1, as readers write it (start/end hold astronomical years: -0479 is 480 BC)
+    ("BC0480", "-0479-01-01", "-0479-12-31", "year", "480 BC"),
+    ("BC0001", "0000-01-01", "0000-12-31", "year", "1 BC"),
+    ("BC0044-03-15", "-0043-03-15", "-0043-03-15", "day", "15 Mar 44 BC"),
+    ("BC0480-08", "-0479-08-01", "-0479-08-31", "month", "August 480 BC"),
+    ("BC0480-WI", "-0479-12-01", "-0478-02-28", "season", "winter 480–479 BC"),
+    ("BC0001-WI", "0000-12-01", "0001-02-28", "season", "winter 1 BC – AD 1"),
+    ("BC048", "-0488-01-01", "-0479-12-31", "decade", "the 480s BC"),
+    ("BC04", "-0499-01-01", "-0400-12-31", "century", "the 5th century BC"),
+    ("BC2", "-2999-01-01", "-2000-12-31", "millennium", "the 3rd millennium BC"),
+    ("", "-0009-03-01", "0005-01-01", "range", "1 Mar 10 BC – 1 Jan AD 5"),
 ])
 def test_when_text(date, start, end, gran, expected):
     assert when_text(date, pd.Timestamp(start), pd.Timestamp(end), gran) == expected
@@ -500,3 +511,62 @@ def test_outliers_on_both_sides_are_counted_on_both_sides(sample):
     notes = {a.name: a.text for a in fig.layout.annotations if a.name and a.name.startswith("tl-outside")}
     assert notes == {"tl-outside-before": "◀ 2 earlier events from 2019 (drag the slider or press “all”)",
                      "tl-outside-after": "2 later events to 2030 (drag the slider or press “all”) ▶"}
+
+
+# what plotly.js reads as a date (its dateTime2ms pattern): a four-digit year, signed before 0
+PLOTLY_DATE = re.compile(r"^-?\d{4}(-\d\d(-\d\d([ T]\d\d(:\d\d(:\d\d(\.\d+)?)?)?)?)?)?$")
+
+
+def _dates_given_to_plotly(fig) -> list[str]:
+    out = list(fig.layout.xaxis.range or ()) + list(fig.layout.xaxis.rangeslider.range or ())
+    out += list(fig.layout.xaxis.tickvals or ())
+    for trace in fig.data:
+        out += list(trace.base if trace.type == "bar" else trace.x)
+    out += [a.x for a in fig.layout.annotations if a.xref == "x"]
+    return [str(v) for v in out]
+
+
+def test_a_table_before_ad_1_is_drawn_on_dates_plotly_reads_with_bc_ticks():
+    table = validate_events(pd.DataFrame({
+        "title": ["Marathon", "Xerxes invades", "Plataea", "Caesar is killed", "Athens at its height", "Vesuvius"],
+        "date": ["490 BC", "BC0480", "479 BC", "-0044-03-15", "the 5th century BC", "AD 79"]}))
+    fig = render(table)
+    given = _dates_given_to_plotly(fig)
+    assert given and all(PLOTLY_DATE.match(v) for v in given), [v for v in given if not PLOTLY_DATE.match(v)]
+    assert "500 BC" in fig.layout.xaxis.ticktext and not [t for t in fig.layout.xaxis.ticktext if t.startswith("-")]
+    page = to_html(fig, include_plotlyjs=False)
+    for when in ("490 BC", "15 Mar 44 BC", "the 5th century BC", "AD 79"):
+        assert f">{when}</span>" in page or f">{when}</time>" in page, when
+    assert "500 BC to 31 Dec AD 79" in page  # the page summary
+
+
+def test_tables_after_ad_1_keep_plotlys_own_ticks(sample):
+    assert render(sample).layout.xaxis.tickvals is None
+
+
+_YEARS = st.integers(-9999, 9999)
+
+
+@st.composite
+def _spans(draw):
+    year, month, day = draw(_YEARS), draw(st.integers(1, 12)), draw(st.integers(1, 28))
+    start = np.datetime64(f"{'-' if year < 0 else ''}{abs(year):04d}-{month:02d}-{day:02d}", "D")
+    end = min(start + np.timedelta64(draw(st.integers(0, 400_000)), "D"), np.datetime64("9999-12-31", "D"))
+    return str(start), str(end)
+
+
+@given(st.lists(_spans(), min_size=1, max_size=8))
+@settings(max_examples=40, deadline=None)
+def test_any_dates_from_year_minus_9999_to_9999_render(spans):
+    """Hand-made tables may hold any date numpy does from year -9999 (10000 BC) to 9999: they are
+    validated, drawn, listed and summed up without error, on dates plotly.js reads."""
+    iso = [(s if not s.startswith("-") else "-" + s[1:].zfill(10)) for s, _ in spans]
+    ends = [(e if not e.startswith("-") else "-" + e[1:].zfill(10)) for _, e in spans]
+    table = validate_events(pd.DataFrame({"title": [f"event {k}" for k in range(len(spans))],
+                                          "start": iso, "end": ends}))
+    fig = render(table)
+    assert all(PLOTLY_DATE.match(v) for v in _dates_given_to_plotly(fig))
+    page = to_html(fig, include_plotlyjs=False)
+    assert page.count('class="tl-event"') == len(spans)
+    for row in table.itertuples():
+        assert when_text(row.date, row.start, row.end, row.granularity)

@@ -53,6 +53,11 @@ def nasty_frame() -> pd.DataFrame:
                      actors=["\\"], sources=[";"], urls=[""], confidence=1.0))
     rows.append(dict(event_id="decade", date="199", start="1990-01-01", end="1999-12-31", granularity="decade",
                      title="The 1990s", confidence=0.0))
+    # before AD 1: astronomical years in start/end (-0043 is 44 BC), the TIMEX3 value in date
+    rows.append(dict(event_id="bc", date="BC0044-03-15", start="-0043-03-15", end="-0043-03-15",
+                     granularity="day", title="Caesar is killed", confidence=0.5))
+    rows.append(dict(event_id="bc-century", date="BC04", start="-0499-01-01", end="-0400-12-31",
+                     granularity="century", title="Athens in the 5th century BC", confidence=0.5))
     return events_frame(rows)
 
 
@@ -214,6 +219,42 @@ def test_validation_derives_dates_from_strings():
         "2025-02-02", "2025-02-03", "2025-02-28", "2023-12-31", "2025-02-16", "2025-03-31"]
     assert df["event_id"].is_unique and df["event_id"].str.startswith("ev-").all()
     assert str(df["start"].dtype) == "datetime64[s]"
+
+
+@pytest.mark.parametrize("date,value,start,end", [
+    # a minus in `date` is BC as historians write it (dateparser would drop it: AD 44)
+    ("-0044-03-15", "BC0044-03-15", "-0043-03-15", "-0043-03-15"),
+    ("-44", "BC0044", "-0043-01-01", "-0043-12-31"),
+    ("BC0044-03-15", "BC0044-03-15", "-0043-03-15", "-0043-03-15"),
+    ("15 March 44 BC", "BC0044-03-15", "-0043-03-15", "-0043-03-15"),
+    ("480 BC", "BC0480", "-0479-01-01", "-0479-12-31"),
+    ("the 5th century BC", "BC04", "-0499-01-01", "-0400-12-31"),
+    ("AD 79", "0079", "0079-01-01", "0079-12-31"),  # (dateparser: 1979)
+])
+def test_validation_reads_dates_before_ad_1(date, value, start, end):
+    table = validate_events(pd.DataFrame({"title": ["x"], "date": [date]}))
+    assert table.loc[0, "date"] == value
+    assert (table.loc[0, "start"], table.loc[0, "end"]) == (pd.Timestamp(start), pd.Timestamp(end))
+
+
+def test_validation_of_signed_iso_start_end_is_astronomical_and_gives_the_bc_value():
+    table = validate_events(pd.DataFrame({"title": ["x", "y", "z"], "start": ["-0479-03", "-0043-03-15", "-0479-04"],
+                                          "end": ["-0479-05", None, "-0479-06"]}))
+    assert table["date"].tolist() == ["BC0480-03-01", "BC0044-03-15", "BC0480-Q2"]
+    assert table["granularity"].tolist() == ["range", "day", "quarter"]
+    assert table.loc[0, "end"] == pd.Timestamp("-0479-05-31")
+
+
+def test_validation_refuses_year_0_bc():
+    with pytest.raises(TableError, match="unparseable date '-0000-01-01'"):
+        validate_events(pd.DataFrame({"title": ["x"], "date": ["-0000-01-01"]}))
+
+
+def test_tables_before_ad_1_sort_and_filter():
+    table = validate_events(pd.DataFrame({"title": ["Plataea", "Moon landing", "Marathon", "Caesar"],
+                                          "date": ["479 BC", "1969-07-20", "490 BC", "-0044-03-15"]}))
+    assert table.sort_values("start")["title"].tolist() == ["Marathon", "Plataea", "Caesar", "Moon landing"]
+    assert table[table["start"] < pd.Timestamp("0001-01-01")]["title"].tolist() == ["Plataea", "Marathon", "Caesar"]
 
 
 def test_validation_keeps_text_exactly_and_places_timed_events():

@@ -27,6 +27,31 @@ def test_value_span(value, first, last, granularity):
     assert value_span(value) == (first, last, granularity)
 
 
+# BC values: astronomical years (480 BC is year -479, 1 BC is year 0)
+@pytest.mark.parametrize("value,first,last,granularity", [
+    ("BC0480", (-479, 1, 1), (-479, 12, 31), "year"),
+    ("BC0001", (0, 1, 1), (0, 12, 31), "year"),
+    ("BC0044-03-15", (-43, 3, 15), (-43, 3, 15), "day"),
+    ("BC0480-08", (-479, 8, 1), (-479, 8, 31), "month"),
+    ("BC0045-02", (-44, 2, 1), (-44, 2, 29), "month"),  # 45 BC (year -44) was a leap year
+    ("BC0480-SP", (-479, 3, 1), (-479, 5, 31), "season"),
+    ("BC0480-WI", (-479, 12, 1), (-478, 2, 28), "season"),  # runs into 479 BC
+    ("BC048", (-488, 1, 1), (-479, 12, 31), "decade"),  # the 480s BC: 489-480 BC
+    ("BC04", (-499, 1, 1), (-400, 12, 31), "century"),  # the 5th century BC: 500-401 BC
+    ("BC00", (-99, 1, 1), (0, 12, 31), "century"),  # the 1st century BC: 100-1 BC
+    ("BC2", (-2999, 1, 1), (-2000, 12, 31), "millennium"),  # the 3rd millennium BC
+])
+def test_bc_value_span(value, first, last, granularity):
+    a, b, gran = value_span(value)
+    assert ((a.year, a.month, a.day), (b.year, b.month, b.day), gran) == (first, last, granularity)
+    assert a < D(1, 1, 1) and a <= b
+
+
+@pytest.mark.parametrize("value", ["BC0000", "BC0480-W03", "BC0480-02-30"])
+def test_bc_values_with_no_span(value):
+    assert value_span(value) is None
+
+
 @pytest.mark.parametrize("value", ["PRESENT_REF", "P3Y", "XXXX-XX-XX", "2025-02-30", "2025-W54", "", "junk"])
 def test_unplaceable_values_have_no_span(value):
     assert value_span(value) is None

@@ -172,9 +172,9 @@ def pad_year(text: str) -> str:
     return f"-{year.zfill(4)}-{rest}"
 
 
-def year_text(year: int, *, era: bool = False) -> str:
-    """An astronomical year as a reader writes it: 2024, "480 BC" (year -479), "1 BC" (year 0);
-    `era` writes AD on years from 1 (for an axis or a span that also reaches before AD 1)."""
+def year_text(year: int) -> str:
+    """An astronomical year as a reader writes it: 2024, "AD 79", "480 BC" (year -479), "1 BC"
+    (year 0). Years below 1000 carry their era: a bare "79" reads as a number or as 1979."""
     if year <= 0:
         return f"{1 - year} BC"
-    return f"AD {year}" if era and year < 1000 else str(year)
+    return f"AD {year}" if year < 1000 else str(year)

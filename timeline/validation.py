@@ -156,7 +156,8 @@ _MINUS_YEAR = re.compile(r"^-(\d{1,4})((?:-\d{2}){0,2})$")
 # A signed ISO year in start/end is ISO 8601's (astronomical: -0043 is 44 BC), as numpy,
 # pandas and Parquet read the datetime64 columns the table writes.
 _SIGNED_ISO = re.compile(r"^-(\d{4,})((?:-\d{2}){0,2})$")
-_ERA = re.compile(r"\b(?:BCE?|B\.C\.(?:E\.)?)(?!\w)")
+# a date with its era ("44 BC", "AD 79") is read by the tagger: dateparser reads "AD 79" as 1979
+_ERA = re.compile(r"\b(?:BCE?|B\.C\.(?:E\.)?|AD|A\.D\.|CE|C\.E\.)(?!\w)")
 
 
 def _date_span(text: str):
@@ -188,8 +189,8 @@ def _date_span(text: str):
 
 
 def _era_span(text: str):
-    """A date before AD 1 as readers write it ("44 BC", "15 March 44 BC", "the 5th century BC"),
-    read by the tagger: it must be one expression that is the whole cell."""
+    """A date with its era as readers write it ("44 BC", "15 March 44 BC", "the 5th century BC",
+    "AD 79"), read by the tagger: it must be one expression that is the whole cell."""
     from timeline.timex import tag
 
     found = tag(text, mode="narrative")
@@ -225,6 +226,8 @@ def _when(value, column: str, where: str, problems: list[str], first: bool):
             return None
     text = value.strip()
     if m := _SIGNED_ISO.match(text):  # -0479-03 (astronomical) is March 480 BC
+        if m[2].count("-") == 2:
+            return np.datetime64(text, "s")
         span = value_span(f"BC{1 + int(m[1]):04d}{m[2]}")
         if span is None:
             problems.append(f"{where}: unparseable {column} {value!r} (use an ISO date such as 2025-02-03)")

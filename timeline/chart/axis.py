@@ -18,6 +18,9 @@ STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000)
 MONTH_STEPS = (1, 2, 3, 6)
 TICK_PX = 90  # room for one label ("2500 BC", "Mar 480 BC")
 FIRST_DAY_AD = float(np.datetime64("0001-01-01", "D").astype(np.int64))  # in days from 1970
+# the dates plotly.js places (its MIN_MS and MAX_MS): a view reaching further is cut there
+PLOTLY_DAYS = (float(np.datetime64("-9999-01-01", "D").astype(np.int64)),
+               float(np.datetime64("9999-12-31", "D").astype(np.int64)))
 
 
 def reaches_before_ad(first_day: float) -> bool:
@@ -37,13 +40,13 @@ def era_ticks(lo_day: float, hi_day: float, plot_px: float) -> tuple[list[str], 
         year, month = first.year, first.month
         while (year, month) <= (last.year, last.month):
             if (month - 1) % step == 0:
-                ticks.append((iso_day(year, month, 1), f"{month_name(month)} {year_text(year, era=year < 1000)}"))
+                ticks.append((iso_day(year, month, 1), f"{month_name(month)} {year_text(year)}"))
             year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     else:
         years = months / 12
         step = next((s for s in STEPS if years / s <= most), STEPS[-1])
         # a round year the reader's way: 500 BC is astronomical -499
-        ticks = [(iso_day(y, 1, 1), year_text(y, era=True)) for y in range(first.year, last.year + 1)
+        ticks = [(iso_day(y, 1, 1), year_text(y)) for y in range(first.year, last.year + 1)
                  if (1 - y if y < 1 else y) % step == 0]
     inside = [(x, t) for x, t in ticks if lo_day <= np.datetime64(x, "D").astype(np.int64) <= hi_day]
     return [x for x, _ in inside], [t for _, t in inside]

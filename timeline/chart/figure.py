@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from timeline.chart.axis import era_ticks, reaches_before_ad
+from timeline.chart.axis import PLOTLY_DAYS, era_ticks, reaches_before_ad
 from timeline.chart.hover import escape_text, hover_html
 from timeline.chart.labels import (DAY, GAP_PX, MARK_PX, PERIOD, PERIOD_ROWS, ROW_CAP, SPAN, kinds, label_width,
                                    layout_view, priority_order)
@@ -209,9 +209,9 @@ def _label_note(k, side, start, bar_end, visible_start, kind, y, text) -> dict:
     if kind == PERIOD:
         x, anchor, shift, y = _day_iso(visible_start), "left", 2, y - PERIOD_OFFSET - LABEL_LIFT
     elif side > 0:
-        x, anchor, shift = str(bar_end if kind == SPAN else start), "left", GAP_PX + (MARK_PX if kind == DAY else 0)
+        x, anchor, shift = pad_year(str(bar_end if kind == SPAN else start)), "left", GAP_PX + (MARK_PX if kind == DAY else 0)
     else:
-        x, anchor, shift = str(start), "right", -(GAP_PX + (MARK_PX if kind == DAY else 0))
+        x, anchor, shift = pad_year(str(start)), "right", -(GAP_PX + (MARK_PX if kind == DAY else 0))
     return dict(x=x, y=float(y), text=escape_text(text), xref="x", yref="y", showarrow=False, xanchor=anchor,
                 xshift=shift, font=dict(size=12, color="#222"), captureevents=False, name="tl-label")
 
@@ -342,6 +342,7 @@ def _year(day: float) -> str:
 
 
 def _day_iso(day: float) -> str:
+    day = min(max(day, PLOTLY_DAYS[0]), PLOTLY_DAYS[1])
     return pad_year(str(np.datetime64(int(round(day * 86400)), "s")))
 
 

@@ -76,10 +76,10 @@ def month_name(month: int, short: bool = True) -> str:
     return _MONTHS[month - 1][:3] if short else _MONTHS[month - 1]
 
 
-def day_text(ts, era: bool = False) -> str:
-    """"3 Feb 2025", "15 Mar 44 BC" (`era`: "AD 9" beside a BC date)."""
+def day_text(ts) -> str:
+    """"3 Feb 2025", "15 Mar 44 BC", "24 Aug AD 79"."""
     ts = pd.Timestamp(ts)
-    return f"{ts.day} {month_name(ts.month)} {year_text(ts.year, era=era)}"
+    return f"{ts.day} {month_name(ts.month)} {year_text(ts.year)}"
 
 
 def when_text(date: str, start, end, granularity: str) -> str:
@@ -119,12 +119,11 @@ def when_text(date: str, start, end, granularity: str) -> str:
     if gran in ("decade", "century", "millennium"):
         return _many_years(first.year, gran)
     # a range that is no calendar unit
-    era = first.year < 1
     if first.year == last.year and first.month == last.month:
         return f"{first.day}–{last.day} {month_name(first.month)} {year}"
     if first.year == last.year:
         return f"{first.day} {month_name(first.month)} – {day_text(last)}"
-    return f"{day_text(first)} – {day_text(last, era=era)}"
+    return f"{day_text(first)} – {day_text(last)}"
 
 
 def _years(first: int, last: int) -> str:
@@ -135,7 +134,7 @@ def _years(first: int, last: int) -> str:
         return f"{first}–{str(last)[-2:]}"
     if last < 1:
         return f"{1 - first}–{1 - last} BC"
-    return f"{year_text(first)} – {year_text(last, era=True)}"
+    return f"{year_text(first)} – {year_text(last)}"
 
 
 def _many_years(first: int, gran: str) -> str:

@@ -56,7 +56,7 @@
   var ERA = !!(gd.layout.xaxis && gd.layout.xaxis.ticktext);
   var STEPS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000], MONTH_STEPS = [1, 2, 3, 6];
   var MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  function yearText(y, era) { return y < 1 ? (1 - y) + ' BC' : (era && y < 1000 ? 'AD ' + y : String(y)); }
+  function yearText(y) { return y < 1 ? (1 - y) + ' BC' : (y < 1000 ? 'AD ' + y : String(y)); }
   function utc(y, m) { var d = new Date(Date.UTC(2000, m, 1)); d.setUTCFullYear(y); return d.getTime(); }
   function eraTicks(lo, hi, width) {
     var most = Math.max(2, Math.floor(width / 90)), vals = [], text = [];
@@ -66,13 +66,13 @@
       step = MONTH_STEPS.filter(function (s) { return months / s <= most; })[0] || 6;
       for (y = y0, m = a.getUTCMonth(); y < y1 || (y === y1 && m <= b.getUTCMonth()); m === 11 ? (y++, m = 0) : m++) {
         t = utc(y, m);
-        if (m % step === 0 && t >= lo && t <= hi) { vals.push(iso(t)); text.push(MONTHS[m] + ' ' + yearText(y, y < 1000)); }
+        if (m % step === 0 && t >= lo && t <= hi) { vals.push(iso(t)); text.push(MONTHS[m] + ' ' + yearText(y)); }
       }
     } else {
       step = STEPS.filter(function (s) { return months / 12 / s <= most; })[0] || STEPS[STEPS.length - 1];
       for (y = y0; y <= y1; y++) {
         t = utc(y, 0);
-        if ((y < 1 ? 1 - y : y) % step === 0 && t >= lo && t <= hi) { vals.push(iso(t)); text.push(yearText(y, true)); }
+        if ((y < 1 ? 1 - y : y) % step === 0 && t >= lo && t <= hi) { vals.push(iso(t)); text.push(yearText(y)); }
       }
     }
     return [vals, text];

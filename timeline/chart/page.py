@@ -133,8 +133,7 @@ def _summary(table: pd.DataFrame, view: dict | None = None) -> str:
         text = f"No dated events{'; ' + _count(undated, 'undated event') + src if undated else ''}."
         return f'<p class="tl-summary">{text}</p>'
     first, last = pd.Timestamp(dated["start"].min()), pd.Timestamp(dated["end"].max())
-    era = first.year < 1  # "AD 9" beside a BC date
-    span = f"{day_text(first)} to {day_text(last, era)}"
+    span = f"{day_text(first)} to {day_text(last)}"
     parts = [f"{_count(len(dated), 'event')} from {span}{src}."]
     view = view or {}
     if view.get("range"):
@@ -143,7 +142,7 @@ def _summary(table: pd.DataFrame, view: dict | None = None) -> str:
                 f"{_count(view['after'], 'later event')}" if view.get("after") else ""]
         away = " and ".join(a for a in away if a)
         verb = "is" if away.startswith("1 ") and " and " not in away else "are"
-        parts.append(f"The chart opens on {day_text(lo)} – {day_text(hi, lo.year < 1)}, where most events are"
+        parts.append(f"The chart opens on {day_text(lo)} – {day_text(hi)}, where most events are"
                      + (f"; {away} {verb} outside that view: drag the range slider or press “all”." if away else "."))
     if undated:
         parts.append(f"{_count(undated, 'undated event')} (no date could be found) "

@@ -100,7 +100,7 @@ def period_text(first, last) -> str:
     if first.year != last.year:
         if last.year < 1:  # "490–479 BC"
             return f"{1 - first.year}–{year_text(last.year)}"
-        return f"{year}–{year_text(last.year, era=first.year < 1)}"
+        return f"{year}–{year_text(last.year)}"
     if first.month != last.month:
         return f"{month_name(first.month)}–{month_name(last.month)} {year}"
     if first.day == 1 and last.day == last.days_in_month:
