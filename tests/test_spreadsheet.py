@@ -236,10 +236,12 @@ def calc_tables(soffice: str, path: Path, tmp_path: Path, infilter: str | None =
 
 
 def calc_frame() -> pd.DataFrame:
-    """The hostile rows, a timed event, and the real sample table."""
+    """The hostile rows, a timed event, one before AD 1, and the real sample table."""
     timed = events_frame([{"event_id": "timed", "title": "Press conference", "date": "2025-02-03T14:30",
                            "start": "2025-02-03 14:30", "end": "2025-02-03 14:30", "granularity": "time",
-                           "sources": ["007"], "evidence_doc": "007", "importance": 0.25}])
+                           "sources": ["007"], "evidence_doc": "007", "importance": 0.25},
+                          {"event_id": "bc", "title": "Caesar is killed", "date": "BC0044-03-15",
+                           "start": "-0043-03-15", "end": "-0043-03-15", "granularity": "day"}])
     return pd.concat([hostile_frame(), timed, read_events(SAMPLE)], ignore_index=True)
 
 
