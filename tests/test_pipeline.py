@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 
+import pandas as pd
 import pytest
 
 import timeline
@@ -158,3 +159,20 @@ def test_sources_are_named_by_document_title_else_file_name(seeds_frame, seeds_d
     assert titles["000_21e3754d681186f4"] == "000_21e3754d681186f4.txt"
     assert all(name and name != doc_id for doc_id, name in titles.items())
     assert len(set(titles.values())) == len(titles)
+
+
+def test_dates_before_ad_1_date_sort_and_merge_events(tmp_path):
+    """The issue's example: three events on 490, 480 and 479 BC (not on the document's date),
+    sorted, never titled after "BC"; the same BC event told twice is one row."""
+    (tmp_path / "persian_wars.txt").write_text(
+        "In 490 BC, the Persians landed at Marathon. In 480 BC, Xerxes invaded Greece. "
+        "In 479 BC, the Greeks defeated the Persians at Plataea.\n", encoding="utf-8")
+    (tmp_path / "herodotus.txt").write_text("Herodotus tells that in 480 BC, Xerxes invaded Greece.\n",
+                                            encoding="utf-8")
+    df = timeline.build(str(tmp_path), ref_date="2024-01-01", backend="serial")
+    assert df["date"].tolist() == ["BC0490", "BC0480", "BC0479"]
+    assert df["start"].tolist() == [pd.Timestamp("-0489-01-01"), pd.Timestamp("-0479-01-01"), pd.Timestamp("-0478-01-01")]
+    assert set(df["granularity"]) == {"year"}
+    assert not df["title"].str.contains(r"\bBC\b").any()
+    assert "Marathon" in df.loc[0, "actors"] + [df.loc[0, "place"]]
+    assert df.loc[1, "title"] == "Xerxes invades Greece" and df.loc[1, "sources"] == ["herodotus", "persian_wars"]
