@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from timeline.errors import ExportError
@@ -556,6 +556,8 @@ def _spans(draw):
 
 
 @given(st.lists(_spans(), min_size=1, max_size=8))
+@example([("0000-01-01", "0000-01-01"), ("9616-01-01", "9616-01-01")])  # the padded view passes 9999
+@example([("-9999-01-01", "9999-12-31"), ("9999-12-31", "9999-12-31")])
 @settings(max_examples=40, deadline=None)
 def test_any_dates_from_year_minus_9999_to_9999_render(spans):
     """Hand-made tables may hold any date numpy does from year -9999 (10000 BC) to 9999: they are

@@ -44,3 +44,10 @@ def test_iso_texts_pad_years_before_0():
 def test_year_text_counts_as_readers_do():
     assert [year_text(-479), year_text(0), year_text(1), year_text(2024)] == ["480 BC", "1 BC", "AD 1", "2024"]
     assert year_text(79) == "AD 79" and year_text(1500) == "1500"
+
+
+def test_days_after_9999_are_early_days_too():
+    # a chart padded past 9999-12-31 still has a day to name
+    assert from_datetime64(np.datetime64("9999-12-31", "D")) == dt.date(9999, 12, 31)
+    later = from_datetime64(np.datetime64("10000-01-01", "D"))
+    assert (later.year, later.month, later.day) == (10000, 1, 1) and later > dt.date(9999, 12, 31)

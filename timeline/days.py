@@ -15,6 +15,7 @@ import datetime as dt
 import numpy as np
 
 _EPOCH = dt.date(1970, 1, 1).toordinal()
+_LAST = dt.date.max.toordinal()
 
 
 def _civil(days: int) -> tuple[int, int, int]:
@@ -41,7 +42,8 @@ def _days(year: int, month: int, day: int) -> int:
 
 
 class EarlyDay:
-    """A day before AD 1 (astronomical year <= 0), usable wherever the pipeline uses a date."""
+    """A day before AD 1 (astronomical year <= 0), usable wherever the pipeline uses a date
+    (also after 9999, where a chart's padding may reach)."""
 
     __slots__ = ("_n", "year", "month", "day")
 
@@ -118,8 +120,8 @@ def _month_length(year: int, month: int) -> int:
 
 
 def day(year: int, month: int, d: int):
-    """The day as a `datetime.date` from AD 1 to 9999, else an `EarlyDay` (ValueError beyond)."""
-    if year >= 1:
+    """The day as a `datetime.date` from AD 1 to 9999, else an `EarlyDay`."""
+    if 1 <= year <= 9999:
         return dt.date(year, month, d)
     return EarlyDay(year, month, d)
 
@@ -129,7 +131,7 @@ def last_of_month(year: int, month: int):
 
 
 def from_ordinal(n: int):
-    if n >= 1:
+    if 1 <= n <= _LAST:
         return dt.date.fromordinal(n)
     return EarlyDay(*_civil(n - _EPOCH))
 

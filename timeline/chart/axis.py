@@ -31,6 +31,7 @@ def era_ticks(lo_day: float, hi_day: float, plot_px: float) -> tuple[list[str], 
     """(tick positions as ISO dates, their labels) for a view from lo_day to hi_day (days
     from 1970-01-01, as the chart counts them)."""
     most = max(2, int(plot_px // TICK_PX))
+    lo_day, hi_day = max(lo_day, PLOTLY_DAYS[0]), min(hi_day, PLOTLY_DAYS[1])
     first = from_datetime64(np.datetime64(int(np.floor(lo_day)), "D"))
     last = from_datetime64(np.datetime64(int(np.ceil(hi_day)), "D"))
     months = (hi_day - lo_day) / 365.2425 * 12
