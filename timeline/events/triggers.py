@@ -337,6 +337,8 @@ def _aspect(lowered: list[str], i: int, form: str, entry: Entry, next_word: str 
     first = aux[0] if aux else ""
     if any(a in _MODALS for a in aux):
         return ("future" if any(a in ("will", "'ll", "’ll") for a in aux) else "modal"), negated, False
+    if "to" in aux and aux[-1] in ("is", "are"):
+        return "future", negated, False  # "is to be released", "are to meet": scheduled
     if first == "to":
         return "infinitive", negated, False
     if form == "ing":
