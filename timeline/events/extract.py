@@ -53,7 +53,7 @@ _HAS_LETTER_OR_YEAR = re.compile(r"[A-Za-z]|^\d{4}$|\d{1,4}[-/.]\d{1,2}[-/.]\d{1
 _MAY_TELL = re.compile(r"\b[a-z]{2,}ed\b|\b(?:" + "|".join(
     "began bought brought built caught chose cut drew drove fell fled flew fought gave grew held hit kept led left "
     "lost met paid put ran rose sent set shot sold sought spent spoke stood struck took threw won wrote broke "
-    "withdrew shown taken given seen chosen will shall".split()) + r")\b|\b(?:is|are) to\b")
+    "withdrew shown taken given seen chosen will shall".split()) + r")\b|\b(?:is|are) to\b|\bbeen \w+ing\b")
 _WORD_RE = re.compile(r"\b[a-z][a-z'-]+\b")
 
 
@@ -104,7 +104,7 @@ def extract_events(doc, timexes, options: Options | None = None) -> list[Event]:
             parsed = parse_sentence(sent)
             generic = generic_trigger(sent, parsed)
             own = governed(sent, parsed, generic, here) if generic is not None else []
-            if generic is not None and (own or not here):
+            if generic is not None and (own or not here and generic.aspect != "future" and generic.form != "ing"):
                 found = _sentence_events(doc, sent, actors, own, story, ctx, options, [generic])
         elif found and not sent.fragment:
             found += _dates_left(doc, sent, actors, here, found, story, ctx, options)
@@ -370,7 +370,9 @@ def _attach(sent: Sentence, candidates: list[_Candidate], timexes) -> None:
             distance = _gap(t.start, t.end, timex.start, timex.end)
             lo, hi = sorted((t.end, timex.start)) if t.end <= timex.start else sorted((timex.end, t.start))
             between = sent.text[lo - sent.start:hi - sent.start]
-            if _BOUNDARY_WORDS.search(between) or ";" in between:
+            if t.aspect == "progressive" and re.fullmatch(r"[^,;]*\bsince\s*", between) and t.end <= timex.start:
+                pass  # "has been fighting cancer since 2004": since when it has gone on
+            elif _BOUNDARY_WORDS.search(between) or ";" in between:
                 distance += 40
             elif "," in between:
                 distance += 25  # "signed a plan Friday, and Yeltsin claimed": another clause

@@ -21,6 +21,7 @@ from timeline.events.svo import is_passive
 from timeline.events.triggers import Trigger, headline_form, quote_spans
 
 _MAIN_DEPS = frozenset("ROOT conj ccomp parataxis".split())
+_FINITE = frozenset("has have had was were is are will".split())
 GENERIC_STRENGTH = 0.6
 
 
@@ -65,21 +66,29 @@ def generic_triggers(sent, parsed):
     toks = parsed.tokens
     quotes = quote_spans(sent.text)
     for i, tok in enumerate(toks):
-        if tok.dep not in _MAIN_DEPS or tok.tag not in ("VBD", "VBN", "VB"):
+        if tok.tag not in ("VBD", "VBN", "VB", "VBG"):
             continue
         kids = [toks[c] for c in parsed.children(i)]
         aux = [k.text.lower() for k in kids if k.dep in ("aux", "aux:pass")]
+        if tok.dep not in _MAIN_DEPS and not (
+                tok.dep == "advcl" and any(k.dep.startswith("nsubj") for k in kids)
+                and not any(k.dep == "mark" for k in kids) and any(a in _FINITE for a in aux)):
+            continue  # (the parser often hangs "X has done Y, the company said" under "said")
         if any(k.dep == "neg" or k.text.lower() in ("not", "n't", "never") for k in kids):
             continue
         marks = [k.text.lower() for k in kids if k.dep == "mark"]
         future = _scheduled(tok.tag, aux, marks)
         if future is None:
             continue
+        if tok.tag == "VBG" and not ("been" in aux and any(a in ("has", "have", "had") for a in aux)):
+            continue  # only "has been battling cancer since 2004": what began then
         if tok.tag == "VBN" and not aux:
             continue  # "the deported migrants", "founded in 1976, the company ...": an adjective
         if any(a <= tok.start < b for a, b in quotes):
             continue
         base = base_form(tok.text) if tok.tag != "VB" else tok.text.lower()
+        if tok.tag == "VBG":  # "battling" -> "battled" -> "battle": the -ed spelling rules apply
+            base = base_form(tok.text[:-3] + "ed") if tok.text.lower().endswith("ing") else ""
         if base in stative or not base.isalpha() or len(base) < 3:
             continue
         passive = is_passive(parsed, i)
@@ -87,7 +96,7 @@ def generic_triggers(sent, parsed):
                   "perfect" if any(a in ("has", "have") for a in aux) else
                   "pluperfect" if "had" in aux and not passive else "past")
         start = sent.start + tok.start
-        form = "pp" if tok.tag == "VBN" else "base" if tok.tag == "VB" else "past"
+        form = {"VBN": "pp", "VB": "base", "VBG": "ing"}.get(tok.tag, "past")
         yield Trigger(start, start + len(tok.text), tok.text, base, "other", base, "event", GENERIC_STRENGTH,
                        "verb", form, aspect, passive=passive,
                        token=i, headline=headline_form(base))
