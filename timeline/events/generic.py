@@ -21,6 +21,7 @@ from timeline.events.svo import is_passive
 from timeline.events.triggers import Trigger, headline_form, quote_spans
 
 _MAIN_DEPS = frozenset("ROOT conj ccomp parataxis".split())
+_NOUN_MODIFIER = frozenset("compound nummod amod nmod:poss det".split())
 _FINITE = frozenset("has have had was were is are will".split())
 GENERIC_STRENGTH = 0.6
 
@@ -110,9 +111,12 @@ def governed(sent, parsed, trigger: Trigger, timexes) -> list:
     for x in timexes:
         inside = [i for i, tok in enumerate(toks)
                   if x.start <= sent.start + tok.start < x.end]
-        if not inside:
+        top = next((i for i in inside if toks[i].head not in inside or toks[i].head == i), None)
+        if top is None:
             continue
-        k, seen = toks[inside[0]].head, set()
+        k, seen = toks[top].head, set()
+        if toks[top].dep in _NOUN_MODIFIER and toks[k].tag.startswith("NN"):
+            continue  # "violated the 1991 agreement": the year is the agreement's
         # up to the first verb, through the verbs that complete one ("is set to begin on Wednesday")
         while k not in seen and not (toks[k].tag.startswith("VB") and toks[k].dep != "xcomp"
                                      or k == toks[k].head):
