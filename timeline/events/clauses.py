@@ -218,7 +218,8 @@ _GROUP_NOUNS = ("administration", "government", "officials", "official", "campai
                 "troops", "police", "army", "authorities", "lawyers", "spokesman", "spokeswoman",
                 "shares", "stock", "unit", "subsidiary", "shareholders", "executives", "sales", "profits",
                 "profit", "revenue", "revenues", "earnings", "prices", "users", "workers", "employees", "fans",
-                "customers", "supporters", "voters", "residents", "lawmakers", "leaders")
+                "customers", "supporters", "voters", "residents", "lawmakers", "leaders", "markets", "stocks",
+                "investors", "banks", "companies", "carmakers", "airlines", "regulators", "prosecutors", "courts")
 
 
 def _subject_words(sent, subject: Actor | None, t: Trigger, timexes=()) -> str:
