@@ -187,6 +187,15 @@ def test_timelinejs_dates_by_granularity():
     assert "Lake Coatepeque at El Salvador, February 3, 2025." in events["meeting"]["text"]["text"]
 
 
+def test_timelinejs_years_before_ad_1():
+    out = to_timelinejs(validate_events(pd.DataFrame({"title": ["Xerxes invades", "Caesar is killed"],
+                                                      "date": ["480 BC", "-0044-03-15"]})))
+    xerxes, caesar = (e["start_date"] for e in out["events"])
+    # TimelineJS numbers years the reader's way (-480 for 480 BC); what it shows is our own text
+    assert xerxes == {"year": "-480", "display_date": "480 BC"}
+    assert caesar == {"year": "-44", "month": "3", "day": "15", "display_date": "15 Mar 44 BC"}
+
+
 def test_timelinejs_escapes_everything(tmp_path):
     bad = "</script><script>document.title='x'</script><img src=x onerror=alert(1)>"
     frame = events_frame([{"title": bad, "description": bad, "evidence": bad + " more", "date": "2025-02-03",

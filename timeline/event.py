@@ -39,7 +39,7 @@ class Event:
     """What happened, when, who, where, and every mention that tells it."""
 
     date: str  # TIMEX3 value
-    start: dt.date
+    start: dt.date  # a timeline.days.EarlyDay before AD 1 (same interface)
     end: dt.date  # last covered day, inclusive
     granularity: str
     title: str
