@@ -11,8 +11,10 @@ is 480 BC. The table's datetime64[s] columns hold both kinds (see README, "Dates
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
 
 _EPOCH = dt.date(1970, 1, 1).toordinal()
 _LAST = dt.date.max.toordinal()
@@ -138,6 +140,8 @@ def from_ordinal(n: int):
 
 def from_datetime64(value):
     """The day of a datetime64 value (any unit), as `day` gives it; None for NaT."""
+    import numpy as np  # here, not above: the tagger uses this module and never loads numpy
+
     value = np.datetime64(value, "D")
     if np.isnat(value):
         return None
@@ -146,6 +150,8 @@ def from_datetime64(value):
 
 def to_datetime64(d, unit: str = "s") -> np.datetime64:
     """A day (date, EarlyDay, datetime64) as datetime64 at midnight."""
+    import numpy as np
+
     if isinstance(d, EarlyDay):
         return np.datetime64(d._n, "D").astype(f"datetime64[{unit}]")
     if isinstance(d, dt.date) and not isinstance(d, dt.datetime):
@@ -162,6 +168,8 @@ def iso_day(year: int, month: int, d: int) -> str:
 def iso_texts(values) -> list[str]:
     """ISO text of datetime64 values: the date alone at midnight, "" for NaT, years before 0
     with four digits ("-0479-01-01"; numpy writes "-479-01-01", which plotly.js does not read)."""
+    import numpy as np
+
     text = np.datetime_as_string(np.asarray(values, dtype="datetime64[s]"), unit="s")
     return ["" if t == "NaT" else pad_year(t[:-9] if t.endswith("T00:00:00") else t) for t in text]
 
