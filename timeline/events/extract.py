@@ -53,7 +53,9 @@ _HAS_LETTER_OR_YEAR = re.compile(r"[A-Za-z]|^\d{4}$|\d{1,4}[-/.]\d{1,2}[-/.]\d{1
 _MAY_TELL = re.compile(r"\b[a-z]{2,}ed\b|\b(?:" + "|".join(
     "began bought brought built caught chose cut drew drove fell fled flew fought gave grew held hit kept led left "
     "lost met paid put ran rose sent set shot sold sought spent spoke stood struck took threw won wrote broke "
-    "withdrew shown taken given seen chosen will shall".split()) + r")\b|\b(?:is|are) to\b|\bbeen \w+ing\b")
+    "withdrew shown taken given seen chosen".split()) + r")\b")
+# Verbs the parse reads only in a sentence with a date: a schedule, or what has gone on since then.
+_MAY_SCHEDULE = re.compile(r"\b(?:will|shall|(?:is|are) to|been \w+ing)\b")
 _WORD_RE = re.compile(r"\b[a-z][a-z'-]+\b")
 
 
@@ -90,7 +92,7 @@ def extract_events(doc, timexes, options: Options | None = None) -> list[Event]:
     usable = _usable_timexes(timexes, per_sentence)
     story = story_date(doc, usable, sentences)
     ctx = Context()
-    prime_parses(sorted({s.text for s in sentences if not s.fragment and _MAY_TELL.search(s.text)}))
+    prime_parses(sorted({s.text for s in sentences if not s.fragment and _may_tell(s, _within(usable, s))}))
     lead = lead_sentence(sentences, doc.title)
     events: list[Event] = []
     for sent, raw_actors in zip(sentences, per_sentence):
@@ -100,7 +102,7 @@ def extract_events(doc, timexes, options: Options | None = None) -> list[Event]:
             ctx.prev_date = None  # a new paragraph: the last one's date does not carry over
         ctx.lead = sent is lead and options.mode == "news"
         found = _sentence_events(doc, sent, actors, here, story, ctx, options) if not sent.fragment else []
-        if not found and not sent.fragment and _MAY_TELL.search(sent.text):
+        if not found and not sent.fragment and _may_tell(sent, here):
             parsed = parse_sentence(sent)
             generic = generic_trigger(sent, parsed)
             own = governed(sent, parsed, generic, here) if generic is not None else []
@@ -124,6 +126,11 @@ def extract_events(doc, timexes, options: Options | None = None) -> list[Event]:
     return events
 
 
+def _may_tell(sent, timexes) -> bool:
+    """Whether the parse may find a happening the word lists missed (parsing is the slow step)."""
+    return bool(_MAY_TELL.search(sent.text) or timexes and _MAY_SCHEDULE.search(sent.text))
+
+
 def _has_verb(title: str, happening) -> bool:
     """A noun event's title names who did it with a verb ("Iraq invades Kuwait"), not the
     happening alone ("Press conference", "Agreement between the two companies")."""
@@ -138,7 +145,7 @@ def _dates_left(doc, sent, actors, timexes, found, story, ctx, options) -> list[
     do not know; the parse finds it."""
     used = {m.time_start for e in found for m in e.mentions}
     left = [x for x in timexes if x.start not in used and re.match(r"\d{4}", x.value)]
-    if not left or not _MAY_TELL.search(sent.text):
+    if not left or not _may_tell(sent, left):
         return []
     taken = {m.trigger_start for e in found for m in e.mentions}
     parsed = parse_sentence(sent)

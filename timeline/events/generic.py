@@ -118,7 +118,9 @@ def governed(sent, parsed, trigger: Trigger, timexes) -> list:
         if toks[top].dep in _NOUN_MODIFIER and toks[k].tag.startswith("NN"):
             continue  # "violated the 1991 agreement": the year is the agreement's
         # up to the first verb, through the verbs that complete one ("is set to begin on Wednesday")
+        # and a present participle that only describes a noun ("its new operating system")
         while k not in seen and not (toks[k].tag.startswith("VB") and toks[k].dep != "xcomp"
+                                     and not (toks[k].tag == "VBG" and toks[k].dep in ("acl", "amod"))
                                      or k == toks[k].head):
             seen.add(k)
             k = toks[k].head
