@@ -23,7 +23,9 @@ LANE_ROW_CAP = 16        # rows of moments per lane
 PERIOD_OFFSET = 0.24     # a period's thin bar sits in the lower part of its row, its label above
 LABEL_LIFT = 0.26
 ROW_PX = 22              # a row of labels: 12 px text and room around it
-GROW_ROWS = 200          # rows a zoomed-in view may grow to so that every event in it has its label
+GROW_ROWS = 400          # rows a zoomed-in view may grow to so that every event in it has its label
+SLIDER_PX = 50           # the range slider's height, whatever the chart's
+AXIS_PX = 64             # the date axis under the plot: ticks and two lines of labels ("Oct 27" / "1989")
 DAY_MS = 86_400_000
 # Okabe-Ito: distinguishable for the common colour-vision deficiencies
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#8C6D31", "#000000",
@@ -132,11 +134,15 @@ def render(df: pd.DataFrame, lanes: str | None = None, color: str | None = "cert
     fig._timeline_view = {"before": before, "after": after, "undated": n_undated,
                           "range": (_day_iso(x_lo), _day_iso(x_hi)) if window else None}
     # without lanes, the page may make the chart taller when a zoomed view needs more rows
-    grow = ({"rows": rows, "rowPx": ROW_PX, "height": fig.layout.height, "max": GROW_ROWS}
+    grow = ({"rows": rows, "rowPx": ROW_PX, "height": fig.layout.height, "max": GROW_ROWS,
+             "slider": SLIDER_PX if range_slider else 0}
             if lanes is None and labels and height is None else None)
     fig._timeline_layout = {"kind": kind.tolist(), "group": placed["group"].tolist(), "groups": placed["groups"],
+                            "row": placed["row"].tolist(),
                             "order": priority_order(frame).tolist(), "labels": short_titles if labels else None,
-                            "grow": grow}
+                            "grow": grow,
+                            # the first view's titles as drawn: the page keeps them when they fit
+                            "first": {"side": sides.tolist(), "range": [x_lo * DAY_MS, x_hi * DAY_MS]} if labels else None}
     log.debug("rendered %d events (%d bars) in %d lanes", n, int(is_bar.sum()), len(order))
     return fig
 
@@ -186,7 +192,8 @@ def _place(lane_of, order, kind, x0, x1, label_px, priority, plot_px, start_days
         if last_of_lane:
             ticks.append((lane, lane_first[lane], base - 1))
             base += 1  # a blank row between lanes
-    return {"y": y, "side": side, "ticks": ticks, "rows": max(base - 1, 1), "group": group, "groups": groups}
+    return {"y": y, "side": side, "ticks": ticks, "rows": max(base - 1, 1), "group": group, "groups": groups,
+            "row": row}
 
 
 def _max_overlap(starts: np.ndarray, ends: np.ndarray) -> int:
@@ -369,13 +376,20 @@ def _layout(fig, title, height, width, lanes, lane_ticks, rows, view, full, labe
         marks.append("● a dated day")
     if is_bar.any():
         marks.append("▬ a week, month, year… (the bar covers it; long ones are thin lines on top)")
+    margin = dict(l=10 if lanes is None else 20, r=20, t=90 if title else 60, b=44 if legend_title else 20)
+    if lanes is None and range_slider:
+        # room for the axis and the slider set here rather than found by plotly, which would
+        # draw the whole chart a second time once it had (a second at thousands of events);
+        # lane names still need plotly's automatic margin
+        margin.update(l=15, b=margin["b"] + AXIS_PX + SLIDER_PX + 15, autoexpand=False)
+        xaxis["rangeslider"]["thickness"] = SLIDER_PX / max(height - margin["t"] - margin["b"], SLIDER_PX)
     fig.update_layout(
         template=template, height=height, width=width, xaxis=xaxis, yaxis=yaxis, shapes=shapes,
         title=dict(text=escape_text(title), x=0.01, xanchor="left") if title else None,
         # the legend sits at the foot of the figure whatever its height, clear of the range slider
         legend=dict(title=dict(text=legend_title), orientation="h", x=0, xanchor="left",
                     yref="container", y=0.005, yanchor="bottom"),
-        margin=dict(l=10 if lanes is None else 20, r=20, t=90 if title else 60, b=44 if legend_title else 20),
+        margin=margin,
         hoverlabel=dict(align="left", font=dict(size=12, color="#1d2733"), bgcolor="white", bordercolor="#888"),
         hovermode="closest", barmode="overlay", bargap=0, showlegend=bool(legend_title) and n > 0,
         annotations=[dict(text="   ".join(marks), xref="paper", yref="paper", x=1, y=1.02, xanchor="right",
