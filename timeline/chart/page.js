@@ -16,7 +16,7 @@
   var root = gd && gd.closest('.tl-root');
   var dataEl = root && root.querySelector('script.tl-data');
   if (!gd || !gd.on || !dataEl) { return; }
-  performance.mark('tl-setup');
+  performance.mark('tl-setup');  // the benchmark tells plotly's drawing from this script's
   var D = JSON.parse(dataEl.textContent);
   var nDated = D.kind.length, nAll = D.title.length;
   var MARK = 6, GAP = 6, LIFT = 0.26, OFFSET = 0.24;
@@ -167,12 +167,12 @@
       return result();
     }
     function result() {
-      var used = caps.map(function () { return 0; }), bare = 0;
+      var used = caps.map(function () { return 0; }), bare = 0, moments = 0;
       seen.forEach(function (i) {
         used[D.group[i]] = Math.max(used[D.group[i]], row[i] + 1);
-        if (!side[i] && D.kind[i] !== 2) { bare++; }
+        if (D.kind[i] !== 2) { moments++; if (!side[i]) { bare++; } }
       });
-      return {row: row, side: side, inView: seen.length, labelled: labelled, used: used, bareMoments: bare};
+      return {row: row, side: side, inView: seen.length, labelled: labelled, used: used, moments: moments, bareMoments: bare};
     }
   }
 
@@ -212,13 +212,12 @@
     if (!force && key === lastKey) { return; }
     lastKey = key;
     var caps = D.groups.map(function (g) { return g[1]; }), size = {};
-    performance.mark('tl-layout');
     // the first view as render() drew it, when its titles hold with the widths measured here:
     // no trace needs redrawing (what makes a page of thousands of events open fast)
     var L = firstView(lo, hi) ? layoutView(lo, hi, width, caps, D.first.side) : null, kept = !!L;
     if (!L) { L = layoutView(lo, hi, width, caps); }
-    performance.mark('tl-layout-done');
-    if (D.grow && L.labelled < L.inView && L.inView <= D.grow.max) {
+    // (each day or week in view needs a row at most: more than the rows allowed cannot all be labelled)
+    if (D.grow && L.bareMoments && L.moments <= D.grow.max) {
       // zoomed in on a crowded stretch: the chart grows taller (as vis-timeline does) when that
       // is enough to label every event in view
       var more = caps.map(function (c, g) { return D.groups[g][2] ? c : Math.max(c, D.grow.max); });
@@ -269,13 +268,15 @@
     var shapes = (gd.layout.shapes || []).filter(function (s) { return s.name !== 'tl-selected'; });
     if (selected >= 0 && selected < nDated && match[selected]) { shapes.push(selectedShape(selected)); }
     busy = true;
-    performance.mark('tl-update');
     var done = function () {
       busy = false;
       gd.setAttribute('data-tl-labels', String(L.labelled));
       gd.setAttribute('data-tl-in-view', String(L.inView));
       // when the first view was laid out, for the benchmark (ms since the page began loading)
-      if (!gd.hasAttribute('data-tl-ready')) { gd.setAttribute('data-tl-ready', String(Math.round(performance.now()))); }
+      if (!gd.hasAttribute('data-tl-ready')) {
+        gd.setAttribute('data-tl-ready', String(Math.round(performance.now())));
+        gd.setAttribute('data-tl-first', kept ? 'kept' : 'laid out');  // render()'s first view, or laid out here
+      }
       if (pending) { var again = pending === true; pending = false; redraw(again); }
     };
 
