@@ -212,10 +212,11 @@
     if (!force && key === lastKey) { return; }
     lastKey = key;
     var caps = D.groups.map(function (g) { return g[1]; }), size = {};
-    // the first view as render() drew it, when its titles hold with the widths measured here:
-    // no trace needs redrawing (what makes a page of thousands of events open fast)
-    var L = firstView(lo, hi) ? layoutView(lo, hi, width, caps, D.first.side) : null, kept = !!L;
-    if (!L) { L = layoutView(lo, hi, width, caps); }
+    // the first view as render() drew it (its rows grown, maybe), when its titles hold with the
+    // widths measured here: no trace needs redrawing (what makes a page of thousands of events
+    // open fast)
+    var L = firstView(lo, hi) ? layoutView(lo, hi, width, D.first.caps, D.first.side) : null, kept = !!L;
+    if (kept) { caps = D.first.caps.slice(); } else { L = layoutView(lo, hi, width, caps); }
     // (each day or week in view needs a row at most: more than the rows allowed cannot all be labelled)
     if (D.grow && L.bareMoments && L.moments <= D.grow.max) {
       // zoomed in on a crowded stretch: the chart grows taller (as vis-timeline does) when that
