@@ -195,3 +195,23 @@ def test_a_row_shows_the_day_two_documents_agree_on():
     assert len(merged) == 1 and merged[0].date == "1998-10-23"
     # told by one document only, the narrower day may be a reaction's: the surest telling stays
     assert merge_events(month + day1)[0].date == "1998-10"
+
+
+RECALL_JUNE = "Toyota recalled 2.3 million cars in the United States on Thursday over sticking accelerator pedals."
+RECALL_LATER = "Toyota recalled millions of cars over sticking accelerator pedals and paid a record fine."
+
+
+def test_an_undated_telling_in_a_later_article_takes_the_date_another_article_tells():
+    dated = _events("a", RECALL_JUNE, "Thursday", "2010-01-21", dt.date(2010, 1, 22))
+    later = [e for e in _events("b", RECALL_LATER, date=dt.date(2010, 4, 6)) if "recall" in e.senses]
+    assert later and later[0].certainty == "inferred" and later[0].date == "2010-04-06"
+    merged = [e for e in merge_events(dated + later) if "recall" in e.senses]
+    assert len(merged) == 1
+    assert merged[0].date == "2010-01-21" and sorted({m.doc_id for m in merged[0].mentions}) == ["a", "b"]
+
+
+def test_an_undated_telling_does_not_join_a_dated_one_after_it_or_years_before():
+    dated = _events("a", RECALL_JUNE, "Thursday", "2010-01-21", dt.date(2010, 1, 22))
+    for day in (dt.date(2009, 12, 1), dt.date(2013, 5, 2)):  # told before it happened; years on
+        later = [e for e in _events("b", RECALL_LATER, date=day) if "recall" in e.senses]
+        assert len([e for e in merge_events(dated + later) if "recall" in e.senses]) == 2

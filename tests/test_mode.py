@@ -66,6 +66,17 @@ def test_a_news_story_turns_to_history_for_a_paragraph():
     assert news["June"] != "1991-06"
 
 
+def test_a_paragraph_keeps_the_dates_told_before_it():
+    # one sentence per line, as wire copy and Wikinews are often saved: the story's last year
+    # is in the paragraph before, and "One year later" counts from it, not from nothing
+    text = ("PARIS - The museum's founder died on Sunday, aged 81.\n"
+            "She opened the first gallery in 1969, and in 1975 the museum moved to the river.\n"
+            "One year later it was flooded and she rebuilt it.\n")
+    got = {t.text: (t.type, t.value) for t in timeline.tag(text, "2003-03-11")}
+    assert got["One year later"] == ("DATE", "1976")
+    assert got["Sunday"] == ("DATE", "2003-03-09")
+
+
 def test_mode_must_be_known():
     with pytest.raises(UsageError):
         timeline.tag("in May", None, mode="story")

@@ -112,9 +112,56 @@ def merge_events(events: list[Event], threshold: float = 0.5) -> list[Event]:
         told_twice.setdefault(_told_key(event), cluster)
         for key in _register_keys(event, by_category):
             index.setdefault(key, []).append(cluster)
+    clusters = _date_undated(clusters, threshold)
     merged = [_combine(c) for c in clusters]
     log.info("merged %d tellings into %d events", len(events), len(merged))
     return merged
+
+
+# An article tells, with no date of its own, a happening another article dates: "Jobs introduced
+# the iPhone 4" in July is the "iPhone 4 unveiled ... yesterday" of June 8. Only within a year
+# before the telling, only the same sense with the same actors and mostly the same title words
+# (a routine happening recurs: the Fed's next rate rise is another event).
+UNDATED_REACH_DAYS = 366
+_SAME_TITLE_WORDS = 0.5
+
+
+def _date_undated(clusters: list[_Cluster], threshold: float) -> list[_Cluster]:
+    """Clusters whose every telling has an inherited date join the cluster of the same
+    happening that a telling dates, when that date is before theirs."""
+    dated = [c for c in clusters if c.start is not None and any(e.certainty != "inferred" for e in c.events)]
+    if not dated:
+        return clusters
+    by_sense: dict[str, list[_Cluster]] = {}
+    for c in dated:
+        for sense in c.senses:
+            by_sense.setdefault(sense, []).append(c)
+    out = []
+    for cluster in clusters:
+        if cluster.start is None or any(e.certainty != "inferred" for e in cluster.events):
+            out.append(cluster)
+            continue
+        words = _title_words(cluster.events[0].title)
+        best, best_score = None, 0.0
+        for other in {id(c): c for s in cluster.senses for c in by_sense.get(s, ())}.values():
+            if not (other.end <= cluster.start and (cluster.start - other.end).days <= UNDATED_REACH_DAYS):
+                continue
+            theirs = _title_words(other.events[0].title)
+            if not words or len(words & theirs) / len(words | theirs) < _SAME_TITLE_WORDS:
+                continue
+            score = min(actor_similarity(other, e) for e in cluster.events)
+            if score > best_score:
+                best, best_score = other, score
+        if best is not None and best_score >= threshold:
+            for e in cluster.events:
+                best.add(e)
+        else:
+            out.append(cluster)
+    return out
+
+
+def _title_words(title: str) -> set[str]:
+    return {w[:5] for w in _content_words(title)}
 
 
 def _told_key(event: Event) -> tuple:

@@ -218,7 +218,8 @@ _GROUP_NOUNS = ("administration", "government", "officials", "official", "campai
                 "troops", "police", "army", "authorities", "lawyers", "spokesman", "spokeswoman",
                 "shares", "stock", "unit", "subsidiary", "shareholders", "executives", "sales", "profits",
                 "profit", "revenue", "revenues", "earnings", "prices", "users", "workers", "employees", "fans",
-                "customers", "supporters", "voters", "residents", "lawmakers", "leaders")
+                "customers", "supporters", "voters", "residents", "lawmakers", "leaders", "markets", "stocks",
+                "investors", "banks", "companies", "carmakers", "airlines", "regulators", "prosecutors", "courts")
 
 
 def _subject_words(sent, subject: Actor | None, t: Trigger, timexes=()) -> str:
@@ -370,8 +371,8 @@ def _rule_title(sent, cand, t, content, subject, subj, verb, actors, timexes, us
             # "the decision, announced Wednesday by INS Commissioner Doris Meissner"
             return titles.make_title(titles.subject_text(agent, "", sent.text, offset), t.title_verb, subj.lower() if subj[:1].isupper()
                                      and subj.split()[0] in ("The", "A", "An") else subj, place), place_name
-        if t.passive:
-            return titles.make_title(subj, t.text, "", place), place_name
+        if t.passive:  # "Lion to be shipped": a scheduled passive as headlines write it
+            return titles.make_title(subj, t.text if t.aspect != "future" else f"to be {t.text}", "", place), place_name
     obj, stop = titles.object_phrase(sent.text, offset, t, actors, stop_at)
     used |= {a.name for a in actors if obj and a.text in obj}
     place, place_name = titles.place_phrase(sent.text, offset, stop, clause_end, actors, used)
@@ -484,6 +485,8 @@ def _noun_phrase_before(sent, t: Trigger, timexes=()) -> str:
         words = words[1:]
     while len(words) > 1 and words[-1].lower() in ("and", "or"):
         words = words[:-2]  # "A sniper shot and [killed]": the coordinated verb is not the subject
+    if words and words[-1].lower() == "to":
+        words = words[:-1]  # "The two leaders are to [meet]": a schedule's "to" is the verb's
     words = words[-6:]
     while words and words[0].lower() in _NP_LEADING:
         words = words[1:]

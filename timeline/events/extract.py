@@ -21,7 +21,7 @@ from timeline.events.actors import Actor, NameIndex, country_of, find_actors
 from timeline.events.clauses import (Context, clause_span, event_subject, make_event_title, parse_sentence,
                                      prime_parses,
                                      update_context)
-from timeline.events.generic import generic_trigger, generic_triggers, headless
+from timeline.events.generic import generic_trigger, generic_triggers, governed, headless
 from timeline.events.svo import root_title, svo_title
 from timeline.events.reference import reference_point
 from timeline.events.headline import lead_sentence, mark_headline
@@ -54,6 +54,8 @@ _MAY_TELL = re.compile(r"\b[a-z]{2,}ed\b|\b(?:" + "|".join(
     "began bought brought built caught chose cut drew drove fell fled flew fought gave grew held hit kept led left "
     "lost met paid put ran rose sent set shot sold sought spent spoke stood struck took threw won wrote broke "
     "withdrew shown taken given seen chosen".split()) + r")\b")
+# Verbs the parse reads only in a sentence with a date: a schedule, or what has gone on since then.
+_MAY_SCHEDULE = re.compile(r"\b(?:will|shall|(?:is|are) to|been \w+ing)\b")
 _WORD_RE = re.compile(r"\b[a-z][a-z'-]+\b")
 
 
@@ -90,7 +92,7 @@ def extract_events(doc, timexes, options: Options | None = None) -> list[Event]:
     usable = _usable_timexes(timexes, per_sentence)
     story = story_date(doc, usable, sentences)
     ctx = Context()
-    prime_parses(sorted({s.text for s in sentences if not s.fragment and _MAY_TELL.search(s.text)}))
+    prime_parses(sorted({s.text for s in sentences if not s.fragment and _may_tell(s, _within(usable, s))}))
     lead = lead_sentence(sentences, doc.title)
     events: list[Event] = []
     for sent, raw_actors in zip(sentences, per_sentence):
@@ -100,10 +102,12 @@ def extract_events(doc, timexes, options: Options | None = None) -> list[Event]:
             ctx.prev_date = None  # a new paragraph: the last one's date does not carry over
         ctx.lead = sent is lead and options.mode == "news"
         found = _sentence_events(doc, sent, actors, here, story, ctx, options) if not sent.fragment else []
-        if not found and not sent.fragment and _MAY_TELL.search(sent.text):
-            generic = generic_trigger(sent, parse_sentence(sent))
-            if generic is not None:
-                found = _sentence_events(doc, sent, actors, here, story, ctx, options, [generic])
+        if not found and not sent.fragment and _may_tell(sent, here):
+            parsed = parse_sentence(sent)
+            generic = generic_trigger(sent, parsed)
+            own = governed(sent, parsed, generic, here) if generic is not None else []
+            if generic is not None and (own or not here and generic.aspect != "future" and generic.form != "ing"):
+                found = _sentence_events(doc, sent, actors, own, story, ctx, options, [generic])
         elif found and not sent.fragment:
             found += _dates_left(doc, sent, actors, here, found, story, ctx, options)
         events.extend(found)
@@ -122,6 +126,11 @@ def extract_events(doc, timexes, options: Options | None = None) -> list[Event]:
     return events
 
 
+def _may_tell(sent, timexes) -> bool:
+    """Whether the parse may find a happening the word lists missed (parsing is the slow step)."""
+    return bool(_MAY_TELL.search(sent.text) or timexes and _MAY_SCHEDULE.search(sent.text))
+
+
 def _has_verb(title: str, happening) -> bool:
     """A noun event's title names who did it with a verb ("Iraq invades Kuwait"), not the
     happening alone ("Press conference", "Agreement between the two companies")."""
@@ -136,13 +145,15 @@ def _dates_left(doc, sent, actors, timexes, found, story, ctx, options) -> list[
     do not know; the parse finds it."""
     used = {m.time_start for e in found for m in e.mentions}
     left = [x for x in timexes if x.start not in used and re.match(r"\d{4}", x.value)]
-    if not left or not _MAY_TELL.search(sent.text):
+    if not left or not _may_tell(sent, left):
         return []
     taken = {m.trigger_start for e in found for m in e.mentions}
-    verbs = [g for g in generic_triggers(sent, parse_sentence(sent)) if g.start not in taken]
-    if not verbs:
-        return []
-    more = _sentence_events(doc, sent, actors, left, story, ctx, options, verbs)
+    parsed = parse_sentence(sent)
+    more = []
+    for verb in generic_triggers(sent, parsed):
+        own = governed(sent, parsed, verb, left)
+        if verb.start not in taken and own:
+            more += _sentence_events(doc, sent, actors, own, story, ctx, options, [verb])
     return [e for e in more if e.mentions[0].time_start in {x.start for x in left}]
 
 
@@ -366,7 +377,9 @@ def _attach(sent: Sentence, candidates: list[_Candidate], timexes) -> None:
             distance = _gap(t.start, t.end, timex.start, timex.end)
             lo, hi = sorted((t.end, timex.start)) if t.end <= timex.start else sorted((timex.end, t.start))
             between = sent.text[lo - sent.start:hi - sent.start]
-            if _BOUNDARY_WORDS.search(between) or ";" in between:
+            if t.aspect == "progressive" and re.fullmatch(r"[^,;]*\bsince\s*", between) and t.end <= timex.start:
+                pass  # "has been fighting cancer since 2004": since when it has gone on
+            elif _BOUNDARY_WORDS.search(between) or ";" in between:
                 distance += 40
             elif "," in between:
                 distance += 25  # "signed a plan Friday, and Yeltsin claimed": another clause

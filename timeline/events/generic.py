@@ -3,8 +3,9 @@
 The word lists (data/en/triggers.toml) know the verbs news uses most; a story tells many more
 ("Apple Computer was started by Steve Jobs and Steve Wozniak in 1976", "Gizmodo obtained a
 prototype in April"). For a sentence the lists give no event, the dependency parse
-(timeline.nlp) finds its main verb: in the past tense, the present perfect or a past passive,
-not a verb of being, saying or thinking (data/en/generic.toml), not negated, modal or quoted.
+(timeline.nlp) finds its main verb: in the past tense, the present perfect, a past passive or
+the future ("will ship in July", "is to be released in mid-2011": an event only with a date of its
+own), not a verb of being, saying or thinking (data/en/generic.toml), not negated, modal or quoted.
 That verb becomes a Trigger of category "other" whose sense is its base form, and the
 sentence goes through the same dating, subject and title steps as any other.
 """
@@ -20,6 +21,8 @@ from timeline.events.svo import is_passive
 from timeline.events.triggers import Trigger, headline_form, quote_spans
 
 _MAIN_DEPS = frozenset("ROOT conj ccomp parataxis".split())
+_NOUN_MODIFIER = frozenset("compound nummod amod nmod:poss det".split())
+_FINITE = frozenset("has have had was were is are will".split())
 GENERIC_STRENGTH = 0.6
 
 
@@ -64,28 +67,79 @@ def generic_triggers(sent, parsed):
     toks = parsed.tokens
     quotes = quote_spans(sent.text)
     for i, tok in enumerate(toks):
-        if tok.dep not in _MAIN_DEPS or tok.tag not in ("VBD", "VBN"):
+        if tok.tag not in ("VBD", "VBN", "VB", "VBG"):
             continue
         kids = [toks[c] for c in parsed.children(i)]
         aux = [k.text.lower() for k in kids if k.dep in ("aux", "aux:pass")]
+        if tok.dep not in _MAIN_DEPS and not (
+                tok.dep == "advcl" and any(k.dep.startswith("nsubj") for k in kids)
+                and not any(k.dep == "mark" for k in kids) and any(a in _FINITE for a in aux)):
+            continue  # (the parser often hangs "X has done Y, the company said" under "said")
         if any(k.dep == "neg" or k.text.lower() in ("not", "n't", "never") for k in kids):
             continue
-        if any(a in ("will", "would", "could", "should", "might", "may", "can", "must", "to") for a in aux):
+        marks = [k.text.lower() for k in kids if k.dep == "mark"]
+        future = _scheduled(tok.tag, aux, marks)
+        if future is None:
             continue
+        if tok.tag == "VBG" and not ("been" in aux and any(a in ("has", "have", "had") for a in aux)):
+            continue  # only "has been battling cancer since 2004": what began then
         if tok.tag == "VBN" and not aux:
             continue  # "the deported migrants", "founded in 1976, the company ...": an adjective
         if any(a <= tok.start < b for a, b in quotes):
             continue
-        base = base_form(tok.text)
+        base = base_form(tok.text) if tok.tag != "VB" else tok.text.lower()
+        if tok.tag == "VBG":  # "battling" -> "battled" -> "battle": the -ed spelling rules apply
+            base = base_form(tok.text[:-3] + "ed") if tok.text.lower().endswith("ing") else ""
         if base in stative or not base.isalpha() or len(base) < 3:
             continue
         passive = is_passive(parsed, i)
-        aspect = ("perfect" if any(a in ("has", "have") for a in aux) else
+        aspect = ("future" if future else
+                  "perfect" if any(a in ("has", "have") for a in aux) else
                   "pluperfect" if "had" in aux and not passive else "past")
         start = sent.start + tok.start
+        form = {"VBN": "pp", "VB": "base", "VBG": "ing"}.get(tok.tag, "past")
         yield Trigger(start, start + len(tok.text), tok.text, base, "other", base, "event", GENERIC_STRENGTH,
-                       "verb", "pp" if tok.tag == "VBN" else "past", aspect, passive=passive,
+                       "verb", form, aspect, passive=passive,
                        token=i, headline=headline_form(base))
+
+
+def governed(sent, parsed, trigger: Trigger, timexes) -> list:
+    """The time expressions of `timexes` whose nearest verb up the parse is `trigger`'s: "iOS will
+    support iAd, which goes live on July 1" gives July 1 to "goes", not to "support"."""
+    toks = parsed.tokens
+    out = []
+    for x in timexes:
+        inside = [i for i, tok in enumerate(toks)
+                  if x.start <= sent.start + tok.start < x.end]
+        top = next((i for i in inside if toks[i].head not in inside or toks[i].head == i), None)
+        if top is None:
+            continue
+        k, seen = toks[top].head, set()
+        if toks[top].dep in _NOUN_MODIFIER and toks[k].tag.startswith("NN"):
+            continue  # "violated the 1991 agreement": the year is the agreement's
+        # up to the first verb, through the verbs that complete one ("is set to begin on Wednesday")
+        # and a present participle that only describes a noun ("its new operating system")
+        while k not in seen and not (toks[k].tag.startswith("VB") and toks[k].dep != "xcomp"
+                                     and not (toks[k].tag == "VBG" and toks[k].dep in ("acl", "amod"))
+                                     or k == toks[k].head):
+            seen.add(k)
+            k = toks[k].head
+        if k == trigger.token or not toks[k].tag.startswith("VB") and toks[trigger.token].dep == "ROOT":
+            out.append(x)  # (a date the parse left outside every clause is the main verb's)
+    return out
+
+
+def _scheduled(tag: str, aux: list[str], marks: list[str]) -> bool | None:
+    """True for a verb told as scheduled ("will ship", "will be shipped", "is to be released"),
+    False for one told as done, None for one that is neither (a modal, a bare infinitive): a
+    scheduled happening is an event only with a date of its own (extract drops the rest)."""
+    if any(a in ("would", "could", "should", "might", "may", "can", "must") for a in aux):
+        return None
+    if any(a in ("will", "'ll", "’ll", "shall") for a in aux):
+        return tag in ("VB", "VBN") and (tag == "VB" or "be" in aux)
+    if "to" in aux + marks:
+        return True if tag == "VBN" and "be" in aux and any(a in ("is", "are") for a in aux) else None
+    return False if tag != "VB" else None
 
 
 def headless(title: str) -> bool:

@@ -21,13 +21,17 @@ def _words() -> dict:
     return {key: frozenset(value) for key, value in raw["reference"].items()}
 
 
+# "has been fighting cancer since 2004": a happening going on since then, which began then
+_ONGOING = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?been\s+\w+ing\b[^,;:]*$", re.I)
+
+
 def reference_point(sent, timex) -> bool:
     """True when `timex` (in sentence `sent`) only measures or names something."""
     words = _words()
     before = sent.text[:timex.start - sent.start]
     after = sent.text[timex.end - sent.start:]
     prev = re.findall(r"[\w'’-]+", before)[-3:]
-    if prev and prev[-1].lower() == "since" and re.fullmatch(r"\d{4}", timex.text):
+    if prev and prev[-1].lower() == "since" and re.fullmatch(r"\d{4}", timex.text) and not _ONGOING.search(before):
         return True  # "its steepest fall since 2008", "has run the company since 2009": a yardstick or a state's start
     if prev and prev[-1].lower() in words["yardstick_prepositions"] and any(
             w.lower() in words["comparison_words"] or w.lower().endswith("est") for w in prev[-3:-1]):

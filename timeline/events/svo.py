@@ -143,6 +143,11 @@ def object_words(parsed, verb: int, skip: set[int]) -> str:
                 _prepositional(parsed, [c for c in parsed.children(head) if c > child], head, ("to",))
             return " ".join(p for p in (toks[child].text.lower(), to) if p)  # "sell itself to Elon Musk"
         if toks[child].dep in _OBJECTS and toks[child].tag not in ("PRP", "WP", "WDT"):
+            of = [c for c in parsed.children(child) if toks[c].dep in ("nmod", "obl") and c > child
+                  and toks[child].tag in ("DT", "CD", "JJ", "JJS", "PDT")
+                  and any(toks[k].text.lower() == "of" for k in parsed.children(c))]
+            if of and toks[of[0]].tag.startswith("NN"):
+                return noun_phrase(parsed, of[0])  # "demonstrated some of the features of ...": the features
             return noun_phrase(parsed, child)
     for child in children:
         if toks[child].dep == "ccomp" and child > verb:
@@ -206,6 +211,8 @@ def svo_title(sent, parsed, trigger, subject_words: str, verb_form: str, skip_sp
         return ""
     if passive:
         verb_text = trigger.text if trigger.text.lower() != "been" else ""
+        if verb_text and trigger.aspect == "future":
+            verb_text = f"to be {verb_text}"  # "iCloud to be released": a schedule
         rest = " ".join(p for p in (object_words(parsed, verb, skip), agent_words(parsed, verb)) if p)
         return titles.make_title(subj, verb_text.lower(), rest)
     obj = object_words(parsed, verb, skip)
@@ -215,7 +222,7 @@ def svo_title(sent, parsed, trigger, subject_words: str, verb_form: str, skip_sp
 
 
 _CUT_ENDINGS = frozenset("most more some many several all both its his her their our initial public first new "
-                         "former next last".split())
+                         "former next last those these this that".split())
 
 
 def weak(rule_title: str, verb: str = "") -> bool:
@@ -238,7 +245,11 @@ def better(parsed_title: str, rule_title: str) -> bool:
     rule_words = rule_title.split()
     if not rule_words or rule_words[0].lower().endswith(("ed", "ing")) or rule_words[0][:1].islower():
         return True
-    return len(parsed_title.split()) > len(rule_words)
+    parsed_words = parsed_title.split()
+    if rule_words[-1].lower() in _CUT_ENDINGS and parsed_words[-1].lower() not in _CUT_ENDINGS \
+            and len(parsed_words) >= len(rule_words):
+        return True  # "Company sells most" -> "Company sells stake"
+    return len(parsed_words) > len(rule_words)
 
 
 def root_title(sent, parsed, skip_spans=(), setting: int | None = None) -> str:

@@ -135,6 +135,11 @@ def object_phrase(sentence: str, offset: int, trigger: Trigger, actors: list[Act
             pos = e
             i += 1
             continue
+        if lw == "of" and words and words[-1].lower() in _KIND_NOUNS:
+            words.append(w)  # "a rare form of cancer", "a series of strikes": the head comes after
+            pos = e
+            i += 1
+            continue
         if lw in _STOP or lw in _PREPOSITIONS or lw in _AUXILIARIES or (lw.endswith("ing") and words and len(lw) > 5):
             break
         words.append(w)
@@ -144,6 +149,9 @@ def object_phrase(sentence: str, offset: int, trigger: Trigger, actors: list[Act
 
 
 _AMOUNT_PREPS = frozenset("at to by from".split())
+# Nouns that name a kind or a quantity of what follows "of" ("a form of cancer", "a wave of strikes").
+_KIND_NOUNS = frozenset("form forms kind kinds type types sort series wave waves string number lot lots "
+                        "pair couple set range variety host dozens hundreds thousands millions".split())
 
 
 def _is_amount(word: str) -> bool:

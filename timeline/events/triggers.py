@@ -28,6 +28,8 @@ _SKIPPABLE = frozenset(
 # Short words a title-case headline keeps in lowercase ("Rubio Meets Bukele in El Salvador").
 _HEADLINE_SMALL = frozenset("with from into onto over that than this upon amid when".split())
 _PRIOR = frozenset("after before since following upon".split())
+# A base verb form right after one of these, or after one and an adjective, is a noun.
+_NOUN_PREPOSITIONS = frozenset("on in of at from with about into under".split())
 # A happening noun names an earlier event only after these ("after several hours of talks").
 _PRIOR_NOUN = frozenset("after before following".split())
 _DETERMINERS = frozenset("the a an this that these those his her its their our my your any each every "
@@ -257,6 +259,10 @@ def _choose(options: list, lowered: list[str], i: int):
         counted = prev in _NUMBER_WORDS or prev.replace(",", "").isdigit()
         if (after_determiner or counted) and name in ("base", "3sg", "ing"):
             return None, None  # "the state", "nine states", "the building": a noun we do not track
+        after_preposition = prev in _NOUN_PREPOSITIONS or (
+            i >= 2 and lowered[i - 2] in _NOUN_PREPOSITIONS and prev.isalpha() and not prev.endswith("ly"))
+        if after_preposition and name in ("base", "3sg"):
+            return nouns[0] if nouns else (None, None)  # "on medical leave", "in return": a noun
         if name in ("base", "3sg") and _noun_group_before(lowered, i):
             return nouns[0] if nouns else (None, None)  # "two terrorist bomb attacks"
         # past and participle share a form for most verbs: call it past, _aspect sorts it out
@@ -337,6 +343,8 @@ def _aspect(lowered: list[str], i: int, form: str, entry: Entry, next_word: str 
     first = aux[0] if aux else ""
     if any(a in _MODALS for a in aux):
         return ("future" if any(a in ("will", "'ll", "’ll") for a in aux) else "modal"), negated, False
+    if "to" in aux and aux[-1] in ("is", "are"):
+        return "future", negated, False  # "is to be released", "are to meet": scheduled
     if first == "to":
         return "infinitive", negated, False
     if form == "ing":

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from dataclasses import replace
 
 from timeline.errors import UsageError
 from timeline.timex import anchor as A
@@ -61,8 +60,10 @@ def tag(text: str, ref_date=None, mode: str = "news", lang: str = "en") -> list[
         if len(runs) == 1:
             mode = runs[0][2]
         else:
-            return [replace(t, start=t.start + start, end=t.end + start)
-                    for start, end, run in runs for t in tag(text[start:end], ref, run, lang)]
+            # Each mode reads the whole text, so that a paragraph keeps the dates told before it
+            # ("In 1984 ... \n One year later he was fired"), and each run keeps its own mode's.
+            whole = {run: tag(text, ref, run, lang) for run in {run for _, _, run in runs}}
+            return [t for start, end, run in runs for t in whole[run] if start <= t.start < end]
     previous: dt.date | None = None  # the latest date told in the text (anaphora, narrative)
     told_unit = ""  # the granularity of that date
     told_bc = None  # (years BC, stand-in day, granularity) when the latest date told was BC
