@@ -3,10 +3,15 @@
 For each events table the page is drawn in a 1400x1000 window (by default) and Chromium reports,
 after the page's script has laid the view out: events in the first view, labels drawn, label/label
 and label/mark overlaps, pairs of day marks drawn over each other (more than half of the smaller
-covered), whether the page has a search box, how long writing the page took (html s) and when the first view was drawn
-and laid out by the page's script (draw s, real time from the start of loading; a plain plotly
-page is measured first for comparison, as the machine's load shows in both). Then the chart is zoomed to the
-calendar month holding most events and the events of that month are checked for a label.
+covered; WebGL marks, above 1,000 events, are not in the page's DOM and not counted), whether the
+page has a search box, how long writing the page took (html s), when the first view was drawn and
+laid out (draw s, real time from the start of loading, best of --repeat loads; a plain plotly page
+is measured first for comparison, as the machine's load shows in both), how much of that was the
+page's own script after plotly had drawn (script), and whether that script kept the first view
+render() laid out or had to lay it out again (first). Then the chart is zoomed to the calendar
+month holding most events (periods of ten days or more aside) and that month's events are checked
+for a label; height is the chart's height then (px: a zoomed view grows taller when that labels
+every day and week in it).
 
     python benchmarks/render_layout.py EVENTS.csv [...] [--seeds] [--synthetic 5000]
                                        [--width 1400] [--height 1000] [--lanes actors]
@@ -66,12 +71,15 @@ def run_chromium(page: Path, width: int, height: int, profile: Path, budget: boo
 
 READY_PROBE = ("<script>var tlProbe = setInterval(function () { var gd = document.querySelector('.js-plotly-plot');"
                " if (gd && (gd.hasAttribute('data-tl-ready') || (!document.querySelector('.tl-data') && gd._fullLayout)))"
-               " { clearInterval(tlProbe); console.log('TLREADY ' + performance.now()); } }, 10);</script></body>")
+               " { clearInterval(tlProbe); var m = performance.getEntriesByName('tl-setup')[0];"
+               " console.log('TLREADY ' + performance.now() + ' ' + (m ? m.startTime : performance.now())); } }, 10);"
+               "</script></body>")
 
 
-def draw_seconds(page: Path, width: int, height: int, profile: Path) -> float:
+def draw_seconds(page: Path, width: int, height: int, profile: Path) -> tuple[float, float]:
     """When the first view was drawn and laid out, by the page's own clock (seconds from the
-    start of loading), in real time (no virtual time, which would fast-forward the clock)."""
+    start of loading), in real time (no virtual time, which would fast-forward the clock); and
+    of that, the time the page's script took after plotly had drawn the chart."""
     text = page.read_text(encoding="utf-8")
     probe = page.with_name("probe-" + page.name)
     probe.write_text(text.replace("</body>", READY_PROBE), encoding="utf-8")
@@ -79,8 +87,8 @@ def draw_seconds(page: Path, width: int, height: int, profile: Path) -> float:
                              f"--window-size={width},{height}", "--timeout=30000",
                              f"--screenshot={probe.with_suffix('.png')}", probe.as_uri()],
                             capture_output=True, text=True, timeout=300)
-    found = re.search(r"TLREADY ([\d.]+)", result.stderr)
-    return float(found[1]) / 1000 if found else float("nan")
+    found = re.search(r"TLREADY ([\d.]+) ([\d.]+)", result.stderr)
+    return (float(found[1]) / 1000, (float(found[1]) - float(found[2])) / 1000) if found else (float("nan"),) * 2
 
 
 def plain_plotly_page(path: Path) -> Path:
@@ -168,32 +176,35 @@ def main(argv=None) -> int:
     parser.add_argument("--width", type=int, default=1400, help="browser window width (px)")
     parser.add_argument("--height", type=int, default=1000, help="browser window height (px)")
     parser.add_argument("--lanes", default=None)
+    parser.add_argument("--repeat", type=int, default=3, help="draw times: best of this many loads")
     args = parser.parse_args(argv)
     from timeline.chart import to_html
 
     print(f"{'table':22} {'events':>6} {'in view':>7} {'labels':>6} {'lab/lab':>7} {'lab/mark':>8} "
-          f"{'mark/mark':>9} {'search':>6} {'html s':>6} {'draw s':>6} | {'busiest month':>13} "
-          f"{'events':>6} {'labelled':>8} {'lab/lab':>7}")
+          f"{'mark/mark':>9} {'search':>6} {'html s':>6} {'draw s':>6} {'script':>6} {'first':>9} | "
+          f"{'busiest month':>13} {'events':>6} {'labelled':>8} {'lab/lab':>7} {'lab/mark':>8} {'height':>6}")
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        plain = draw_seconds(plain_plotly_page(tmp / "plain.html"), args.width, args.height, tmp / "profile")
+        plain = min(draw_seconds(plain_plotly_page(tmp / "plain.html"), args.width, args.height, tmp / "profile")[0]
+                    for _ in range(args.repeat))
         print(f"(a plain plotly page with two points draws in {plain:.2f} s here; draw s below includes it)")
         for name, df in tables(args, tmp):
             page = tmp / "page.html"
             t0 = time.perf_counter()
             to_html(df, page, lanes=args.lanes)
             html_s = time.perf_counter() - t0
-            draw = draw_seconds(page, args.width, args.height, tmp / "profile")
+            draw, script = min(draw_seconds(page, args.width, args.height, tmp / "profile") for _ in range(args.repeat))
             first, _ = measure(page, args.width, args.height, tmp / "profile")
             c = counts(first)
             lo, hi, wanted = busiest_month(df)
             zoomed, _ = measure(page, args.width, args.height, tmp / "profile", zoom=(lo, hi))
             drawn = [b[4] for b in zoomed["labels"]]
             labelled = sum(1 for w in wanted if w in drawn)
+            z = counts(zoomed)
             print(f"{name[:22]:22} {len(df):6d} {first['inView']:7d} {c['labels']:6d} {c['lab_lab']:7d} "
                   f"{c['lab_mark']:8d} {c['mark_mark']:9d} {'yes' if first['hasSearch'] else 'NO':>6} "
-                  f"{html_s:6.2f} {draw:6.2f} | {lo[:7]:>13} {len(wanted):6d} {labelled:8d} "
-                  f"{counts(zoomed)['lab_lab']:7d}")
+                  f"{html_s:6.2f} {draw:6.2f} {script:6.2f} {first['first'] or '-':>9} | {lo[:7]:>13} "
+                  f"{len(wanted):6d} {labelled:8d} {z['lab_lab']:7d} {z['lab_mark']:8d} {zoomed['height']:6.0f}")
     return 0
 
 

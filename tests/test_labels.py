@@ -67,3 +67,19 @@ def test_a_wide_view_labels_everything_a_narrow_one_the_important_first():
     narrow = start * 0.1
     _, side = layout_view(narrow, narrow, kind, titles, np.zeros(len(df), dtype=int), [2], order, 600.0)
     assert 0 < (side != 0).sum() < len(df) and side[order[0]] != 0
+
+
+def test_titles_never_bury_marks_when_rows_run_short():
+    """Forty events on four days 30 px apart in only three rows: most marks must share rows
+    (drawn over each other), but none may lie under a title, even those placed after the
+    FIRST_LABELS titles took their rows."""
+    n = 40
+    x = np.array([100.0 + 30 * (k % 4) for k in range(n)])
+    width_px = np.full(n, 150.0)
+    row, side = layout_view(x, x, np.full(n, DAY), width_px, np.zeros(n, dtype=int), [3], np.arange(n), 600.0)
+    assert (row >= 0).all() and (row < 3).all()
+    titles = [(j, row[j], *((x[j] + 6, x[j] + 12 + width_px[j]) if side[j] > 0 else (x[j] - 12 - width_px[j], x[j] - 6)))
+              for j in np.flatnonzero(side)]
+    under = [(i, j) for j, r, a, b in titles for i in range(n) if i != j and row[i] == r and a < x[i] + 6 and x[i] - 6 < b]
+    assert not under
+    assert 2 <= len(titles) < n

@@ -2,7 +2,9 @@
 // benchmark (benchmarks/render_layout.py): `gd` is the plot's div. Writes them as JSON into a
 // pre element with id "boxes": label boxes with their text, day markers, span bars and the plot
 // area, each [left, top, right, bottom] in CSS pixels; how many events the view holds, whether the
-// page has a search box, and when the page's script had laid the first view out (ms).
+// page has a search box, when the page's script had laid the first view out (ms), and whether it
+// kept the first view render() drew ("kept") or laid it out again ("laid out"), and the chart's
+// height (px; a zoomed view grows taller to label every event in it).
 var box = function (e) { var r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
 var main = gd.querySelector('.cartesianlayer');
 // labels: the event titles only (annotations named tl-label), not the notes about the view
@@ -17,5 +19,6 @@ var plot = box(gd.querySelector('.draglayer .nsewdrag'));
 var pre = document.createElement('pre'); pre.id = 'boxes';
 pre.textContent = JSON.stringify({labels: labels, points: points, bars: bars, plot: plot,
   inView: Number(gd.getAttribute('data-tl-in-view')), hasSearch: !!document.querySelector('.tl-controls input[type=search]'),
-  ready: Number(gd.getAttribute('data-tl-ready'))});
+  ready: Number(gd.getAttribute('data-tl-ready')), first: gd.getAttribute('data-tl-first'),
+  height: gd.layout.height});
 document.body.appendChild(pre);

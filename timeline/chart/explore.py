@@ -38,8 +38,8 @@ def events_json(table: pd.DataFrame, layout: dict) -> str:
                   else x0[-1])
     rows = table.astype({c: object for c in table.columns if str(table[c].dtype) == "string"})
     data = {
-        "x0": x0, "x1": x1, "kind": kinds, "group": layout["group"], "groups": layout["groups"],
-        "order": layout["order"], "label": layout["labels"], "grow": layout.get("grow"),
+        "x0": x0, "x1": x1, "kind": kinds, "group": layout["group"], "row": layout["row"], "groups": layout["groups"],
+        "order": layout["order"], "label": layout["labels"], "grow": layout.get("grow"), "first": layout.get("first"),
         "id": rows["event_id"].tolist(), "title": rows["title"].tolist(),
         "when": [when_text(d, s, e, g) for d, s, e, g in zip(rows["date"], table["start"], table["end"],
                                                               rows["granularity"])],

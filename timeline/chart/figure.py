@@ -25,7 +25,9 @@ LANE_ROW_CAP = 16        # rows of moments per lane
 PERIOD_OFFSET = 0.24     # a period's thin bar sits in the lower part of its row, its label above
 LABEL_LIFT = 0.26
 ROW_PX = 22              # a row of labels: 12 px text and room around it
-GROW_ROWS = 200          # rows a zoomed-in view may grow to so that every event in it has its label
+GROW_ROWS = 400          # rows a zoomed-in view may grow to so that every event in it has its label
+SLIDER_PX = 50           # the range slider's height, whatever the chart's
+AXIS_PX = 64             # the date axis under the plot: ticks and two lines of labels ("Oct 27" / "1989")
 DAY_MS = 86_400_000
 # Okabe-Ito: distinguishable for the common colour-vision deficiencies
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#8C6D31", "#000000",
@@ -102,7 +104,8 @@ def render(df: pd.DataFrame, lanes: str | None = None, color: str | None = "cert
     scale = plot_px / (x_hi - x_lo)
     placed = _place(lane_of, order, kind, (start_days - x_lo) * scale, (end_days - x_lo) * scale,
                     label_width(short_titles) if labels else np.zeros(n), priority_order(frame), plot_px,
-                    start_days, end_days, lanes is not None)
+                    start_days, end_days, lanes is not None,
+                    GROW_ROWS if lanes is None and labels and height is None else 0)
     y, sides, lane_ticks, rows = placed["y"], placed["side"], placed["ticks"], placed["rows"]
 
     groups, names, colors, legend_title = _colour_groups(frame, color, color_discrete_map)
@@ -137,18 +140,27 @@ def render(df: pd.DataFrame, lanes: str | None = None, color: str | None = "cert
     fig._timeline_view = {"before": before, "after": after, "undated": n_undated,
                           "range": (_day_iso(x_lo), _day_iso(x_hi)) if window else None}
     # without lanes, the page may make the chart taller when a zoomed view needs more rows
-    grow = ({"rows": rows, "rowPx": ROW_PX, "height": fig.layout.height, "max": GROW_ROWS}
+    grow = ({"rows": rows - placed["grown_by"], "rowPx": ROW_PX,
+             "height": fig.layout.height - ROW_PX * placed["grown_by"], "max": GROW_ROWS,
+             "slider": SLIDER_PX if range_slider else 0}
             if lanes is None and labels and height is None else None)
     fig._timeline_layout = {"kind": kind.tolist(), "group": placed["group"].tolist(), "groups": placed["groups"],
+                            "row": placed["row"].tolist(),
                             "order": priority_order(frame).tolist(), "labels": short_titles if labels else None,
-                            "grow": grow}
+                            "grow": grow,
+                            # the first view's titles as drawn: the page keeps them when they fit
+                            "first": {"side": sides.tolist(), "range": [x_lo * DAY_MS, x_hi * DAY_MS],
+                                      "caps": placed["caps"]} if labels else None}
     log.debug("rendered %d events (%d bars) in %d lanes", n, int(is_bar.sum()), len(order))
     return fig
 
 
-def _place(lane_of, order, kind, x0, x1, label_px, priority, plot_px, start_days, end_days, lanes: bool):
+def _place(lane_of, order, kind, x0, x1, label_px, priority, plot_px, start_days, end_days, lanes: bool,
+           grow_rows: int = 0):
     """Groups of rows (per lane: its long periods, then its moments), each group only as deep as
-    the first view or its busiest day needs, and every event's row in the first view.
+    the first view or its busiest day needs, and every event's row in the first view; with
+    grow_rows, the moments may take up to that many rows when that labels every one in view
+    (as the page does for a zoomed view).
     Returns y, label side, lane ticks, total rows, each event's group and the groups as
     [first row, rows, kind of group]."""
     n = len(kind)
@@ -177,6 +189,14 @@ def _place(lane_of, order, kind, x0, x1, label_px, priority, plot_px, start_days
         used = row[group == g]
         caps[g] = min(wide[g], max(caps[g], int(used.max()) + 1 if len(used) else 1))
     row, side = layout_view(x0, x1, kind, label_px, group, caps, priority, plot_px)
+    moments = (row >= 0) & (kind != PERIOD) & (label_px > 0)
+    base_caps = list(caps)
+    if grow_rows and (moments & (side == 0)).any() and moments.sum() <= grow_rows:
+        more = [c if p else max(c, grow_rows) for c, (_, p) in zip(caps, specs)]
+        grown_row, grown_side = layout_view(x0, x1, kind, label_px, group, more, priority, plot_px)
+        if not (moments & (grown_side == 0)).any():
+            row, side = grown_row, grown_side
+            caps = [c if p else max(c, int(row[group == g].max()) + 1) for g, (c, (_, p)) in enumerate(zip(caps, specs))]
     y = np.zeros(n)
     groups, ticks, base, lane_first = [], [], 0, {}
     for g, (lane, period) in enumerate(specs):
@@ -184,14 +204,18 @@ def _place(lane_of, order, kind, x0, x1, label_px, priority, plot_px, start_days
         off = members[row[members] < 0]  # out of the first view: rows by time, for the range slider
         row[off] = pack_rows(start_days[off], end_days[off] + 1, caps[g])
         y[members] = base + row[members] + (PERIOD_OFFSET if period else 0.0)
-        groups.append([base, caps[g], int(period)])
+        # (the page starts every other view from the rows before growing; without lanes the
+        # moments are the last group, so growing them moves no other group)
+        groups.append([base, base_caps[g], int(period)])
         lane_first.setdefault(lane, base)
         base += caps[g]
         last_of_lane = g + 1 == len(specs) or specs[g + 1][0] != lane
         if last_of_lane:
             ticks.append((lane, lane_first[lane], base - 1))
             base += 1  # a blank row between lanes
-    return {"y": y, "side": side, "ticks": ticks, "rows": max(base - 1, 1), "group": group, "groups": groups}
+    return {"y": y, "side": side, "ticks": ticks, "rows": max(base - 1, 1), "group": group, "groups": groups,
+            "caps": caps, "grown_by": sum(caps) - sum(base_caps),
+            "row": row}
 
 
 def _max_overlap(starts: np.ndarray, ends: np.ndarray) -> int:
@@ -350,7 +374,9 @@ def _layout(fig, title, height, width, lanes, lane_ticks, rows, view, full, labe
             range_slider, template, is_bar, n, label_notes):
     x_lo, x_hi = view
     row_px = ROW_PX if labels else 14 if n <= WEBGL_THRESHOLD else 8
-    height = height or int(min(1400, max(360, 190 + row_px * (max(rows, 1) + 1))))
+    # many lanes squeeze their rows into 1,400 px; without lanes a first view has more than 28
+    # rows only when it grew to label every day and week in it, and keeps its rows readable
+    height = height or int(min(1400 if lanes is not None else np.inf, max(360, 190 + row_px * (max(rows, 1) + 1))))
     to_date = _day_iso
     buttons = [dict(count=c, step=s, stepmode="backward", label=lab)
                for c, s, lab, days in _SELECTOR if days < (full[1] - full[0]) * 0.8]
@@ -375,13 +401,20 @@ def _layout(fig, title, height, width, lanes, lane_ticks, rows, view, full, labe
         marks.append("● a dated day")
     if is_bar.any():
         marks.append("▬ a week, month, year… (the bar covers it; long ones are thin lines on top)")
+    margin = dict(l=10 if lanes is None else 20, r=20, t=90 if title else 60, b=44 if legend_title else 20)
+    if lanes is None and range_slider:
+        # room for the axis and the slider set here rather than found by plotly, which would
+        # draw the whole chart a second time once it had (a second at thousands of events);
+        # lane names still need plotly's automatic margin
+        margin.update(l=15, b=margin["b"] + AXIS_PX + SLIDER_PX + 15, autoexpand=False)
+        xaxis["rangeslider"]["thickness"] = SLIDER_PX / max(height - margin["t"] - margin["b"], SLIDER_PX)
     fig.update_layout(
         template=template, height=height, width=width, xaxis=xaxis, yaxis=yaxis, shapes=shapes,
         title=dict(text=escape_text(title), x=0.01, xanchor="left") if title else None,
         # the legend sits at the foot of the figure whatever its height, clear of the range slider
         legend=dict(title=dict(text=legend_title), orientation="h", x=0, xanchor="left",
                     yref="container", y=0.005, yanchor="bottom"),
-        margin=dict(l=10 if lanes is None else 20, r=20, t=90 if title else 60, b=44 if legend_title else 20),
+        margin=margin,
         hoverlabel=dict(align="left", font=dict(size=12, color="#1d2733"), bgcolor="white", bordercolor="#888"),
         hovermode="closest", barmode="overlay", bargap=0, showlegend=bool(legend_title) and n > 0,
         annotations=[dict(text="   ".join(marks), xref="paper", yref="paper", x=1, y=1.02, xanchor="right",

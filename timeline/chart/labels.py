@@ -64,7 +64,8 @@ def layout_view(x0: np.ndarray, x1: np.ndarray, kind: np.ndarray, label_px: np.n
 
     1. The FIRST_LABELS most important days and weeks in view get their titles first, each in
        the lowest row with room for mark and title, so even a view of thousands of events
-       names its main ones.
+       names its main ones. A title never takes the last row free of titles across the marks
+       it passes over: those marks would have nowhere to go but under it.
     2. Every other mark gets a spot of its own: the lowest row free of marks and titles; when
        rows run out, the row where the fewest marks lie, never under a title if it can help.
     3. Most important first, the rest get their titles where a title touches no mark and no
@@ -84,7 +85,20 @@ def layout_view(x0: np.ndarray, x1: np.ndarray, kind: np.ndarray, label_px: np.n
     def cells(a, b):
         return max(0, int(a)), max(0, min(w, int(np.ceil(b)) + 1))
 
-    def label(i, own: int) -> bool:
+    reach = int(2 * MARK_PX) + 2
+
+    def leaves_a_free_row(i, r, sa, sb) -> bool:
+        """Whether, with i's title in row r over cells sa..sb, the marks step 2 will place
+        there still have a row free of titles (any mark meeting the span lies within `reach`)."""
+        g = group[i]
+        wa, wb = max(0, sa - reach), min(w, sb + reach)
+        if cover[g][wb] - cover[g][wa] == 0:
+            return True
+        free = ~texts[g][:, wa:wb].any(axis=1)
+        free[r] = False
+        return bool(free.any())
+
+    def label(i, own: int, guard: bool = False) -> bool:
         """Give event i its title in row `own` if there is room, else in the lowest row with room."""
         m, t = marks[group[i]], texts[group[i]]
         if kind[i] == PERIOD:  # the title sits over the visible part of the bar, from its left
@@ -101,6 +115,8 @@ def layout_view(x0: np.ndarray, x1: np.ndarray, kind: np.ndarray, label_px: np.n
             if not room.any():
                 continue
             r = own if own >= 0 and room[own] else int(room.argmax())
+            if guard and not leaves_a_free_row(i, r, sa, sb):
+                continue
             rank = -1 if r == own else r
             if best is None or rank < best[0]:
                 best = (rank, r, how, sa, sb)
@@ -113,8 +129,15 @@ def layout_view(x0: np.ndarray, x1: np.ndarray, kind: np.ndarray, label_px: np.n
 
     # long periods wait for step 3: a band of a few rows holding many of them has no room to spare
     first = [i for i in seen if kind[i] != PERIOD and label_px[i] > 0][:FIRST_LABELS]
+    # cells covered by the marks step 2 places, per group, as running sums
+    cover = [np.zeros(w + 1, dtype=np.int64) for _ in caps]
+    for i in set(seen) - set(first):
+        a, b = cells(lo[i], hi[i])
+        cover[group[i]][a] += 1
+        cover[group[i]][b] -= 1
+    cover = [np.concatenate([[0], np.cumsum(np.cumsum(c)[:w])]) for c in cover]
     for i in first:
-        if label(i, -1):
+        if label(i, -1, guard=True):
             a, b = cells(lo[i], hi[i])
             marks[group[i]][row[i], a:b] += 1
     rest = [i for i in seen if not side[i]]

@@ -16,12 +16,13 @@
   var root = gd && gd.closest('.tl-root');
   var dataEl = root && root.querySelector('script.tl-data');
   if (!gd || !gd.on || !dataEl) { return; }
+  performance.mark('tl-setup');  // the benchmark tells plotly's drawing from this script's
   var D = JSON.parse(dataEl.textContent);
   var nDated = D.kind.length, nAll = D.title.length;
   var MARK = 6, GAP = 6, LIFT = 0.26, OFFSET = 0.24;
   var SAFE_URL = /^https?:\/\/[^\s"'<>\\]+$/i;
   var match = new Array(nAll).fill(true);
-  var rowOf = new Array(nDated).fill(0);
+  var rowOf = D.row.slice();  // each event's row in its group, as render() drew it
   var selected = -1;
   var busy = false, pending = false, lastKey = '';
 
@@ -30,14 +31,7 @@
   canvas.font = '12px ' + ((gd._fullLayout && gd._fullLayout.font && gd._fullLayout.font.family) || 'sans-serif');
   // SVG text comes out a little wider than the canvas measures it (hinting): keep a margin
   var labelPx = (D.label || []).map(function (t) { return canvas.measureText(t).width * 1.04 + 2; });
-  // initial rows, read back from the figure (periods sit OFFSET below their row)
-  gd.data.forEach(function (t) {
-    if (t.meta !== 'days' && t.meta !== 'spans') { return; }
-    for (var k = 0; k < t.customdata.length; k++) {
-      var i = t.customdata[k], g = D.groups[D.group[i]];
-      rowOf[i] = Math.round(t.y[k] - (g[2] ? OFFSET : 0)) - g[0];
-    }
-  });
+  var rowOf = D.row.slice();  // each event's row in its group, as render() drew it
   function ms(v) {
     if (typeof v === 'number') { return v; }
     var s = String(v).replace(' ', 'T');
@@ -84,7 +78,10 @@
   // 3. most important first, the rest get their titles where they touch no mark and no other
   // title (in their own row, else the lowest row with room). Cells are one pixel wide.
   var FIRST = {first_labels};
-  function layoutView(lo, hi, width, caps) {
+  // given: the label sides the figure was drawn with (render() laid the first view out in
+  // Python); then nothing is moved, and the layout is returned only if every title, measured
+  // here, still touches no mark and no other title (else null)
+  function layoutView(lo, hi, width, caps, given) {
     var scale = width / (hi - lo), w = Math.ceil(width) + 1;
     var marks = caps.map(function (c) { return new Int32Array(c * w); });
     var texts = caps.map(function (c) { return new Uint8Array(c * w); });
@@ -100,17 +97,34 @@
       var c = marks[D.group[i]], a = cellA(A[i]), b = cellB(B[i]);
       for (var x = row[i] * w + a; x < row[i] * w + b; x++) { c[x] += by; }
     }
-    function label(i, own) {
-      var g = D.group[i], cap = caps[g], lab = labelPx[i], spans, best = null;
+    // the cells the marks of step 2 cover, per group, as running sums: a title of step 1 never
+    // takes the last row free of titles across them (they would have to go under it)
+    var cover = null, REACH = 2 * MARK + 2;
+    function leavesAFreeRow(i, r, sa, sb) {
+      var g = D.group[i], c = cover[g], t = texts[g], wa = Math.max(0, sa - REACH), wb = Math.min(w, sb + REACH);
+      if (c[wb] - c[wa] === 0) { return true; }
+      for (var k = 0; k < caps[g]; k++) {
+        if (k === r) { continue; }
+        var free = true;
+        for (var x = k * w + wa; x < k * w + wb && free; x++) { if (t[x]) { free = false; } }
+        if (free) { return true; }
+      }
+      return false;
+    }
+    function spansOf(i) {  // where i's title may go: [side, left, right] in pixels, whole in the plot
+      var lab = labelPx[i], spans;
       if (D.kind[i] === 2) { var left = Math.max(A[i], 0); spans = [[2, left, Math.max(Math.min(B[i], width), left + lab + GAP)]]; }
       else { spans = [[1, A[i], B[i] + GAP + lab], [-1, A[i] - GAP - lab, B[i]]]; }
-      spans.forEach(function (sp) {
-        // a title must be whole inside the plot (a mark's own edge may stick out)
-        if ((sp[0] !== 1 && sp[1] < 0) || (sp[0] !== -1 && sp[2] > width)) { return; }
+      // (a mark's own edge may stick out of the plot, its title may not)
+      return spans.filter(function (sp) { return !((sp[0] !== 1 && sp[1] < 0) || (sp[0] !== -1 && sp[2] > width)); });
+    }
+    function label(i, own, guard) {
+      var g = D.group[i], cap = caps[g], best = null;
+      spansOf(i).forEach(function (sp) {
         var sa = cellA(sp[1]), sb = cellB(sp[2]), found = -1;
         if (own >= 0 && room(g, own, sa, sb)) { found = own; }
         for (var r = 0; r < cap && found < 0; r++) { if (room(g, r, sa, sb)) { found = r; } }
-        if (found < 0) { return; }
+        if (found < 0 || (guard && !leavesAFreeRow(i, found, sa, sb))) { return; }
         var rank = found === own ? -1 : found;
         if (!best || rank < best[0]) { best = [rank, found, sp[0], sa, sb]; }
       });
@@ -128,9 +142,23 @@
       seen.push(i); A[i] = x0; B[i] = x1;
     }
     var labels = !!D.label;
+    if (given) { return keptLayout(); }
     // long periods wait for step 3: a band of a few rows holding many of them has no room to spare
     var firstSet = seen.filter(function (i) { return D.kind[i] !== 2; }).slice(0, FIRST);
-    firstSet.forEach(function (i) { if (labels && label(i, -1)) { addMark(i, 1); } });
+    var inFirst = new Uint8Array(nDated);
+    firstSet.forEach(function (i) { inFirst[i] = 1; });
+    cover = caps.map(function () { return new Int32Array(w + 1); });
+    seen.forEach(function (i) {
+      if (inFirst[i]) { return; }
+      var c = cover[D.group[i]];
+      c[cellA(A[i])] += 1; c[cellB(B[i])] -= 1;
+    });
+    cover = cover.map(function (c) {
+      var out = new Int32Array(w + 1), run = 0;
+      for (var x = 0; x < w; x++) { run += c[x]; out[x + 1] = out[x] + run; }
+      return out;
+    });
+    firstSet.forEach(function (i) { if (labels && label(i, -1, true)) { addMark(i, 1); } });
     var rest = seen.filter(function (i) { return !side[i]; });
     rest.forEach(function (i) {
       var g = D.group[i], m = marks[g], t = texts[g], a = cellA(A[i]), b = cellB(B[i]), pick = 0, least = Infinity;
@@ -144,18 +172,41 @@
     });
     if (labels) {
       rest.forEach(function (i) {
-        if (firstSet.indexOf(i) >= 0) { return; }
+        if (inFirst[i]) { return; }
         addMark(i, -1);  // the event's own mark does not block its title
         label(i, row[i]);
         addMark(i, 1);
       });
     }
-    var used = caps.map(function () { return 0; }), bare = 0;
-    seen.forEach(function (i) {
-      used[D.group[i]] = Math.max(used[D.group[i]], row[i] + 1);
-      if (!side[i] && D.kind[i] !== 2) { bare++; }
-    });
-    return {row: row, side: side, inView: seen.length, labelled: labelled, used: used, bareMoments: bare};
+    return result();
+
+    function keptLayout() {
+      var ok = seen.every(function (i) { return row[i] >= 0 && row[i] < caps[D.group[i]]; });
+      if (!ok) { return null; }
+      seen.forEach(function (i) { addMark(i, 1); });
+      for (var k = 0; k < nDated; k++) {
+        if (!given[k]) { continue; }
+        if (A[k] === undefined) { return null; }  // a title drawn for an event out of view
+        var sp = spansOf(k).filter(function (s) { return s[0] === given[k]; })[0];
+        if (!sp) { return null; }
+        var g = D.group[k], sa = cellA(sp[1]), sb = cellB(sp[2]), t = texts[g];
+        addMark(k, -1);
+        var free = room(g, row[k], sa, sb);
+        addMark(k, 1);
+        if (!free) { return null; }
+        for (var x = row[k] * w + sa; x < row[k] * w + sb; x++) { t[x] = 1; }
+        side[k] = given[k]; labelled++;
+      }
+      return result();
+    }
+    function result() {
+      var used = caps.map(function () { return 0; }), bare = 0, moments = 0;
+      seen.forEach(function (i) {
+        used[D.group[i]] = Math.max(used[D.group[i]], row[i] + 1);
+        if (D.kind[i] !== 2) { moments++; if (!side[i]) { bare++; } }
+      });
+      return {row: row, side: side, inView: seen.length, labelled: labelled, used: used, moments: moments, bareMoments: bare};
+    }
   }
 
   function yOf(i, r) { var g = D.groups[D.group[i]]; return g[0] + r + (g[2] ? OFFSET : 0); }
@@ -194,31 +245,43 @@
     if (!force && key === lastKey) { return; }
     lastKey = key;
     var caps = D.groups.map(function (g) { return g[1]; }), size = {};
-    var L = layoutView(lo, hi, width, caps);
-    if (D.grow && L.labelled < L.inView) {
+    // the first view as render() drew it (its rows grown, maybe), when its titles hold with the
+    // widths measured here: no trace needs redrawing (what makes a page of thousands of events
+    // open fast)
+    var L = firstView(lo, hi) ? layoutView(lo, hi, width, D.first.caps, D.first.side) : null, kept = !!L;
+    if (kept) { caps = D.first.caps.slice(); } else { L = layoutView(lo, hi, width, caps); }
+    // (each day or week in view needs a row at most: more than the rows allowed cannot all be labelled)
+    if (D.grow && L.bareMoments && L.moments <= D.grow.max) {
       // zoomed in on a crowded stretch: the chart grows taller (as vis-timeline does) when that
       // is enough to label every event in view
       var more = caps.map(function (c, g) { return D.groups[g][2] ? c : Math.max(c, D.grow.max); });
       var big = layoutView(lo, hi, width, more);
       if (big.bareMoments === 0) {  // every day and week in view labelled (periods have their band)
-        L = big;
+        L = big; kept = false;
         caps = caps.map(function (c, g) { return D.groups[g][2] ? c : Math.max(c, big.used[g]); });
       }
     }
     if (D.grow) {
       var total = caps.reduce(function (a, b) { return a + b; }, 0);
       var height = D.grow.height + D.grow.rowPx * (total - D.grow.rows);
-      if (gd.layout.height !== height) { size = {height: height, 'yaxis.range': [total + 0.6, -0.7]}; }
+      if (gd.layout.height !== height) {
+        size = {height: height, 'yaxis.range': [total + 0.6, -0.7]};
+        // the range slider keeps its height (its thickness is a share of the plot's)
+        var m = gd.layout.margin || {};
+        if (D.grow.slider) { size['xaxis.rangeslider.thickness'] = D.grow.slider / Math.max(height - (m.t || 0) - (m.b || 0), D.grow.slider); }
+      }
     }
     for (var j = 0; j < nDated; j++) { L.row[j] = Math.min(L.row[j], caps[D.group[j]] - 1); }
     rowOf = L.row;
     var traces = [], ys = [];
     gd.data.forEach(function (t, k) {
-      if (t.meta !== 'days' && t.meta !== 'spans') { return; }
+      if (kept || (t.meta !== 'days' && t.meta !== 'spans')) { return; }
       traces.push(k);
       ys.push(Array.from(t.customdata, function (i) { return match[i] ? yOf(i, rowOf[i]) : null; }));
     });
-    var notes = (gd.layout.annotations || []).filter(function (a) { return a.name !== 'tl-label'; });
+    var all = gd.layout.annotations || [];
+    var notes = all.filter(function (a) { return a.name !== 'tl-label'; });
+    var before = JSON.stringify(notes.map(function (a) { return [a.text, a.visible]; }));
     var how = ' (drag the slider or press \u201call\u201d)', out = outsideCounts(lo, hi);
     notes.forEach(function (a) {
       if (a.name === 'tl-outside-before') {
@@ -233,7 +296,9 @@
         a.visible = !!a.text;
       }
     });
-    for (var i = 0; i < nDated; i++) { if (L.side[i]) { notes.push(labelNote(i, L.side[i])); } }
+    var same = kept && !size.height && before === JSON.stringify(notes.map(function (a) { return [a.text, a.visible]; }));
+    if (kept) { notes = notes.concat(all.filter(function (a) { return a.name === 'tl-label'; })); }
+    else { for (var i = 0; i < nDated; i++) { if (L.side[i]) { notes.push(labelNote(i, L.side[i])); } } }
     var shapes = (gd.layout.shapes || []).filter(function (s) { return s.name !== 'tl-selected'; });
     if (selected >= 0 && selected < nDated && match[selected]) { shapes.push(selectedShape(selected)); }
     busy = true;
@@ -242,15 +307,27 @@
       gd.setAttribute('data-tl-labels', String(L.labelled));
       gd.setAttribute('data-tl-in-view', String(L.inView));
       // when the first view was laid out, for the benchmark (ms since the page began loading)
-      if (!gd.hasAttribute('data-tl-ready')) { gd.setAttribute('data-tl-ready', String(Math.round(performance.now()))); }
+      if (!gd.hasAttribute('data-tl-ready')) {
+        gd.setAttribute('data-tl-ready', String(Math.round(performance.now())));
+        gd.setAttribute('data-tl-first', kept ? 'kept' : 'laid out');  // render()'s first view, or laid out here
+      }
       if (pending) { var again = pending === true; pending = false; redraw(again); }
     };
+
+    if (same) { done(); return; }
     size.annotations = notes; size.shapes = shapes;
     if (ERA) {  // (plotly types the axis anew when its ticks change: it must stay a date axis)
       var ticks = eraTicks(lo, hi, width);
       size['xaxis.tickvals'] = ticks[0]; size['xaxis.ticktext'] = ticks[1]; size['xaxis.type'] = 'date';
     }
-    Plotly.update(gd, {y: ys}, size, traces).then(done, done);
+    if (kept) { Plotly.relayout(gd, size).then(done, done); } else { Plotly.update(gd, {y: ys}, size, traces).then(done, done); }
+  }
+
+  var firstDrawn = false;
+  function firstView(lo, hi) {  // the view render() laid out, with every event shown
+    if (firstDrawn || !D.first) { return false; }
+    firstDrawn = true;
+    return Math.abs(lo - D.first.range[0]) < 1000 && Math.abs(hi - D.first.range[1]) < 1000 && match.every(Boolean);
   }
 
   function selectedShape(i) {
