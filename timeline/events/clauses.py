@@ -515,7 +515,12 @@ def _plural(subject: str) -> bool:
     last = head.split()[-1].lower() if head else ""
     if last in _PLURAL_WORDS or (subject and _plural_people(subject)):
         return True
+    words = head.split()
+    if len(words) >= 2 and words[-1][:1].isupper() and words[-2][:1].isupper():
+        return False  # "America West Airlines", "General Motors": one company
     return len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is", "'s", "’s"))
+
+
 _NP_LEADING = frozenset("and but or so with whom whose its his her their our to of in on at for by from as "
                         "then yet least most under over about through during despite amid into".split())
 _FILLERS = frozenset("uh um er ah".split())  # spoken transcripts (TimeBank's broadcast news)
