@@ -4,6 +4,8 @@ import datetime as dt
 
 import pytest
 
+import timeline
+
 from timeline.document import Document
 from timeline.events.extract import extract_events, story_date
 from timeline.options import Options
@@ -209,3 +211,12 @@ def test_a_happening_after_after_does_not_take_the_main_clause_date():
     doc = Document("apw", text, date=dt.date(1998, 8, 18), date_source="given")
     events = extract_events(doc, [timex(doc, "Tuesday", "1998-08-18")])
     assert not any(e.date == "1998-08-18" and "attack" in e.senses for e in events)
+
+
+def test_a_history_with_three_digit_years_dates_its_events():
+    # no publication date: a narrative; the parser tags "migrated" VBN with no auxiliary
+    text = ("The caliphate grew quickly.\nIn 622, Muhammad and his followers migrated from Mecca to Medina.\n"
+            "In 800, Charlemagne was crowned emperor in Rome.")
+    got = {e.date: e.title for e in timeline.extract([Document(id="h", text=text)])}
+    assert got["0622"].startswith("Muhammad migrates from Mecca")
+    assert got["0800"].startswith("Charlemagne crowned")

@@ -180,8 +180,8 @@ def _usable_timexes(timexes, per_sentence) -> list:
     for t in timexes:
         if t.type not in ("DATE", "TIME") or value_span(t.value) is None:
             continue
-        if not _HAS_LETTER_OR_YEAR.search(t.text):
-            continue
+        if not _HAS_LETTER_OR_YEAR.search(t.text) and not (re.fullmatch(r"\d{3}", t.text) and t.value == "0" + t.text):
+            continue  # (a three-digit year the tagger read as one: "In 622, Muhammad ...")
         if any(s <= t.start and t.end <= e for s, e in names):
             continue
         out.append(t)
@@ -484,7 +484,10 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, tr
         elif t.category == "other":
             return None  # a verb the word lists do not know, with nobody to say it of: no headline
     if t.category == "other" and title.split()[-1].lower() == t.title_verb.lower():
-        return None  # "Rubio continues": a verb the word lists do not know says nothing without its object
+        told = svo_title(sent, parse_sentence(sent), t, "", t.title_verb, [(x.start, x.end) for x in timexes])
+        if not told or told.split()[-1].lower() == t.title_verb.lower() or headless(told):
+            return None  # "Rubio continues": a verb the word lists do not know says nothing without its object
+        title = told  # "Muhammad migrates from Mecca": what the parse puts after it
     names = []
     kinds = {}
     lo, hi = clause_span(sent, t, content, subject)

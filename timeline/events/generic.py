@@ -83,7 +83,7 @@ def generic_triggers(sent, parsed):
             continue
         if tok.tag == "VBG" and not ("been" in aux and any(a in ("has", "have", "had") for a in aux)):
             continue  # only "has been battling cancer since 2004": what began then
-        if tok.tag == "VBN" and not aux:
+        if tok.tag == "VBN" and not aux and not (tok.dep == "ROOT" and any(k.dep == "nsubj" for k in kids)):
             continue  # "the deported migrants", "founded in 1976, the company ...": an adjective
         if any(a <= tok.start < b for a, b in quotes):
             continue
@@ -97,7 +97,7 @@ def generic_triggers(sent, parsed):
                   "perfect" if any(a in ("has", "have") for a in aux) else
                   "pluperfect" if "had" in aux and not passive else "past")
         start = sent.start + tok.start
-        form = {"VBN": "pp", "VB": "base", "VBG": "ing"}.get(tok.tag, "past")
+        form = {"VBN": "pp" if aux else "past", "VB": "base", "VBG": "ing"}.get(tok.tag, "past")
         yield Trigger(start, start + len(tok.text), tok.text, base, "other", base, "event", GENERIC_STRENGTH,
                        "verb", form, aspect, passive=passive,
                        token=i, headline=headline_form(base))

@@ -162,7 +162,7 @@ def object_words(parsed, verb: int, skip: set[int]) -> str:
             if toks[child].tag == "VB" and marker:
                 inner = object_words(parsed, child, skip)
                 return " ".join(p for p in ("to", toks[child].text, inner) if p)
-    return _prepositional(parsed, children, verb, ("for", "to", "against", "with", "into", "on", "of"))
+    return _prepositional(parsed, children, verb, ("for", "to", "against", "with", "into", "on", "of", "from"))
 
 
 def _prepositional(parsed, children, verb: int, prepositions) -> str:
