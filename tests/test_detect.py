@@ -49,6 +49,7 @@ def test_seed_non_dates_are_not_detected(seeds_dir, trap):
     ("It ended at 10 p.m.", ["10 p.m."]),                     # an abbreviation keeps its period
     ("Theresa May said so in May.", ["May"]),                 # the name is no month
     ("May we go? Sales rose in May 2024.", ["May 2024"]),
+    ("Police arrested him at this march; last March he marched too.", ["last March"]),  # the protest
     ("Sun Microsystems rose; Sat. talks failed.", []),        # bare abbreviations are names
     ("Jan. 20-24", ["Jan. 20-24"]),
     ("from 2019 to 2021", ["2019", "2021"]),

@@ -50,6 +50,9 @@ def _acceptable(text: str, cand: Candidate, lang: Language, mode: str = "news") 
     if last != word and last.islower() and lang.tables.get("ambiguous", {}).get(last) == "modal" and \
             f["modal_after"].match(text, cand.end):
         return False  # "this may have a large impact": the modal verb after a pronoun
+    if last != word and last.islower() and lang.tables.get("ambiguous", {}).get(last) in ("month", "modal") and \
+            not any(c.isdigit() for c in span):
+        return False  # "arrested at this march": a month is written with a capital
     if role:
         # "may", "march", "sun" alone: the capitalised month, not the verb, noun or name
         if not word[0].isupper() or lower in lang.tables.get("abbreviation", {}):
