@@ -22,6 +22,7 @@ from timeline.events.triggers import Trigger, headline_form, quote_spans
 
 _MAIN_DEPS = frozenset("ROOT conj ccomp parataxis".split())
 _NOUN_MODIFIER = frozenset("compound nummod amod nmod:poss det".split())
+_ON_SALE = frozenset(["available"])  # "will be available on June 24": a scheduled release
 _FINITE = frozenset("has have had was were is are will".split())
 GENERIC_STRENGTH = 0.6
 
@@ -67,6 +68,14 @@ def generic_triggers(sent, parsed):
     toks = parsed.tokens
     quotes = quote_spans(sent.text)
     for i, tok in enumerate(toks):
+        if tok.text.lower() in _ON_SALE and tok.dep in _MAIN_DEPS:
+            kids = [toks[c] for c in parsed.children(i)]
+            if any(k.dep == "cop" for k in kids) and _scheduled("VB", [k.text.lower() for k in kids if k.dep == "aux"], []):
+                start = sent.start + tok.start  # "iPhone 4 will be available on June 24": a release
+                yield Trigger(start, start + len(tok.text), tok.text, "be " + tok.text.lower(), "other", "available",
+                              "event", GENERIC_STRENGTH, "verb", "base", "future", token=i,
+                              headline="to be " + tok.text.lower())
+            continue
         if tok.tag not in ("VBD", "VBN", "VB", "VBG"):
             continue
         kids = [toks[c] for c in parsed.children(i)]
@@ -119,7 +128,7 @@ def governed(sent, parsed, trigger: Trigger, timexes) -> list:
             continue  # "violated the 1991 agreement": the year is the agreement's
         # up to the first verb, through the verbs that complete one ("is set to begin on Wednesday")
         # and a present participle that only describes a noun ("its new operating system")
-        while k not in seen and not (toks[k].tag.startswith("VB") and toks[k].dep != "xcomp"
+        while k not in seen and k != trigger.token and not (toks[k].tag.startswith("VB") and toks[k].dep != "xcomp"
                                      and not (toks[k].tag == "VBG" and toks[k].dep in ("acl", "amod"))
                                      or k == toks[k].head):
             seen.add(k)
