@@ -220,3 +220,15 @@ def test_a_history_with_three_digit_years_dates_its_events():
     got = {e.date: e.title for e in timeline.extract([Document(id="h", text=text)])}
     assert got["0622"].startswith("Muhammad migrates from Mecca")
     assert got["0800"].startswith("Charlemagne crowned")
+
+
+def test_a_happening_told_at_two_joined_dates_is_an_event_on_each():
+    text = ("The talks resumed.\nThe two presidents met on Monday and Tuesday in Geneva.\n"
+            "Protesters marched to the capital in 2004, 2005 and 2006.\n"
+            "Yesterday, at this year's fair, the company unveiled the phone.")
+    got = sorted((e.date, e.title) for e in timeline.extract([Document(id="c", text=text, date=dt.date(2011, 6, 8),
+                                                                       date_source="given")]))
+    meets = [d for d, title in got if title.startswith("Two presidents meet")]
+    assert meets == ["2011-06-06", "2011-06-07"]
+    assert [d for d, title in got if title.startswith("Protesters")] == ["2004", "2005", "2006"]
+    assert "2011" not in [d for d, _ in got]  # "Yesterday, at this year's": no list of dates

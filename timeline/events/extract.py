@@ -14,7 +14,7 @@ import datetime as dt
 import logging
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from timeline.event import Event, Mention
 from timeline.events.actors import Actor, NameIndex, country_of, find_actors
@@ -72,8 +72,6 @@ def extract_events(doc, timexes, options: Options | None = None) -> list[Event]:
     """Every event `doc` tells, one per happening clause, each with one Mention (unmerged)."""
     options = options or Options()
     if options.mode == "auto":  # as mode auto read the document; a mixed one as news
-        from dataclasses import replace
-
         from timeline.timex import mode_of
 
         read = mode_of(doc.text, doc.date)
@@ -110,6 +108,8 @@ def extract_events(doc, timexes, options: Options | None = None) -> list[Event]:
                 found = _sentence_events(doc, sent, actors, own, story, ctx, options, [generic])
         elif found and not sent.fragment:
             found += _dates_left(doc, sent, actors, here, found, story, ctx, options)
+        if found and len(here) > 1:
+            found += _coordinated_dates(doc, sent, here, found)
         events.extend(found)
         # the next sentence's undated happenings follow on from this one's dated past event
         # ("... on Aug. 7. Police arrested six men.")
@@ -155,6 +155,36 @@ def _dates_left(doc, sent, actors, timexes, found, story, ctx, options) -> list[
         if verb.start not in taken and own:
             more += _sentence_events(doc, sent, actors, own, story, ctx, options, [verb])
     return [e for e in more if e.mentions[0].time_start in {x.start for x in left}]
+
+
+_DATE_AND = re.compile(r"\s*,?\s*(?:and|or)\s+(?:(?:in|on)\s+)?")
+_DATE_LIST = re.compile(r"\s*,\s*")  # "in 2004, 2005 and 2006": a comma only inside a list
+
+
+def _coordinated_dates(doc, sent, timexes, found) -> list[Event]:
+    """"appeared in March and June", "met on Monday and Tuesday": a date joined by "and" to
+    the date an event took is the same happening's other date, one more event."""
+    used = {m.time_start for e in found for m in e.mentions}
+    by_start = {e.mentions[0].time_start: e for e in found if e.mentions}
+    out = []
+    for x in timexes:
+        if x.start in used or value_span(x.value) is None or reference_point(sent, x):
+            continue
+        listed = _DATE_AND.match(doc.text, x.end) is not None
+        for y in timexes:
+            event = by_start.get(y.start)
+            between = doc.text[y.end:x.start]
+            if event is not None and y.end <= x.start and (
+                    _DATE_AND.fullmatch(between) or listed and _DATE_LIST.fullmatch(between)):
+                value, first, last, granularity = _date_of(x)
+                mention = replace(event.mentions[0], time_text=x.text, time_start=x.start, time_end=x.end,
+                                  date=value)
+                out.append(replace(event, date=value, start=first, end=last, granularity=granularity,
+                                   mentions=[mention]))
+                used.add(x.start)
+                by_start[x.start] = out[-1]  # "in 2004, 2005 and 2006"
+                break
+    return out
 
 
 def attached_candidates(doc, timexes):
