@@ -371,8 +371,8 @@ def _rule_title(sent, cand, t, content, subject, subj, verb, actors, timexes, us
             # "the decision, announced Wednesday by INS Commissioner Doris Meissner"
             return titles.make_title(titles.subject_text(agent, "", sent.text, offset), t.title_verb, subj.lower() if subj[:1].isupper()
                                      and subj.split()[0] in ("The", "A", "An") else subj, place), place_name
-        if t.passive:  # "Lion to be shipped": a scheduled passive as headlines write it
-            return titles.make_title(subj, t.text if t.aspect != "future" else f"to be {t.text}", "", place), place_name
+        if t.passive:
+            return titles.make_title(subj, titles.passive_verb(t.text, t.aspect), "", place), place_name
     obj, stop = titles.object_phrase(sent.text, offset, t, actors, stop_at)
     used |= {a.name for a in actors if obj and a.text in obj}
     place, place_name = titles.place_phrase(sent.text, offset, stop, clause_end, actors, used)

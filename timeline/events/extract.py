@@ -151,10 +151,11 @@ def _dates_left(doc, sent, actors, timexes, found, story, ctx, options) -> list[
     parsed = parse_sentence(sent)
     more = []
     for verb in generic_triggers(sent, parsed):
-        own = governed(sent, parsed, verb, left)
-        if verb.start not in taken and own:
+        own = governed(sent, parsed, verb, left) if verb.start not in taken else []
+        if own:
             more += _sentence_events(doc, sent, actors, own, story, ctx, options, [verb])
-    return [e for e in more if e.mentions[0].time_start in {x.start for x in left}]
+    starts = {x.start for x in left}  # (a date _sentence_events finds a reference point makes no event here)
+    return [e for e in more if e.mentions[0].time_start in starts]
 
 
 _DATE_AND = re.compile(r"\s*,?\s*(?:and|or)\s+(?:(?:in|on)\s+)?")
@@ -168,7 +169,7 @@ def _coordinated_dates(doc, sent, timexes, found) -> list[Event]:
     by_start = {e.mentions[0].time_start: e for e in found if e.mentions}
     out = []
     for x in timexes:
-        if x.start in used or value_span(x.value) is None or reference_point(sent, x):
+        if x.start in used or reference_point(sent, x):
             continue
         listed = _DATE_AND.match(doc.text, x.end) is not None
         for y in timexes:

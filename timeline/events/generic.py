@@ -126,16 +126,18 @@ def governed(sent, parsed, trigger: Trigger, timexes) -> list:
         k, seen = toks[top].head, set()
         if toks[top].dep in _NOUN_MODIFIER and toks[k].tag.startswith("NN"):
             continue  # "violated the 1991 agreement": the year is the agreement's
-        # up to the first verb, through the verbs that complete one ("is set to begin on Wednesday")
-        # and a present participle that only describes a noun ("its new operating system")
-        while k not in seen and k != trigger.token and not (toks[k].tag.startswith("VB") and toks[k].dep != "xcomp"
-                                     and not (toks[k].tag == "VBG" and toks[k].dep in ("acl", "amod"))
-                                     or k == toks[k].head):
+        while k not in seen and k != trigger.token and not _heads_clause(toks[k]) and k != toks[k].head:
             seen.add(k)
             k = toks[k].head
         if k == trigger.token or not toks[k].tag.startswith("VB") and toks[trigger.token].dep == "ROOT":
             out.append(x)  # (a date the parse left outside every clause is the main verb's)
     return out
+
+
+def _heads_clause(tok) -> bool:
+    """A verb whose dates are its own: not one that completes another ("is set to begin on
+    Wednesday") nor a present participle that only describes a noun ("its new operating system")."""
+    return tok.tag.startswith("VB") and tok.dep != "xcomp" and not (tok.tag == "VBG" and tok.dep in ("acl", "amod"))
 
 
 def _scheduled(tag: str, aux: list[str], marks: list[str]) -> bool | None:

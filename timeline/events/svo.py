@@ -144,8 +144,8 @@ def object_words(parsed, verb: int, skip: set[int]) -> str:
             return " ".join(p for p in (toks[child].text.lower(), to) if p)  # "sell itself to Elon Musk"
         if toks[child].dep in _OBJECTS and toks[child].tag not in ("PRP", "WP", "WDT"):
             of = [c for c in parsed.children(child) if toks[c].dep in ("nmod", "obl") and c > child
-                  and toks[child].tag in ("DT", "CD", "JJ", "JJS", "PDT")
-                  and any(toks[k].text.lower() == "of" for k in parsed.children(c))]
+                  and any(toks[k].text.lower() == "of" for k in parsed.children(c))
+                  ] if toks[child].tag in ("DT", "CD", "JJ", "JJS", "PDT") else []
             if of and toks[of[0]].tag.startswith("NN"):
                 return noun_phrase(parsed, of[0])  # "demonstrated some of the features of ...": the features
             return noun_phrase(parsed, child)
@@ -210,9 +210,7 @@ def svo_title(sent, parsed, trigger, subject_words: str, verb_form: str, skip_sp
     if not subj or not re.search(r"[A-Za-z]", subj):
         return ""
     if passive:
-        verb_text = trigger.text if trigger.text.lower() != "been" else ""
-        if verb_text and trigger.aspect == "future":
-            verb_text = f"to be {verb_text}"  # "iCloud to be released": a schedule
+        verb_text = titles.passive_verb(trigger.text, trigger.aspect) if trigger.text.lower() != "been" else ""
         rest = " ".join(p for p in (object_words(parsed, verb, skip), agent_words(parsed, verb)) if p)
         return titles.make_title(subj, verb_text.lower(), rest)
     obj = object_words(parsed, verb, skip)

@@ -211,6 +211,11 @@ def _modifies_a_noun(sentence: str, end: int) -> bool:
     return bool(m) and m.group(1) not in _NOT_NOUN_AFTER_PLACE and not m.group(1).endswith("ed")
 
 
+def passive_verb(participle: str, aspect: str) -> str:
+    """A passive as headlines write it: "shipped", or "to be shipped" when it is scheduled."""
+    return f"to be {participle}" if aspect == "future" else participle
+
+
 def make_title(subject: str, verb: str, obj: str = "", place: str = "") -> str:
     """Join the pieces; a title too long for a headline (MAX_WORDS, MAX_CHARS) loses its place,
     then words from the end of its object, never its subject or verb."""

@@ -47,11 +47,10 @@ def _acceptable(text: str, cand: Candidate, lang: Language, mode: str = "news") 
             _name_before(text, cand.start, lang):
         return False  # "New York Sun, Feb. 3": the date is read from the next word on
     last = span.split()[-1].rstrip(".") if span.split() else ""
-    if last != word and last.islower() and lang.tables.get("ambiguous", {}).get(last) == "modal" and \
-            f["modal_after"].match(text, cand.end):
+    last_role = lang.tables.get("ambiguous", {}).get(last) if last != word and last.islower() else None
+    if last_role == "modal" and f["modal_after"].match(text, cand.end):
         return False  # "this may have a large impact": the modal verb after a pronoun
-    if last != word and last.islower() and lang.tables.get("ambiguous", {}).get(last) in ("month", "modal") and \
-            not any(c.isdigit() for c in span):
+    if last_role in ("month", "modal") and not any(c.isdigit() for c in span):
         return False  # "arrested at this march": a month is written with a capital
     if role:
         # "may", "march", "sun" alone: the capitalised month, not the verb, noun or name
