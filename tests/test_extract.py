@@ -277,3 +277,10 @@ def test_made_a_bid_is_the_bid_and_made_it_clear_is_no_happening():
 ])
 def test_a_happening_in_a_condition_is_not_told(text):
     assert _dated(text, dt.date(1999, 5, 5)) == []
+
+
+def test_a_happening_noun_said_to_have_occurred_takes_the_date_of_its_clause():
+    got = _dated("The suspected car bombings occurred 700 kilometers from each other but minutes apart on Friday.",
+                 dt.date(1998, 8, 8))
+    assert got == [("1998-08-07", "Suspected car bombings occur")]
+    assert _dated("The attack took place on Monday.", dt.date(1998, 8, 8)) == [("1998-08-03", "Attack takes place")]

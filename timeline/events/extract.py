@@ -25,7 +25,7 @@ from timeline.events.generic import generic_trigger, generic_triggers, governed,
 from timeline.events.svo import root_title, svo_title
 from timeline.events.reference import reference_point
 from timeline.events.headline import lead_sentence, mark_headline
-from timeline.events.sentences import Sentence, split_sentences
+from timeline.events.sentences import Sentence, happened_verbs, split_sentences
 from timeline.events.triggers import Trigger, find_triggers
 from timeline.options import Options
 from timeline.timex.values import value_span
@@ -152,11 +152,18 @@ def _dates_left(doc, sent, actors, timexes, found, story, ctx, options) -> list[
     parsed = parse_sentence(sent)
     more = []
     for verb in generic_triggers(sent, parsed):
+        if _date_as_subject(sent, parsed, verb, timexes):
+            continue  # "... Friday, ... a street packed with cars": the parse made the date a doer
         own = governed(sent, parsed, verb, left) if verb.start not in taken else []
         if own:
             more += _sentence_events(doc, sent, actors, own, story, ctx, options, [verb])
     starts = {x.start for x in left}  # (a date _sentence_events finds a reference point makes no event here)
     return [e for e in more if e.mentions[0].time_start in starts]
+
+
+def _date_as_subject(sent, parsed, verb, timexes) -> bool:
+    subjects = [parsed.tokens[c] for c in parsed.children(verb.token) if parsed.tokens[c].dep.startswith("nsubj")]
+    return any(x.start <= sent.start + tok.start < x.end for tok in subjects for x in timexes)
 
 
 _DATE_AND = re.compile(r"\s*,?\s*(?:and|or)\s+(?:(?:in|on)\s+)?")
@@ -404,6 +411,8 @@ def _foreign_verb(between: str, candidates, lo: int, hi: int) -> bool:
         if any(c.trigger.start <= word_start < c.trigger.end
                or c.content is not None and c.content.start <= word_start < c.content.end for c in candidates):
             continue  # our own happening word (or the one a speech verb reports)
+        if any(between.startswith(v, m.start()) for v in happened_verbs()):
+            continue  # "the bombings occurred ... on Friday": the bombings' date
         before = between[max(0, m.start() - 5):m.start()].split()
         if before and before[-1].lower() in ("the", "a", "an", "its", "his", "her", "their", "our", "-"):
             continue  # "the deported migrants": an adjective
@@ -549,7 +558,7 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, tr
         parsed = parse_sentence(sent)
         told = svo_title(sent, parsed, t, "", t.title_verb, spans) if t.pos == "verb" else \
             root_title(sent, parsed, spans, setting=happening.start - sent.start)
-        if told and not headless(told):
+        if told and (not headless(told) or t.pos == "noun" and len(told.split()) > 2):  # (root_title has a subject: "Suspected car bombings occur")
             title = told
         elif happening.category == "other":
             return None  # a verb the word lists do not know, with nobody to say it of: no headline
