@@ -232,3 +232,33 @@ def test_a_happening_told_at_two_joined_dates_is_an_event_on_each():
     assert meets == ["2011-06-06", "2011-06-07"]
     assert [d for d, title in got if title.startswith("Protesters")] == ["2004", "2005", "2006"]
     assert "2011" not in [d for d, _ in got]  # "Yesterday, at this year's": no list of dates
+
+
+def _dated(text, day):
+    return sorted((e.date, e.title) for e in timeline.extract([Document(id="x", text=text, date=day,
+                                                                        date_source="given")]))
+
+
+def test_a_date_written_before_a_happening_noun_is_that_happening_s_only():
+    # TimeBank-style earnings: the loss is the quarter's, "reported" does not take a year of its own
+    got = _dated("Savin Corp. reported a third-quarter net loss of $35.2 million.", dt.date(1989, 11, 2))
+    assert got == [("1989-Q3", "Savin reports net loss of $35.2 million")]
+    got = _dated("The army ended the 2003 occupation in March.", dt.date(2005, 6, 1))
+    assert ("2005-03", "Army ends 2003 occupation") in got or ("2005-03", "Army ends occupation") in got
+
+
+def test_less_than_two_weeks_ago_is_some_day_of_this_month_not_the_week_two_weeks_back():
+    text = "The phone was introduced by the company's chief executive less than two weeks ago."
+    assert [d for d, _ in _dated(text, dt.date(2010, 6, 16))] == ["2010-06"]
+    # May 24 to June 7 crosses a month: only the year holds both ends
+    assert [d for d, _ in _dated(text, dt.date(2010, 6, 7))] == ["2010"]
+
+
+def test_a_date_after_until_in_another_clause_dates_nothing_there():
+    text = ("Apple's cases were priced at US $29 before the press conference, but will be free to anyone "
+            "with the phone until September 30.")
+    assert not any(d.endswith("09-30") for d, _ in _dated(text, dt.date(2010, 7, 17)))
+    # the extension is told on the story's day, not on the new deadline
+    got = _dated("Dow Jones extended its tender offer of $18 a share, or about $576 million, until Nov. 6.",
+                 dt.date(1989, 10, 30))
+    assert got and all(d == "1989-10-30" for d, _ in got)

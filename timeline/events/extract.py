@@ -248,10 +248,13 @@ def _sentence_events(doc, sent, actors, timexes, story, ctx, options, triggers=N
     if triggers is None:
         triggers = [t for t in find_triggers(sent.text, sent.start) if not t.negated]
     timexes = [x for x in timexes if not _describes_a_thing(sent, x, triggers) and not reference_point(sent, x)]
-    candidates = _candidates(triggers, sent)
+    owned = _premodified_nouns(sent, timexes, triggers)
+    candidates = _candidates(triggers, sent, keep=set(owned.values()))
     if not candidates:
         return []
-    _attach(sent, candidates, timexes)
+    _attach(sent, candidates, timexes, owned)
+    taken = {c.timex.start for c in candidates if c.timex is not None}
+    timexes = [x for x in timexes if x.start in taken or not _until(sent, x)]  # (an end no happening took)
     if timexes:
         # a dated sentence: its dated clause is the news, its other clauses background to it;
         # a date we gave to no happening belongs to a verb we do not know, so the sentence's
@@ -290,9 +293,30 @@ _NOT_A_NOUN = frozenset("and or but to of in on at for from by with as when whil
                         "was were is are has had have will would said".split())
 
 
-def _candidates(triggers: list[Trigger], sent: Sentence | None = None) -> list[_Candidate]:
+# "the 1991 agreement", "the Aug. 7 blasts", "its 2004 presidential election": up to two
+# lower-case words between a date and the happening noun it dates
+_PREMODIFIES = re.compile(r"[\s-]*(?:[a-z]+[\s-]+){0,2}")
+
+
+def _premodified_nouns(sent, timexes, triggers) -> dict[int, int]:
+    """Time expressions written before a happening noun of theirs: timex start -> noun start.
+    Such a date is that happening's only ("violated the 1991 agreement" was no violation in
+    1991; "condemned the Aug. 7 blasts" no condemnation on Aug. 7)."""
+    owned = {}
+    for timex in timexes:
+        for t in triggers:
+            between = sent.text[timex.end - sent.start:t.start - sent.start]
+            if t.pos == "noun" and t.start >= timex.end and not t.quoted and _PREMODIFIES.fullmatch(between) \
+                    and not any(w in _NOT_A_NOUN or w in _BEFORE_MODIFIER for w in between.split()):
+                owned[timex.start] = t.start
+                break
+    return owned
+
+
+def _candidates(triggers: list[Trigger], sent: Sentence | None = None, keep=frozenset()) -> list[_Candidate]:
     """Speech acts with what they report, light verbs with their object event, then the
-    remaining happening words outside quotes."""
+    remaining happening words outside quotes. A noun in `keep` has a date of its own and is
+    never taken as an event verb's object."""
     consumed: set[int] = set()
     out: list[_Candidate] = []
     for t in triggers:
@@ -316,7 +340,7 @@ def _candidates(triggers: list[Trigger], sent: Sentence | None = None) -> list[_
         if t.quoted or t.start in consumed or t.kind in ("report", "support") or t.pos != "verb":
             continue
         obj = _object_noun(t, triggers, consumed, 3)
-        if obj is not None:
+        if obj is not None and obj.start not in keep:
             consumed.add(obj.start)  # "imposed sanctions": one happening, told by the verb
         out.append(_Candidate(t))
     for t in triggers:
@@ -388,13 +412,17 @@ def _foreign_verb(between: str, candidates, lo: int, hi: int) -> bool:
     return False
 
 
-def _attach(sent: Sentence, candidates: list[_Candidate], timexes) -> None:
+def _attach(sent: Sentence, candidates: list[_Candidate], timexes, owned=None) -> None:
     """Give each time expression to the nearest happening of its clause, unless another verb
-    stands closer to it."""
+    stands closer to it; a date written before a happening noun goes to that noun only."""
+    owned = owned or {}
     for timex in timexes:
         best, best_distance = None, 1e9
         for cand in candidates:
             t = cand.trigger
+            noun = owned.get(timex.start)
+            if noun is not None and noun != t.start and (cand.content is None or cand.content.start != noun):
+                continue
             if t.pos == "verb" and t.aspect == "participle" and not t.passive:
                 continue  # "appointed a retired diplomat on Thursday": an adjective dates nothing
             if t.aspect == "infinitive" and timex.end <= t.start:
@@ -410,6 +438,9 @@ def _attach(sent: Sentence, candidates: list[_Candidate], timexes) -> None:
             between = sent.text[lo - sent.start:hi - sent.start]
             if t.aspect == "progressive" and re.fullmatch(r"[^,;]*\bsince\s*", between) and t.end <= timex.start:
                 pass  # "has been fighting cancer since 2004": since when it has gone on
+            elif _until(sent, timex) and (
+                    _BOUNDARY_WORDS.search(between) or re.search(r"[,;]", between)):
+                continue  # "were priced at $29 ..., but will be free until September 30": the end of another clause's state
             elif _BOUNDARY_WORDS.search(between) or ";" in between:
                 distance += 40
             elif "," in between:
@@ -422,6 +453,11 @@ def _attach(sent: Sentence, candidates: list[_Candidate], timexes) -> None:
                 best, best_distance = cand, distance
         if best is not None and best_distance < best.distance:
             best.timex, best.distance = timex, best_distance
+
+
+_UNTIL = re.compile(r"\b(?:until|till|through)\s+$", re.IGNORECASE)
+def _until(sent, timex) -> bool:
+    return bool(_UNTIL.search(sent.text[:timex.start - sent.start]))
 
 
 _PRIOR_WORD = re.compile(r"\b(?:after|before|since|following|upon)\b", re.IGNORECASE)
@@ -474,7 +510,7 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, tr
 
     # date and certainty
     if dated:
-        value, first, last, granularity = _date_of(cand.timex)
+        value, first, last, granularity = _within_since(cand.timex, doc.date) or _date_of(cand.timex)
         certainty = "explicit" if cand.timex.anchored_by == "absolute" else "relative"
         time_text, time_start, time_end = cand.timex.text, cand.timex.start, cand.timex.end
     else:
@@ -561,6 +597,34 @@ def _date_of(timex) -> tuple:
     if granularity == "time":
         return timex.value[:10], first, last, "day"
     return timex.value, first, last, granularity
+
+
+_AGO = re.compile(r"\bago\b", re.IGNORECASE)
+
+
+def _within_since(timex, today: dt.date | None) -> tuple | None:
+    """"less than two weeks ago" (2010-W22, mod LESS_THAN, written on June 16) is some day
+    after June 2 and before today: the calendar month or year holding both ends (2010-06), not
+    the week two weeks back. None when both ends are not in one year."""
+    if timex.mod != "LESS_THAN" or today is None or not _AGO.search(timex.text):
+        return None
+    span = value_span(timex.value)
+    if span is None or not isinstance(span[0], dt.date) or span[0] > today:
+        return None
+    first, _, granularity = span
+    if granularity == "week":  # the same weekday that many weeks back
+        first = today - dt.timedelta(weeks=(today - first).days // 7)
+    elif granularity in ("month", "year"):
+        first = first.replace(day=min(today.day, 28)) if granularity == "month" else \
+            first.replace(month=today.month, day=min(today.day, 28))
+    if (first.year, first.month) == (today.year, today.month):
+        value = f"{today.year:04d}-{today.month:02d}"
+    elif first.year == today.year:
+        value = f"{today.year:04d}"
+    else:
+        return None
+    first, last, granularity = value_span(value)
+    return value, first, last, granularity
 
 
 def _inherited_date(story, ctx, options):
