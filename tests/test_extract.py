@@ -262,3 +262,18 @@ def test_a_date_after_until_in_another_clause_dates_nothing_there():
     got = _dated("Dow Jones extended its tender offer of $18 a share, or about $576 million, until Nov. 6.",
                  dt.date(1989, 10, 30))
     assert got and all(d == "1989-10-30" for d, _ in got)
+
+
+def test_made_a_bid_is_the_bid_and_made_it_clear_is_no_happening():
+    assert _dated("Orkem made a friendly bid for Dataproducts on Monday.", dt.date(1999, 5, 5)) == [
+        ("1999-05-03", "Orkem makes friendly bid")]
+    assert _dated("The president made it clear on Monday that he would stay.", dt.date(1999, 5, 5)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "They said they would give the boy to Gonzalez if he made the trip on Tuesday.",
+    "If Kopp were indicted on Monday, he could face the death penalty.",
+    "It was unclear whether the rebels attacked the town on Friday.",
+])
+def test_a_happening_in_a_condition_is_not_told(text):
+    assert _dated(text, dt.date(1999, 5, 5)) == []

@@ -45,6 +45,7 @@ _BOUNDARY_WORDS = re.compile(r"\b(?:after|before|because|while|although|though|w
 # An undated verb inside a relative clause or a that-clause no speech verb governs is
 # background to the story, not its news.
 _BACKGROUND = re.compile(r"(?:,\s*(?:which|who)\b|\bthat\b)[^,;:]*$")
+_CONDITION = re.compile(r"\b(?:[Ii]f|[Uu]nless|[Ww]hether)\b[^,;:]*$")
 _IN_RELATIVE = re.compile(r",\s*(?:who|whom|which|whose)\b[^,;]*$")
 _PERSONAL = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e)\b")
 _HAS_LETTER_OR_YEAR = re.compile(r"[A-Za-z]|^\d{4}$|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
@@ -505,6 +506,8 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, tr
     strength = max(t.strength, happening.strength) if t.kind == "support" else happening.strength
     if not dated and (strength < (0.4 if on_article_day else 0.6) or happening.category == "statement"):
         return None
+    if _CONDITION.search(sent.text[:t.start - sent.start]):
+        return None  # "would give the boy to Gonzalez if he made the trip": a condition, not a happening
     if not dated and aspect != "prior" and _BACKGROUND.search(sent.text[:t.start - sent.start]):
         return None  # "Panama, which agreed to ...", "an announcement that Trump had agreed ...": background
 
@@ -548,9 +551,9 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, tr
             root_title(sent, parsed, spans, setting=happening.start - sent.start)
         if told and not headless(told):
             title = told
-        elif t.category == "other":
+        elif happening.category == "other":
             return None  # a verb the word lists do not know, with nobody to say it of: no headline
-    if t.category == "other" and title.split()[-1].lower() == t.title_verb.lower():
+    if happening.category == "other" and title.split()[-1].lower() == t.title_verb.lower():
         told = svo_title(sent, parse_sentence(sent), t, "", t.title_verb, [(x.start, x.end) for x in timexes])
         if not told or told.split()[-1].lower() == t.title_verb.lower() or headless(told):
             return None  # "Rubio continues": a verb the word lists do not know says nothing without its object
