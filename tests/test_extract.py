@@ -284,3 +284,12 @@ def test_a_happening_noun_said_to_have_occurred_takes_the_date_of_its_clause():
                  dt.date(1998, 8, 8))
     assert got == [("1998-08-07", "Suspected car bombings occur")]
     assert _dated("The attack took place on Monday.", dt.date(1998, 8, 8)) == [("1998-08-03", "Attack takes place")]
+
+
+def test_the_store_is_the_store_named_before_and_a_brand_takes_a_singular_verb():
+    text = ("Apple launched the iTunes Music Store in 2003.\n"
+            "The store was renamed in 2006, as Apple began selling movies.\n"
+            "Last year Apple's iTunes passed Wal-Mart to become the top music retailer.")
+    got = _dated(text, dt.date(2008, 4, 3))
+    assert ("2006", "iTunes Music Store renamed") in got
+    assert any(d == "2007" and t.startswith("iTunes passes Wal-Mart") for d, t in got)

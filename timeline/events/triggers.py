@@ -256,7 +256,8 @@ def _choose(options: list, lowered: list[str], i: int, tokens=()):
         return nouns[0]
     if verbs:
         entry, name = verbs[0]
-        counted = prev in _NUMBER_WORDS or prev.replace(",", "").isdigit()
+        counted = prev in _NUMBER_WORDS or prev.replace(",", "").isdigit() or (
+            name == "base" and prev[:1].isdigit())  # "the iPhone 4 return rate": a model number, then a noun
         if (after_determiner or counted) and name in ("base", "3sg", "ing"):
             return None, None  # "the state", "nine states", "the building": a noun we do not track
         after_preposition = prev in _NOUN_PREPOSITIONS or (
