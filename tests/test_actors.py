@@ -65,3 +65,8 @@ def test_brands_written_with_a_small_first_letter_are_whole_names_with_their_mod
         "Apple", "iPhone 3G", "iTunes Music Store"]
     # a brand starts its own name: "UK iTunes prices" is the UK and iTunes
     assert [n for n, _ in _names("Apple said UK iTunes prices will fall.")] == ["Apple", "United Kingdom", "iTunes"]
+
+
+def test_a_team_is_a_place_and_a_plural_and_a_prize_is_a_thing():
+    assert _names("The Chicago Cubs won the World Series.") == [("Chicago Cubs", "org"), ("World Series", "name")]
+    assert ("United States", "place") in _names("The United States said on Monday it would act.")

@@ -293,3 +293,18 @@ def test_the_store_is_the_store_named_before_and_a_brand_takes_a_singular_verb()
     got = _dated(text, dt.date(2008, 4, 3))
     assert ("2006", "iTunes Music Store renamed") in got
     assert any(d == "2007" and t.startswith("iTunes passes Wal-Mart") for d, t in got)
+
+
+def test_a_company_saying_it_would_do_something_announces_its_plan_on_the_day_it_says_so():
+    got = _dated("Bank of America said on Monday it would cut 30,000 jobs over the next few years.",
+                 dt.date(2011, 9, 13))
+    assert got == [("2011-09-12", "Bank of America to cut 30,000 jobs")]
+    assert _dated("He said on Monday he would never resign.", dt.date(2011, 9, 13)) == []
+
+
+def test_teams_are_plural_and_prizes_are_whole_names():
+    got = _dated("The Chicago Cubs won the World Series on Wednesday night, ending a 108-year drought.",
+                 dt.date(2016, 11, 3))
+    assert ("2016-11-02", "Chicago Cubs win World Series") in got
+    assert _dated("Washington said on Monday it would withdraw its troops.", dt.date(2016, 11, 3)) == [
+        ("2016-10-31", "Washington to withdraw its troops")]

@@ -44,6 +44,7 @@ class _Data:
     not_orgs: frozenset
     city_country: dict
     description_heads: frozenset
+    thing_words: frozenset
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +60,7 @@ def _data() -> _Data:
         titles, frozenset(raw["org_words"]), frozenset(raw["geo_words"]),
         frozenset(w.rstrip(".") for w in raw["stop_words"]), frozenset(raw["demonyms"]),
         frozenset(raw["places"]) | frozenset(raw["city_country"]), dict(raw["aliases"]), frozenset(raw["not_orgs"]),
-        dict(raw["city_country"]), frozenset(raw["description_heads"]),
+        dict(raw["city_country"]), frozenset(raw["description_heads"]), frozenset(raw["thing_words"]),
     )
 
 
@@ -73,6 +74,15 @@ def description_head(actor: Actor) -> str:
     words = actor.name.split()
     last = words[-1].lower() if len(words) > 1 and actor.kind in ("org", "name") else ""
     return last if last in _data().description_heads else ""
+
+
+def is_team(tokens: list[str]) -> bool:
+    """"Chicago Cubs", "Kansas City Chiefs": a place, then a plural that is no company word."""
+    data = _data()
+    place = (tokens[0] in data.places or " ".join(tokens[:2]) in data.places) and " ".join(tokens) not in data.places
+    last = tokens[-1]
+    return len(tokens) >= 2 and place and last.endswith("s") and not last.endswith("ss") \
+        and last not in data.org_words and last not in data.geo_words and last not in data.places
 
 
 def country_of(place: str) -> str:
@@ -304,6 +314,10 @@ def _kind(name: str, tokens: list[str], data: _Data, titled: bool) -> str | None
         if len(word) >= 2 and (word.isupper() or re.fullmatch(r"[A-Z]+-?\d+", word)):
             return "org"  # USAID, NATO, MS-13
         return "name"
+    if is_team(tokens):
+        return "org"  # "Chicago Cubs", "Los Angeles Dodgers": a team, never a person
+    if tokens[-1] in data.thing_words or " ".join(tokens[-2:]) in data.thing_words:
+        return "name"  # "World Series", "James Webb Space Telescope": a thing's whole name
     if any(ch.isdigit() for ch in name) or "for" in tokens or _camel(tokens[0]):
         return "org"  # "Freedom for Elian", "iTunes Music Store": a group's or a brand's name, never a person's
     return "person" if len(tokens) <= 4 else "org"

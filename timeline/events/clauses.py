@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from timeline.events import svo, titles
-from timeline.events.actors import Actor, _camel, description_head
+from timeline.events.actors import Actor, _camel, description_head, is_team
 from timeline.events.triggers import Trigger, title_forms
 
 
@@ -279,6 +279,7 @@ def _common_subject(sent, t, subject: Actor | None, subj: str) -> bool:
     name ("Siemens", "Lehman Brothers")."""
     head_word = subj.split(" of ")[0].split()[-1]
     return (subject is None or head_word.islower() or head_word.lower() in _GROUP_NOUNS or _plural_people(subj)
+            or is_team(subject.name.split())
             or subject.kind == "name" and " " not in subject.name and _tagged_plural(sent, t, head_word))
 
 
@@ -352,6 +353,10 @@ def _rule_title(sent, cand, t, content, subject, subj, verb, actors, timexes, us
             if named:
                 begin = named[-1].start  # President Nayib Bukele "has agreed to ..."
         said = titles.clause_text(sent.text, offset, begin, skip=timexes)
+        plan = _OWN_PLAN.match(said) if content.aspect == "future" and subj else None
+        if plan:
+            what = _WHEN_AHEAD.sub("", plan.group(2))
+            return titles.make_title(subj, "to " + plan.group(1), what), ""  # "Bank of America to cut 30,000 jobs"
         if not subj:
             return titles.make_title(said, ""), ""  # nobody to attribute it to: what was said
         return titles.make_title(subj, verb, said), ""
@@ -384,6 +389,11 @@ def _rule_title(sent, cand, t, content, subject, subj, verb, actors, timexes, us
     used |= {a.name for a in actors if obj and a.text in obj}
     place, place_name = titles.place_phrase(sent.text, offset, stop, clause_end, actors, used)
     return titles.make_title(subj, verb, obj, place), place_name
+
+
+# "it would cut 30,000 jobs" said by the company itself: its own plan
+_WHEN_AHEAD = re.compile(r"\s+(?:over|in|within|during|by)\s+the\s+(?:next|coming|following)\b.*$")
+_OWN_PLAN = re.compile(r"(?:it|he|she|they|we)\s+would\s+(?:\w+ly\s+)?(\w+)\s*(.*)", re.IGNORECASE)
 
 
 class _Skipping:
@@ -525,6 +535,9 @@ def _plural(subject: str) -> bool:
     words = head.split()
     if words and _camel(words[-1]):
         return False  # "iTunes holds": a brand
+    if is_team(words):
+        return True  # "Chicago Cubs win"
+
     if len(words) >= 2 and words[-1][:1].isupper() and words[-2][:1].isupper():
         return False  # "America West Airlines", "General Motors": one company
     return len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is", "'s", "’s"))

@@ -379,6 +379,12 @@ def _content(report: Trigger, triggers, consumed, sent: Sentence | None = None) 
         if (other.start > report.end and other.kind == "event" and other.pos == "verb" and not other.quoted
                 and other.start not in consumed and other.aspect in _CONTENT_ASPECTS and other.aspect != "prior"):
             return other
+    if sent is not None and report.aspect in ("past", "perfect"):
+        for other in triggers:
+            if (other.start > report.end and other.kind == "event" and other.pos == "verb" and not other.quoted
+                    and other.aspect == "modal" and other.start not in consumed
+                    and _WOULD.search(sent.text[report.end - sent.start:other.start - sent.start])):
+                return replace(other, aspect="future")  # "said it would cut 30,000 jobs": a plan announced
     before = [o for o in triggers if o.quoted and o.end < report.start and o.kind == "event"
               and o.aspect in ("past", "perfect", "pluperfect")]
     if before:
@@ -393,6 +399,8 @@ def _content(report: Trigger, triggers, consumed, sent: Sentence | None = None) 
     return None
 
 
+# "said on Monday it would cut": the future of a past saying, only a subject between
+_WOULD = re.compile(r"^[^,;:]{0,60}\bwould\s+(?:\w+ly\s+)?$")
 # ", police said." / ", the agency reported Tuesday.": an attribution closing the sentence
 _FINAL_ATTRIBUTION = re.compile(r",\s*(?:[A-Za-z.'’-]+\s+){0,5}$")
 _ENDS_SENTENCE = re.compile(r"\s*(?:[a-z]+\s+){0,3}[.!?]?[\s\"”’']*$")

@@ -182,8 +182,8 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
     words = [t[2] for t in tokens if t[2][:1].isalpha()]
     # In a title-case headline every word is capitalised; elsewhere a capitalised word inside a
     # sentence is part of a name ("Secretary of State", "Operation Rolling Thunder").
-    title_case = len(words) > 2 and not any(w[0].islower() and len(w) > 3 and w.lower() not in _HEADLINE_SMALL
-                                            for w in words)
+    title_case = len(words) > 2 and not any(w[0].islower() and (len(w) > 3 or w in single) and w.lower() not in _HEADLINE_SMALL
+                                            for w in words)  # ("Jon Rahm won the U.S. Open": "won" is a sentence's)
     found: list[Trigger] = []
     i = 0
     while i < len(tokens):
