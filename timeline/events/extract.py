@@ -386,7 +386,7 @@ def _content(report: Trigger, triggers, consumed, sent: Sentence | None = None) 
                     and _WOULD.search(sent.text[report.end - sent.start:other.start - sent.start])):
                 return replace(other, aspect="future")  # "said it would cut 30,000 jobs": a plan announced
     before = [o for o in triggers if o.quoted and o.end < report.start and o.kind == "event"
-              and o.aspect in ("past", "perfect", "pluperfect")]
+              and o.aspect in ("past", "perfect", "pluperfect") and o.strength >= 0.5]
     if before:
         return before[0]
     if sent is not None and _FINAL_ATTRIBUTION.search(sent.text[:report.start - sent.start]) and \
