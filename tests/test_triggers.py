@@ -138,3 +138,9 @@ def test_treebank_quotes_mark_their_triggers():
     assert quote_spans(text) == [(0, len(text))]
     assert all(t.quoted for t in find_triggers(text))
     assert quote_spans("He said ``no'' and left.") == [(8, 14)]
+
+
+def test_a_name_after_the_then_a_past_form_is_the_name_s_verb():
+    assert [(t.text, t.aspect) for t in find_triggers("The Fed cut its benchmark rate to 1% on Wednesday.")] == [
+        ("cut", "past")]
+    assert [t.text for t in find_triggers("The state cut was small.")] == []  # a common noun: a noun's word

@@ -613,11 +613,16 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, tr
     )
 
 
+_DAY_WORD = re.compile(r"(?:yesterday|today|tonight|tomorrow|(?:last|this)\s+(?:night|morning|evening)|"
+                       r"(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|afternoon|evening|night))?)",
+                       re.IGNORECASE)
+
+
 def _without_own_date(title: str, time_text: str) -> str:
     """"Composite trading yesterday closes", "X charged with murder Thursday": the date is the
     row's own column, not a headline word (a possessive date stays: "yesterday's announcement")."""
-    if not time_text:
-        return title
+    if not _DAY_WORD.fullmatch(time_text):
+        return title  # ("reports third-quarter loss": a period word belongs to the headline)
     shorter = re.sub(r"\s*\b" + re.escape(time_text) + r"\b(?![’'])", "", title, count=1).strip()
     return shorter if shorter != title and len(shorter.split()) >= 2 else title
 

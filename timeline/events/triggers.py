@@ -258,6 +258,9 @@ def _choose(options: list, lowered: list[str], i: int, tokens=()):
         entry, name = verbs[0]
         counted = prev in _NUMBER_WORDS or prev.replace(",", "").isdigit() or (
             name == "base" and prev[:1].isdigit())  # "the iPhone 4 return rate": a model number, then a noun
+        names = {n for _, n in verbs}
+        if after_determiner and not counted and "past" in names and i and tokens and tokens[i - 1][2][:1].isupper():
+            return entry, "past"  # "The Fed cut its rate", "The Times hit back": a name, then its verb
         if (after_determiner or counted) and name in ("base", "3sg", "ing"):
             return None, None  # "the state", "nine states", "the building": a noun we do not track
         after_preposition = prev in _NOUN_PREPOSITIONS or (
