@@ -313,3 +313,11 @@ def test_teams_are_plural_and_prizes_are_whole_names():
 def test_a_title_does_not_repeat_its_own_date():
     got = _dated("The subject of an international manhunt was charged with murder Thursday.", dt.date(1999, 5, 7))
     assert [t for _, t in got] == ["Subject of international manhunt charged"]
+
+
+def test_a_plan_told_before_its_attribution_and_a_market_close_after_the_fall():
+    assert _dated("GM will cut 10,000 white-collar jobs, the company said on Friday.", dt.date(2008, 10, 30)) == [
+        ("2008-10-24", "GM to cut 10,000 white-collar jobs")]
+    got = _dated("The Nasdaq Composite Index dropped 80 points, or 4.1%, to close at 1,890 on Monday.",
+                 dt.date(2008, 10, 30))
+    assert got == [("2008-10-27", "Nasdaq Composite Index drops 80 points")]

@@ -353,10 +353,10 @@ def _rule_title(sent, cand, t, content, subject, subj, verb, actors, timexes, us
             if named:
                 begin = named[-1].start  # President Nayib Bukele "has agreed to ..."
         said = titles.clause_text(sent.text, offset, begin, skip=timexes)
-        plan = _OWN_PLAN.match(said) if content.aspect == "future" and subj else None
-        if plan:
-            what = _WHEN_AHEAD.sub("", plan.group(2))
-            return titles.make_title(subj, "to " + plan.group(1), what), ""  # "Bank of America to cut 30,000 jobs"
+        plan = _PLAN.match(said) if content.aspect == "future" and subj else None
+        if plan:  # "Bank of America to cut 30,000 jobs", "GM to cut 10,000 jobs, the company said"
+            who = subj if plan.group("who").lower() in _PRONOUNS else plan.group("who")
+            return titles.make_title(who, "to " + plan.group("verb"), _WHEN_AHEAD.sub("", plan.group("rest"))), ""
         if not subj:
             return titles.make_title(said, ""), ""  # nobody to attribute it to: what was said
         return titles.make_title(subj, verb, said), ""
@@ -391,9 +391,11 @@ def _rule_title(sent, cand, t, content, subject, subj, verb, actors, timexes, us
     return titles.make_title(subj, verb, obj, place), place_name
 
 
-# "it would cut 30,000 jobs" said by the company itself: its own plan
+# "it would cut 30,000 jobs" said by the company itself, or "GM will cut ...": a plan announced
 _WHEN_AHEAD = re.compile(r"\s+(?:over|in|within|during|by)\s+the\s+(?:next|coming|following)\b.*$")
-_OWN_PLAN = re.compile(r"(?:it|he|she|they|we)\s+would\s+(?:\w+ly\s+)?(\w+)\s*(.*)", re.IGNORECASE)
+_PLAN = re.compile(r"(?P<who>it|he|she|they|we|[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s+(?:will|would)\s+"
+                   r"(?:\w+ly\s+)?(?P<verb>[a-z]+)\s*(?P<rest>.*)", re.IGNORECASE)
+_PRONOUNS = frozenset("it he she they we".split())
 
 
 class _Skipping:

@@ -394,7 +394,9 @@ def _content(report: Trigger, triggers, consumed, sent: Sentence | None = None) 
         # "Hernandez was kidnapped ... at 10 p.m. Wednesday, police said.": what was said
         # comes first
         told = [o for o in triggers if o.end < report.start and o.kind == "event" and o.pos == "verb"
-                and o.start not in consumed and o.aspect in ("past", "perfect", "pluperfect")]
+                and o.start not in consumed and (o.aspect in ("past", "perfect", "pluperfect")
+                                                 or o.aspect == "future" and not o.passive
+                                                 and not sent.text[:o.start - sent.start].endswith("be "))]  # "GM will cut ..., the company said"
         return told[0] if told else None
     return None
 
@@ -403,7 +405,7 @@ def _content(report: Trigger, triggers, consumed, sent: Sentence | None = None) 
 _WOULD = re.compile(r"^[^,;:]{0,60}\bwould\s+(?:\w+ly\s+)?$")
 # ", police said." / ", the agency reported Tuesday.": an attribution closing the sentence
 _FINAL_ATTRIBUTION = re.compile(r",\s*(?:[A-Za-z.'’-]+\s+){0,5}$")
-_ENDS_SENTENCE = re.compile(r"\s*(?:[a-z]+\s+){0,3}[.!?]?[\s\"”’']*$")
+_ENDS_SENTENCE = re.compile(r"\s*(?:[A-Za-z]+\s+){0,3}[A-Za-z]*[.!?]?[\s\"”’']*$")
 
 
 # A past-tense verb we have no trigger for ("left", "added", "wrapped up"): a time expression
@@ -443,8 +445,8 @@ def _attach(sent: Sentence, candidates: list[_Candidate], timexes, owned=None) -
                 continue
             if t.pos == "verb" and t.aspect == "participle" and not t.passive:
                 continue  # "appointed a retired diplomat on Thursday": an adjective dates nothing
-            if t.aspect == "infinitive" and timex.end <= t.start:
-                continue  # "fell 50 cents on Friday to close at $20": the date is the fall's
+            if t.aspect == "infinitive" and (timex.end <= t.start or _MARKET_CLOSE.match(sent.text, t.start - sent.start)):
+                continue  # "fell 50 cents on Friday to close at $20", "dropped 80 points to close at 1,890 on Monday": the fall's
             if t.aspect == "prior" and not _inside_prior_phrase(sent, t, timex):
                 continue  # "headed Tuesday to East Africa ... after the bombings": not their date
             if cand.content is not None and cand.content.end <= t.start and _gap(
@@ -473,6 +475,7 @@ def _attach(sent: Sentence, candidates: list[_Candidate], timexes, owned=None) -
             best.timex, best.distance = timex, best_distance
 
 
+_MARKET_CLOSE = re.compile(r"(?:close|closed|finish|end|settle)\s+(?:at|up|down|higher|lower)\b", re.IGNORECASE)
 _UNTIL = re.compile(r"\b(?:until|till|through)\s+$", re.IGNORECASE)
 def _until(sent, timex) -> bool:
     return bool(_UNTIL.search(sent.text[:timex.start - sent.start]))
