@@ -8,9 +8,14 @@
 // Article text arrives as JSON (never run) and enters the page only as textContent; the only
 // links made are plain http(s) ones.
 (function () {
-  // plotly runs this as soon as the plot is drawn, before the parser reaches the panel and the
-  // event list that follow the chart: wait for them
-  if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', setUp); } else { setUp(); }
+  // plotly runs this as soon as the plot is drawn, before the parser reaches the event list
+  // that follows the chart. The only chart of a page sets up at once, so its first view is
+  // final when first painted, and takes the list when it is there (thousands of events take
+  // a while to parse); a chart in a report waits for the whole page, which tells how many
+  // charts share the URL fragment.
+  var early = document.getElementById('{plot_id}');
+  var alone = !!(early && early.closest('.tl-root[data-tl-alone]'));
+  if (document.readyState === 'loading' && !alone) { document.addEventListener('DOMContentLoaded', setUp); } else { setUp(); }
   function setUp() {
   var gd = document.getElementById('{plot_id}');
   var root = gd && gd.closest('.tl-root');
@@ -345,10 +350,17 @@
   var filters = [].slice.call(root.querySelectorAll('.tl-filter'));
   var count = root.querySelector('.tl-count');
   var reset = root.querySelector('.tl-reset');
-  // the list holds the same events in the same (date) order as the data
-  var items = [].slice.call(root.querySelectorAll('.tl-list > .tl-event'));
-  if (items.length !== nAll) { items = []; }
-  var heading = root.querySelector('.tl-events [id$="-h"]'), headingText = heading && heading.textContent;
+  // the list holds the same events in the same (date) order as the data; it is taken once
+  // the page is parsed, and then shows what the filters and the panel chose meanwhile
+  var items = [], heading = null, headingText = '';
+  function takeList() {
+    items = [].slice.call(root.querySelectorAll('.tl-list > .tl-event'));
+    if (items.length !== nAll) { items = []; }
+    heading = root.querySelector('.tl-events [id$="-h"]');
+    headingText = heading ? heading.textContent : '';
+    showList();
+    if (items[selected]) { items[selected].classList.add('tl-current'); }
+  }
   var haystack = D.title.map(function (t, i) {
     return [t, D.actors[i].join(' '), D.place[i], D.evidence[i]].join(' \u0001 ').toLowerCase();
   });
@@ -371,15 +383,21 @@
       if (ok && s.certainty) { ok = D.certainty[i] === s.certainty; }
       match[i] = ok;
       if (ok) { shown++; }
-      var li = items[i];
-      if (li) { li.hidden = !ok; }
     }
     var filtered = shown < nAll;
     if (count) { count.textContent = filtered ? shown + ' of ' + nAll + ' events match' : nAll + ' events'; }
-    if (heading) { heading.textContent = filtered ? headingText.replace(/\(\d+\)$/, '(' + shown + ' of ' + nAll + ' shown)') : headingText; }
     if (reset) { reset.hidden = !filtered; }
+    showList();
     if (!fromHash) { writeHash(); }
     redraw(true);
+  }
+  function showList() {
+    var shown = 0;
+    for (var i = 0; i < items.length; i++) {
+      if (match[i]) { shown++; }
+      if (items[i].hidden !== !match[i]) { items[i].hidden = !match[i]; }
+    }
+    if (heading) { heading.textContent = shown < nAll ? headingText.replace(/\(\d+\)$/, '(' + shown + ' of ' + nAll + ' shown)') : headingText; }
   }
   function writeHash() {
     var params = new URLSearchParams(location.hash.replace(/^#/, '')), s = state();
@@ -522,5 +540,6 @@
   var fromHash = readHash();
   applyFilters(true);
   if (fromHash >= 0) { show(fromHash, false); }
+  if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', takeList); } else { takeList(); }
   }
 })();

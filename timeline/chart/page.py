@@ -71,7 +71,8 @@ def to_html(df_or_fig, path: str | os.PathLike | None = None, fragment: bool = F
     n = int(table["start"].notna().sum()) if table is not None else None
     label = (f"Timeline chart of {n} dated event{'s' if n != 1 else ''}; every event is listed below as text."
              if n is not None else "Timeline chart.")
-    body = [f'<div class="tl-root" id="timeline-{uid}">']
+    # the only chart of a standalone page: its script need not wait for the rest of the page
+    body = [f'<div class="tl-root" id="timeline-{uid}"{"" if fragment else " data-tl-alone"}>']
     if fragment:  # one self-contained element: its styles travel inside it
         body.append(f"<style>{_scope_css(_css())}</style>")
     # search, filters and the details panel need the events in the order render() drew them
@@ -83,8 +84,9 @@ def to_html(df_or_fig, path: str | os.PathLike | None = None, fragment: bool = F
         body.append(controls_html(table, uid))
     if table is not None and event_list:
         body.append(f'<a class="tl-skip" href="#timeline-events-{uid}">Skip the chart: go to the event list</a>')
-    body.append(f'<figure class="tl-chart" role="group" aria-label="{html.escape(label)}">{chart}'
-                f'{panel_html() if explorable else ""}</figure>')
+    # the panel comes before the chart, so that it is there when the page's script starts
+    body.append(f'<figure class="tl-chart" role="group" aria-label="{html.escape(label)}">'
+                f'{panel_html() if explorable else ""}{chart}</figure>')
     if table is not None and event_list:
         body.append(event_list_html(table, f"timeline-events-{uid}", heading_level=heading_level))
     body.append("</div>")
