@@ -35,8 +35,12 @@
   var canvas = document.createElement('canvas').getContext('2d');
   canvas.font = '12px ' + ((gd._fullLayout && gd._fullLayout.font && gd._fullLayout.font.family) || 'sans-serif');
   // SVG text comes out a little wider than the canvas measures it (hinting): keep a margin
-  var labelPx = (D.label || []).map(function (t) { return canvas.measureText(t).width * 1.04 + 2; });
-  var rowOf = D.row.slice();  // each event's row in its group, as render() drew it
+  // (measured when first needed: the first view needs a few dozen of thousands)
+  var labelPx = [];
+  function labelWidth(i) {
+    if (labelPx[i] === undefined) { labelPx[i] = canvas.measureText(D.label[i]).width * 1.04 + 2; }
+    return labelPx[i];
+  }
   function ms(v) {
     if (typeof v === 'number') { return v; }
     var s = String(v).replace(' ', 'T');
@@ -117,7 +121,7 @@
       return false;
     }
     function spansOf(i) {  // where i's title may go: [side, left, right] in pixels, whole in the plot
-      var lab = labelPx[i], spans;
+      var lab = labelWidth(i), spans;
       if (D.kind[i] === 2) { var left = Math.max(A[i], 0); spans = [[2, left, Math.max(Math.min(B[i], width), left + lab + GAP)]]; }
       else { spans = [[1, A[i], B[i] + GAP + lab], [-1, A[i] - GAP - lab, B[i]]]; }
       // (a mark's own edge may stick out of the plot, its title may not)
@@ -361,9 +365,13 @@
     showList();
     if (items[selected]) { items[selected].classList.add('tl-current'); }
   }
-  var haystack = D.title.map(function (t, i) {
-    return [t, D.actors[i].join(' '), D.place[i], D.evidence[i]].join(' \u0001 ').toLowerCase();
-  });
+  var haystack = null;  // built at the first search
+  function searchText() {
+    haystack = haystack || D.title.map(function (t, i) {
+      return [t, D.actors[i].join(' '), D.place[i], D.evidence[i]].join(' \u0001 ').toLowerCase();
+    });
+    return haystack;
+  }
   // several charts on one page keep their state apart in the fragment
   var roots = [].slice.call(document.querySelectorAll('.tl-root'));
   var prefix = roots.length > 1 ? 'tl' + roots.indexOf(root) + '.' : '';
@@ -375,8 +383,9 @@
   }
   function applyFilters(fromHash) {
     var s = state(), words = s.q.toLowerCase().split(/\s+/).filter(Boolean), shown = 0;
+    var hay = words.length ? searchText() : null;
     for (var i = 0; i < nAll; i++) {
-      var ok = words.every(function (w) { return haystack[i].indexOf(w) >= 0; });
+      var ok = words.every(function (w) { return hay[i].indexOf(w) >= 0; });
       if (ok && s.category) { ok = D.category[i] === s.category; }
       if (ok && s.actor) { ok = D.actors[i].indexOf(s.actor) >= 0; }
       if (ok && s.source) { ok = D.sources[i].indexOf(s.source) >= 0; }
