@@ -57,3 +57,16 @@ def test_surnames_resolve_within_and_across_documents():
     index.add_name("Donald Trump", "person")
     index.add_name("Melania Trump", "person")
     assert index.resolve_name("Trump") == "Trump"
+
+
+def test_brands_written_with_a_small_first_letter_are_whole_names_with_their_model_number():
+    assert [n for n, _ in _names("iPhone 4 will be available on June 24.")] == ["iPhone 4"]
+    assert [n for n, _ in _names("Apple launched the iPhone 3G and the iTunes Music Store.")] == [
+        "Apple", "iPhone 3G", "iTunes Music Store"]
+    # a brand starts its own name: "UK iTunes prices" is the UK and iTunes
+    assert [n for n, _ in _names("Apple said UK iTunes prices will fall.")] == ["Apple", "United Kingdom", "iTunes"]
+
+
+def test_a_team_is_a_place_and_a_plural_and_a_prize_is_a_thing():
+    assert _names("The Chicago Cubs won the World Series.") == [("Chicago Cubs", "org"), ("World Series", "name")]
+    assert ("United States", "place") in _names("The United States said on Monday it would act.")

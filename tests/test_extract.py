@@ -232,3 +232,79 @@ def test_a_happening_told_at_two_joined_dates_is_an_event_on_each():
     assert meets == ["2011-06-06", "2011-06-07"]
     assert [d for d, title in got if title.startswith("Protesters")] == ["2004", "2005", "2006"]
     assert "2011" not in [d for d, _ in got]  # "Yesterday, at this year's": no list of dates
+
+
+def _dated(text, day):
+    return sorted((e.date, e.title) for e in timeline.extract([Document(id="x", text=text, date=day,
+                                                                        date_source="given")]))
+
+
+def test_a_date_written_before_a_happening_noun_is_that_happening_s_only():
+    # TimeBank-style earnings: the loss is the quarter's, "reported" does not take a year of its own
+    got = _dated("Savin Corp. reported a third-quarter net loss of $35.2 million.", dt.date(1989, 11, 2))
+    assert got == [("1989-Q3", "Savin reports net loss of $35.2 million")]
+    got = _dated("The army ended the 2003 occupation in March.", dt.date(2005, 6, 1))
+    assert ("2005-03", "Army ends 2003 occupation") in got or ("2005-03", "Army ends occupation") in got
+
+
+def test_less_than_two_weeks_ago_is_some_day_of_this_month_not_the_week_two_weeks_back():
+    text = "The phone was introduced by the company's chief executive less than two weeks ago."
+    assert [d for d, _ in _dated(text, dt.date(2010, 6, 16))] == ["2010-06"]
+    # May 24 to June 7 crosses a month: only the year holds both ends
+    assert [d for d, _ in _dated(text, dt.date(2010, 6, 7))] == ["2010"]
+
+
+def test_a_date_after_until_in_another_clause_dates_nothing_there():
+    text = ("Apple's cases were priced at US $29 before the press conference, but will be free to anyone "
+            "with the phone until September 30.")
+    assert not any(d.endswith("09-30") for d, _ in _dated(text, dt.date(2010, 7, 17)))
+    # the extension is told on the story's day, not on the new deadline
+    got = _dated("Dow Jones extended its tender offer of $18 a share, or about $576 million, until Nov. 6.",
+                 dt.date(1989, 10, 30))
+    assert got and all(d == "1989-10-30" for d, _ in got)
+
+
+def test_made_a_bid_is_the_bid_and_made_it_clear_is_no_happening():
+    assert _dated("Orkem made a friendly bid for Dataproducts on Monday.", dt.date(1999, 5, 5)) == [
+        ("1999-05-03", "Orkem makes friendly bid")]
+    assert _dated("The president made it clear on Monday that he would stay.", dt.date(1999, 5, 5)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "They said they would give the boy to Gonzalez if he made the trip on Tuesday.",
+    "If Kopp were indicted on Monday, he could face the death penalty.",
+    "It was unclear whether the rebels attacked the town on Friday.",
+])
+def test_a_happening_in_a_condition_is_not_told(text):
+    assert _dated(text, dt.date(1999, 5, 5)) == []
+
+
+def test_a_happening_noun_said_to_have_occurred_takes_the_date_of_its_clause():
+    got = _dated("The suspected car bombings occurred 700 kilometers from each other but minutes apart on Friday.",
+                 dt.date(1998, 8, 8))
+    assert got == [("1998-08-07", "Suspected car bombings occur")]
+    assert _dated("The attack took place on Monday.", dt.date(1998, 8, 8)) == [("1998-08-03", "Attack takes place")]
+
+
+def test_the_store_is_the_store_named_before_and_a_brand_takes_a_singular_verb():
+    text = ("Apple launched the iTunes Music Store in 2003.\n"
+            "The store was renamed in 2006, as Apple began selling movies.\n"
+            "Last year Apple's iTunes passed Wal-Mart to become the top music retailer.")
+    got = _dated(text, dt.date(2008, 4, 3))
+    assert ("2006", "iTunes Music Store renamed") in got
+    assert any(d == "2007" and t.startswith("iTunes passes Wal-Mart") for d, t in got)
+
+
+def test_a_company_saying_it_would_do_something_announces_its_plan_on_the_day_it_says_so():
+    got = _dated("Bank of America said on Monday it would cut 30,000 jobs over the next few years.",
+                 dt.date(2011, 9, 13))
+    assert got == [("2011-09-12", "Bank of America to cut 30,000 jobs")]
+    assert _dated("He said on Monday he would never resign.", dt.date(2011, 9, 13)) == []
+
+
+def test_teams_are_plural_and_prizes_are_whole_names():
+    got = _dated("The Chicago Cubs won the World Series on Wednesday night, ending a 108-year drought.",
+                 dt.date(2016, 11, 3))
+    assert ("2016-11-02", "Chicago Cubs win World Series") in got
+    assert _dated("Washington said on Monday it would withdraw its troops.", dt.date(2016, 11, 3)) == [
+        ("2016-10-31", "Washington to withdraw its troops")]

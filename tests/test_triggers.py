@@ -120,3 +120,13 @@ def test_added_before_a_figure_is_a_market_move():
 ])
 def test_participles_after_nouns(sentence, word, aspect):
     assert {t.text: t.aspect for t in find_triggers(sentence)}[word] == aspect
+
+
+@pytest.mark.parametrize("sentence, words", [
+    ("Jobs attempted to address reports by both consumers of signal reception issues.", []),
+    ("According to police reports, the man was held on Monday.", ["held"]),
+    ("Secretary of State Rubio meets with President Bukele.", ["meets"]),  # a name ends before the verb
+    ("Apple reports a loss.", ["reports", "loss"]),
+])
+def test_an_s_word_after_to_and_a_verb_or_after_a_preposition_and_nouns_is_a_plural(sentence, words):
+    assert [t.text for t in find_triggers(sentence)] == words

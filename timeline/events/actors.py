@@ -43,6 +43,8 @@ class _Data:
     aliases: dict
     not_orgs: frozenset
     city_country: dict
+    description_heads: frozenset
+    thing_words: frozenset
 
 
 @lru_cache(maxsize=1)
@@ -58,12 +60,29 @@ def _data() -> _Data:
         titles, frozenset(raw["org_words"]), frozenset(raw["geo_words"]),
         frozenset(w.rstrip(".") for w in raw["stop_words"]), frozenset(raw["demonyms"]),
         frozenset(raw["places"]) | frozenset(raw["city_country"]), dict(raw["aliases"]), frozenset(raw["not_orgs"]),
-        dict(raw["city_country"]),
+        dict(raw["city_country"]), frozenset(raw["description_heads"]), frozenset(raw["thing_words"]),
     )
 
 
 def canonical(name: str) -> str:
     return _data().aliases.get(name, name)
+
+
+def description_head(actor: Actor) -> str:
+    """"store" for "iTunes Store": the noun by which a story may call the organisation "the
+    store" later; "" for a name with no such last word."""
+    words = actor.name.split()
+    last = words[-1].lower() if len(words) > 1 and actor.kind in ("org", "name") else ""
+    return last if last in _data().description_heads else ""
+
+
+def is_team(tokens: list[str]) -> bool:
+    """"Chicago Cubs", "Kansas City Chiefs": a place, then a plural that is no company word."""
+    data = _data()
+    place = (tokens[0] in data.places or " ".join(tokens[:2]) in data.places) and " ".join(tokens) not in data.places
+    last = tokens[-1]
+    return len(tokens) >= 2 and place and last.endswith("s") and not last.endswith("ss") \
+        and last not in data.org_words and last not in data.geo_words and last not in data.places
 
 
 def country_of(place: str) -> str:
@@ -91,14 +110,15 @@ def _runs(text: str, words: list[tuple[int, int, str]]):
         gap = text[run[-1][1]:start] if run else ""
         joined = bool(run) and "\n" not in gap and (gap.strip() == "" or gap.strip() == "." and re.fullmatch(
             r"[A-Z]", run[-1][2]))  # "George W. Bush": a middle initial's period stays inside the name
-        capital = word[0].isupper()
+        capital = word[0].isupper() or _camel(word)
         connector = (word in _CONNECTORS and bool(run) and i + 1 < len(words)
                      and words[i + 1][2][0].isupper() and text[end:words[i + 1][0]].strip() == "")
         connector = connector or (word == "and" and _and_inside_name(text, run, words, i))
-        if run and not joined:
+        if run and (not joined or _camel(word)):  # ("UK iTunes prices": a brand starts its own name)
             yield from _flush(run)
             run = []
-        if capital or (connector and run) or (run and _after_inner_possessive(text, run, start, word)):
+        model = bool(run) and _camel(run[-1][2]) and re.fullmatch(r"\d{1,2}[A-Za-z]{0,2}", word) is not None
+        if capital or model or (connector and run) or (run and _after_inner_possessive(text, run, start, word)):
             run.append((start, end, word))
             if word[0].isdigit():
                 yield from _flush(run)  # "Standard & Poor's 500": the number ends the name
@@ -112,6 +132,11 @@ def _runs(text: str, words: list[tuple[int, int, str]]):
             run = []
     if run:
         yield from _flush(run)
+
+
+def _camel(word: str) -> bool:
+    """"iTunes", "iPhone", "eBay": a brand written with a small first letter is a name's word."""
+    return len(word) > 2 and word[0].islower() and word[1].isupper() and word[2:3].islower()
 
 
 def _and_inside_name(text: str, run, words, i: int) -> bool:
@@ -289,8 +314,12 @@ def _kind(name: str, tokens: list[str], data: _Data, titled: bool) -> str | None
         if len(word) >= 2 and (word.isupper() or re.fullmatch(r"[A-Z]+-?\d+", word)):
             return "org"  # USAID, NATO, MS-13
         return "name"
-    if any(ch.isdigit() for ch in name) or "for" in tokens:
-        return "org"  # "Freedom for Elian", "Committee for ...": a group's name, never a person's
+    if is_team(tokens):
+        return "org"  # "Chicago Cubs", "Los Angeles Dodgers": a team, never a person
+    if tokens[-1] in data.thing_words or " ".join(tokens[-2:]) in data.thing_words:
+        return "name"  # "World Series", "James Webb Space Telescope": a thing's whole name
+    if any(ch.isdigit() for ch in name) or "for" in tokens or _camel(tokens[0]):
+        return "org"  # "Freedom for Elian", "iTunes Music Store": a group's or a brand's name, never a person's
     return "person" if len(tokens) <= 4 else "org"
 
 

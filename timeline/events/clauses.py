@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from timeline.events import svo, titles
-from timeline.events.actors import Actor
+from timeline.events.actors import Actor, _camel, description_head, is_team
 from timeline.events.triggers import Trigger, title_forms
 
 
@@ -21,6 +21,7 @@ class Context:
     last_org: Actor | None = None       # the last organisation a sentence began with ("it", "the company")
     prev_org: bool = False              # the previous sentence began with that organisation
     titled: dict = field(default_factory=dict)  # "president" -> the person last named with that title
+    heads: dict = field(default_factory=dict)  # "store" -> the organisation last named "... Store"
     last_date: tuple | None = None  # (value, first, last, granularity) for narrative mode
     prev_date: tuple | None = None  # the previous sentence's dated past event, same paragraph
     prev_end: int | None = None
@@ -60,6 +61,7 @@ _PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\b")
 # Definite descriptions a news story uses for someone it named before.
 _DESCRIPTION_RE = re.compile(r"\b[Tt]he\s+(company|firm|bank|group|president|prime minister|minister|secretary|"
                              r"chancellor|governor|senator|mayor|chairman|king|queen|pope)\b")
+_THE_NOUN = re.compile(r"\b[Tt]he\s+([a-z]+)\b")
 _ORG_DESCRIPTIONS = frozenset("company firm bank group".split())
 # Between "it"/"they" and its verb only auxiliaries and adverbs ("it has already agreed"):
 # "it" is otherwise often no one ("It was the first time ...").
@@ -104,6 +106,9 @@ def _subject_before(sent, t: Trigger, actors, ctx, prior: bool = False) -> Actor
         options.append((m.start() + offset, m.end() + offset, word))
     for m in _DESCRIPTION_RE.finditer(sent.text, 0, t.start - offset):
         options.append((m.start() + offset, m.end() + offset, m.group(1).lower()))
+    for m in _THE_NOUN.finditer(sent.text, 0, t.start - offset):
+        if m.group(1) in ctx.heads:  # "the store" for the iTunes Store named before
+            options.append((m.start() + offset, m.end() + offset, m.group(1)))
     options.sort(key=lambda o: o[1], reverse=True)
     for start, end, actor in options:
         between = sent.text[end - offset:t.start - offset]
@@ -168,7 +173,7 @@ def _resolve_description(word: str, sent, start, actors, ctx) -> Actor | None:
         if ctx.last_org is not None and (ctx.prev_org or word in _ORG_DESCRIPTIONS):
             return ctx.last_org
         return None
-    return ctx.titled.get(word)
+    return ctx.titled.get(word) or ctx.heads.get(word)
 
 
 def _resolve_pronoun(sent, start, actors, ctx) -> Actor | None:
@@ -205,6 +210,8 @@ def update_context(ctx: Context, sent, actors) -> None:
     if ctx.prev_org:
         ctx.last_org = first
     for a in actors:
+        if description_head(a):
+            ctx.heads[description_head(a)] = a
         if a.titled and a.kind == "person":
             title = re.search(r"([A-Z][a-z]+)\.?\s+$", sent.text[:a.start - sent.start])
             if title:
@@ -272,6 +279,7 @@ def _common_subject(sent, t, subject: Actor | None, subj: str) -> bool:
     name ("Siemens", "Lehman Brothers")."""
     head_word = subj.split(" of ")[0].split()[-1]
     return (subject is None or head_word.islower() or head_word.lower() in _GROUP_NOUNS or _plural_people(subj)
+            or is_team(subject.name.split())
             or subject.kind == "name" and " " not in subject.name and _tagged_plural(sent, t, head_word))
 
 
@@ -345,6 +353,10 @@ def _rule_title(sent, cand, t, content, subject, subj, verb, actors, timexes, us
             if named:
                 begin = named[-1].start  # President Nayib Bukele "has agreed to ..."
         said = titles.clause_text(sent.text, offset, begin, skip=timexes)
+        plan = _OWN_PLAN.match(said) if content.aspect == "future" and subj else None
+        if plan:
+            what = _WHEN_AHEAD.sub("", plan.group(2))
+            return titles.make_title(subj, "to " + plan.group(1), what), ""  # "Bank of America to cut 30,000 jobs"
         if not subj:
             return titles.make_title(said, ""), ""  # nobody to attribute it to: what was said
         return titles.make_title(subj, verb, said), ""
@@ -377,6 +389,11 @@ def _rule_title(sent, cand, t, content, subject, subj, verb, actors, timexes, us
     used |= {a.name for a in actors if obj and a.text in obj}
     place, place_name = titles.place_phrase(sent.text, offset, stop, clause_end, actors, used)
     return titles.make_title(subj, verb, obj, place), place_name
+
+
+# "it would cut 30,000 jobs" said by the company itself: its own plan
+_WHEN_AHEAD = re.compile(r"\s+(?:over|in|within|during|by)\s+the\s+(?:next|coming|following)\b.*$")
+_OWN_PLAN = re.compile(r"(?:it|he|she|they|we)\s+would\s+(?:\w+ly\s+)?(\w+)\s*(.*)", re.IGNORECASE)
 
 
 class _Skipping:
@@ -516,6 +533,11 @@ def _plural(subject: str) -> bool:
     if last in _PLURAL_WORDS or (subject and _plural_people(subject)):
         return True
     words = head.split()
+    if words and _camel(words[-1]):
+        return False  # "iTunes holds": a brand
+    if is_team(words):
+        return True  # "Chicago Cubs win"
+
     if len(words) >= 2 and words[-1][:1].isupper() and words[-2][:1].isupper():
         return False  # "America West Airlines", "General Motors": one company
     return len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is", "'s", "’s"))

@@ -25,7 +25,7 @@ from timeline.events.generic import generic_trigger, generic_triggers, governed,
 from timeline.events.svo import root_title, svo_title
 from timeline.events.reference import reference_point
 from timeline.events.headline import lead_sentence, mark_headline
-from timeline.events.sentences import Sentence, split_sentences
+from timeline.events.sentences import Sentence, happened_verbs, split_sentences
 from timeline.events.triggers import Trigger, find_triggers
 from timeline.options import Options
 from timeline.timex.values import value_span
@@ -45,6 +45,7 @@ _BOUNDARY_WORDS = re.compile(r"\b(?:after|before|because|while|although|though|w
 # An undated verb inside a relative clause or a that-clause no speech verb governs is
 # background to the story, not its news.
 _BACKGROUND = re.compile(r"(?:,\s*(?:which|who)\b|\bthat\b)[^,;:]*$")
+_CONDITION = re.compile(r"\b(?:[Ii]f|[Uu]nless|[Ww]hether)\b[^,;:]*$")
 _IN_RELATIVE = re.compile(r",\s*(?:who|whom|which|whose)\b[^,;]*$")
 _PERSONAL = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e)\b")
 _HAS_LETTER_OR_YEAR = re.compile(r"[A-Za-z]|^\d{4}$|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
@@ -151,11 +152,18 @@ def _dates_left(doc, sent, actors, timexes, found, story, ctx, options) -> list[
     parsed = parse_sentence(sent)
     more = []
     for verb in generic_triggers(sent, parsed):
+        if _date_as_subject(sent, parsed, verb, timexes):
+            continue  # "... Friday, ... a street packed with cars": the parse made the date a doer
         own = governed(sent, parsed, verb, left) if verb.start not in taken else []
         if own:
             more += _sentence_events(doc, sent, actors, own, story, ctx, options, [verb])
     starts = {x.start for x in left}  # (a date _sentence_events finds a reference point makes no event here)
     return [e for e in more if e.mentions[0].time_start in starts]
+
+
+def _date_as_subject(sent, parsed, verb, timexes) -> bool:
+    subjects = [parsed.tokens[c] for c in parsed.children(verb.token) if parsed.tokens[c].dep.startswith("nsubj")]
+    return any(x.start <= sent.start + tok.start < x.end for tok in subjects for x in timexes)
 
 
 _DATE_AND = re.compile(r"\s*,?\s*(?:and|or)\s+(?:(?:in|on)\s+)?")
@@ -248,10 +256,13 @@ def _sentence_events(doc, sent, actors, timexes, story, ctx, options, triggers=N
     if triggers is None:
         triggers = [t for t in find_triggers(sent.text, sent.start) if not t.negated]
     timexes = [x for x in timexes if not _describes_a_thing(sent, x, triggers) and not reference_point(sent, x)]
-    candidates = _candidates(triggers, sent)
+    owned = _premodified_nouns(sent, timexes, triggers)
+    candidates = _candidates(triggers, sent, keep=set(owned.values()))
     if not candidates:
         return []
-    _attach(sent, candidates, timexes)
+    _attach(sent, candidates, timexes, owned)
+    taken = {c.timex.start for c in candidates if c.timex is not None}
+    timexes = [x for x in timexes if x.start in taken or not _until(sent, x)]  # (an end no happening took)
     if timexes:
         # a dated sentence: its dated clause is the news, its other clauses background to it;
         # a date we gave to no happening belongs to a verb we do not know, so the sentence's
@@ -290,9 +301,30 @@ _NOT_A_NOUN = frozenset("and or but to of in on at for from by with as when whil
                         "was were is are has had have will would said".split())
 
 
-def _candidates(triggers: list[Trigger], sent: Sentence | None = None) -> list[_Candidate]:
+# "the 1991 agreement", "the Aug. 7 blasts", "its 2004 presidential election": up to two
+# lower-case words between a date and the happening noun it dates
+_PREMODIFIES = re.compile(r"[\s-]*(?:[a-z]+[\s-]+){0,2}")
+
+
+def _premodified_nouns(sent, timexes, triggers) -> dict[int, int]:
+    """Time expressions written before a happening noun of theirs: timex start -> noun start.
+    Such a date is that happening's only ("violated the 1991 agreement" was no violation in
+    1991; "condemned the Aug. 7 blasts" no condemnation on Aug. 7)."""
+    owned = {}
+    for timex in timexes:
+        for t in triggers:
+            between = sent.text[timex.end - sent.start:t.start - sent.start]
+            if t.pos == "noun" and t.start >= timex.end and not t.quoted and _PREMODIFIES.fullmatch(between) \
+                    and not any(w in _NOT_A_NOUN or w in _BEFORE_MODIFIER for w in between.split()):
+                owned[timex.start] = t.start
+                break
+    return owned
+
+
+def _candidates(triggers: list[Trigger], sent: Sentence | None = None, keep=frozenset()) -> list[_Candidate]:
     """Speech acts with what they report, light verbs with their object event, then the
-    remaining happening words outside quotes."""
+    remaining happening words outside quotes. A noun in `keep` has a date of its own and is
+    never taken as an event verb's object."""
     consumed: set[int] = set()
     out: list[_Candidate] = []
     for t in triggers:
@@ -316,7 +348,7 @@ def _candidates(triggers: list[Trigger], sent: Sentence | None = None) -> list[_
         if t.quoted or t.start in consumed or t.kind in ("report", "support") or t.pos != "verb":
             continue
         obj = _object_noun(t, triggers, consumed, 3)
-        if obj is not None:
+        if obj is not None and obj.start not in keep:
             consumed.add(obj.start)  # "imposed sanctions": one happening, told by the verb
         out.append(_Candidate(t))
     for t in triggers:
@@ -347,6 +379,12 @@ def _content(report: Trigger, triggers, consumed, sent: Sentence | None = None) 
         if (other.start > report.end and other.kind == "event" and other.pos == "verb" and not other.quoted
                 and other.start not in consumed and other.aspect in _CONTENT_ASPECTS and other.aspect != "prior"):
             return other
+    if sent is not None and report.aspect in ("past", "perfect"):
+        for other in triggers:
+            if (other.start > report.end and other.kind == "event" and other.pos == "verb" and not other.quoted
+                    and other.aspect == "modal" and other.start not in consumed
+                    and _WOULD.search(sent.text[report.end - sent.start:other.start - sent.start])):
+                return replace(other, aspect="future")  # "said it would cut 30,000 jobs": a plan announced
     before = [o for o in triggers if o.quoted and o.end < report.start and o.kind == "event"
               and o.aspect in ("past", "perfect", "pluperfect")]
     if before:
@@ -361,6 +399,8 @@ def _content(report: Trigger, triggers, consumed, sent: Sentence | None = None) 
     return None
 
 
+# "said on Monday it would cut": the future of a past saying, only a subject between
+_WOULD = re.compile(r"^[^,;:]{0,60}\bwould\s+(?:\w+ly\s+)?$")
 # ", police said." / ", the agency reported Tuesday.": an attribution closing the sentence
 _FINAL_ATTRIBUTION = re.compile(r",\s*(?:[A-Za-z.'’-]+\s+){0,5}$")
 _ENDS_SENTENCE = re.compile(r"\s*(?:[a-z]+\s+){0,3}[.!?]?[\s\"”’']*$")
@@ -379,6 +419,8 @@ def _foreign_verb(between: str, candidates, lo: int, hi: int) -> bool:
         if any(c.trigger.start <= word_start < c.trigger.end
                or c.content is not None and c.content.start <= word_start < c.content.end for c in candidates):
             continue  # our own happening word (or the one a speech verb reports)
+        if any(between.startswith(v, m.start()) for v in happened_verbs()):
+            continue  # "the bombings occurred ... on Friday": the bombings' date
         before = between[max(0, m.start() - 5):m.start()].split()
         if before and before[-1].lower() in ("the", "a", "an", "its", "his", "her", "their", "our", "-"):
             continue  # "the deported migrants": an adjective
@@ -388,13 +430,17 @@ def _foreign_verb(between: str, candidates, lo: int, hi: int) -> bool:
     return False
 
 
-def _attach(sent: Sentence, candidates: list[_Candidate], timexes) -> None:
+def _attach(sent: Sentence, candidates: list[_Candidate], timexes, owned=None) -> None:
     """Give each time expression to the nearest happening of its clause, unless another verb
-    stands closer to it."""
+    stands closer to it; a date written before a happening noun goes to that noun only."""
+    owned = owned or {}
     for timex in timexes:
         best, best_distance = None, 1e9
         for cand in candidates:
             t = cand.trigger
+            noun = owned.get(timex.start)
+            if noun is not None and noun != t.start and (cand.content is None or cand.content.start != noun):
+                continue
             if t.pos == "verb" and t.aspect == "participle" and not t.passive:
                 continue  # "appointed a retired diplomat on Thursday": an adjective dates nothing
             if t.aspect == "infinitive" and timex.end <= t.start:
@@ -410,6 +456,9 @@ def _attach(sent: Sentence, candidates: list[_Candidate], timexes) -> None:
             between = sent.text[lo - sent.start:hi - sent.start]
             if t.aspect == "progressive" and re.fullmatch(r"[^,;]*\bsince\s*", between) and t.end <= timex.start:
                 pass  # "has been fighting cancer since 2004": since when it has gone on
+            elif _until(sent, timex) and (
+                    _BOUNDARY_WORDS.search(between) or re.search(r"[,;]", between)):
+                continue  # "were priced at $29 ..., but will be free until September 30": the end of another clause's state
             elif _BOUNDARY_WORDS.search(between) or ";" in between:
                 distance += 40
             elif "," in between:
@@ -422,6 +471,11 @@ def _attach(sent: Sentence, candidates: list[_Candidate], timexes) -> None:
                 best, best_distance = cand, distance
         if best is not None and best_distance < best.distance:
             best.timex, best.distance = timex, best_distance
+
+
+_UNTIL = re.compile(r"\b(?:until|till|through)\s+$", re.IGNORECASE)
+def _until(sent, timex) -> bool:
+    return bool(_UNTIL.search(sent.text[:timex.start - sent.start]))
 
 
 _PRIOR_WORD = re.compile(r"\b(?:after|before|since|following|upon)\b", re.IGNORECASE)
@@ -469,12 +523,14 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, tr
     strength = max(t.strength, happening.strength) if t.kind == "support" else happening.strength
     if not dated and (strength < (0.4 if on_article_day else 0.6) or happening.category == "statement"):
         return None
+    if _CONDITION.search(sent.text[:t.start - sent.start]):
+        return None  # "would give the boy to Gonzalez if he made the trip": a condition, not a happening
     if not dated and aspect != "prior" and _BACKGROUND.search(sent.text[:t.start - sent.start]):
         return None  # "Panama, which agreed to ...", "an announcement that Trump had agreed ...": background
 
     # date and certainty
     if dated:
-        value, first, last, granularity = _date_of(cand.timex)
+        value, first, last, granularity = _within_since(cand.timex, doc.date) or _date_of(cand.timex)
         certainty = "explicit" if cand.timex.anchored_by == "absolute" else "relative"
         time_text, time_start, time_end = cand.timex.text, cand.timex.start, cand.timex.end
     else:
@@ -510,11 +566,11 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, tr
         parsed = parse_sentence(sent)
         told = svo_title(sent, parsed, t, "", t.title_verb, spans) if t.pos == "verb" else \
             root_title(sent, parsed, spans, setting=happening.start - sent.start)
-        if told and not headless(told):
+        if told and (not headless(told) or t.pos == "noun" and len(told.split()) > 2):  # (root_title has a subject: "Suspected car bombings occur")
             title = told
-        elif t.category == "other":
+        elif happening.category == "other":
             return None  # a verb the word lists do not know, with nobody to say it of: no headline
-    if t.category == "other" and title.split()[-1].lower() == t.title_verb.lower():
+    if happening.category == "other" and title.split()[-1].lower() == t.title_verb.lower():
         told = svo_title(sent, parse_sentence(sent), t, "", t.title_verb, [(x.start, x.end) for x in timexes])
         if not told or told.split()[-1].lower() == t.title_verb.lower() or headless(told):
             return None  # "Rubio continues": a verb the word lists do not know says nothing without its object
@@ -561,6 +617,34 @@ def _date_of(timex) -> tuple:
     if granularity == "time":
         return timex.value[:10], first, last, "day"
     return timex.value, first, last, granularity
+
+
+_AGO = re.compile(r"\bago\b", re.IGNORECASE)
+
+
+def _within_since(timex, today: dt.date | None) -> tuple | None:
+    """"less than two weeks ago" (2010-W22, mod LESS_THAN, written on June 16) is some day
+    after June 2 and before today: the calendar month or year holding both ends (2010-06), not
+    the week two weeks back. None when both ends are not in one year."""
+    if timex.mod != "LESS_THAN" or today is None or not _AGO.search(timex.text):
+        return None
+    span = value_span(timex.value)
+    if span is None or not isinstance(span[0], dt.date) or span[0] > today:
+        return None
+    first, _, granularity = span
+    if granularity == "week":  # the same weekday that many weeks back
+        first = today - dt.timedelta(weeks=(today - first).days // 7)
+    elif granularity in ("month", "year"):
+        first = first.replace(day=min(today.day, 28)) if granularity == "month" else \
+            first.replace(month=today.month, day=min(today.day, 28))
+    if (first.year, first.month) == (today.year, today.month):
+        value = f"{today.year:04d}-{today.month:02d}"
+    elif first.year == today.year:
+        value = f"{today.year:04d}"
+    else:
+        return None
+    first, last, granularity = value_span(value)
+    return value, first, last, granularity
 
 
 def _inherited_date(story, ctx, options):

@@ -35,6 +35,11 @@ class Sentence:
     index: int = 0
 
 
+def happened_verbs() -> list[str]:
+    """Verbs that say their subject happened ("occurred", "took place"), from sentences.toml."""
+    return _data()["happened_verbs"]
+
+
 @lru_cache(maxsize=1)
 def _data() -> dict:
     return tomllib.loads(resources.files("timeline.events").joinpath("data/en/sentences.toml").read_text("utf-8"))

@@ -17,6 +17,7 @@ import re
 
 from timeline.events import titles
 from timeline.events.actors import _COMPANY_SUFFIXES as COMPANY_SUFFIXES
+from timeline.events.sentences import happened_verbs
 from timeline.events.triggers import headline_form
 
 _SUBJECTS = ("nsubj", "nsubj:pass", "nsubj:outer")
@@ -250,6 +251,14 @@ def better(parsed_title: str, rule_title: str) -> bool:
     return len(parsed_words) > len(rule_words)
 
 
+def _says_it_happened(toks, verb: int) -> bool:
+    """"occurred", "took (place)", "broke (out)": a verb whose subject is the happening."""
+    word = toks[verb].text.lower()
+    nxt = toks[verb + 1].text.lower() if verb + 1 < len(toks) else ""
+    return word in happened_verbs() or f"{word} {nxt}" in happened_verbs()
+
+
+
 def root_title(sent, parsed, skip_spans=(), setting: int | None = None) -> str:
     """A headline from the sentence's main verb, its subject and object ("In a July 16 press
     conference, Jobs said that all iPhone 4 buyers would get a free case" -> "Jobs says all
@@ -267,6 +276,8 @@ def root_title(sent, parsed, skip_spans=(), setting: int | None = None) -> str:
             while toks[head].dep == "xcomp" and toks[head].head != head:
                 head = toks[head].head  # "voted to leave ... in a referendum": the vote
             root = head  # "completed his takeover of Twitter": the verb that tells it
+        elif head == root and toks[noun].dep == "nsubj" and _says_it_happened(toks, root):
+            pass  # "the bombings occurred on Friday": the happening is the subject
         elif head != root or toks[noun].dep not in ("nmod", "obl:tmod"):
             return ""  # only a happening the verb tells, or the setting of the main verb
     if root is None:
@@ -276,11 +287,14 @@ def root_title(sent, parsed, skip_spans=(), setting: int | None = None) -> str:
     if s is None or toks[s].tag in ("PRP", "WP", "WDT", "EX"):
         return ""
     subj = noun_phrase(parsed, s, 5)
-    if is_passive(parsed, root):
+    if is_passive(parsed, root) and not _says_it_happened(toks, root):
         rest = " ".join(p for p in (object_words(parsed, root, skip), agent_words(parsed, root)) if p)
         return titles.make_title(subj, toks[root].text.lower(), rest)
     verb = toks[root].text.lower()
     plural = toks[s].tag in ("NNS", "NNPS") and not any(toks[c].text.lower() == "of" for c in parsed.children(s))
     base = base_form(verb) if toks[root].tag in ("VBD", "VBN", "VBZ", "VBP") else verb
     form = base if plural else headline_form(base)
+    if _says_it_happened(toks, root):  # "Car bombings occur", "Fighting breaks out": nothing more to say
+        rest = "" if toks[root].text.lower() in happened_verbs() else toks[root + 1].text.lower()
+        return titles.make_title(subj, form, rest)
     return titles.make_title(subj, form, object_words(parsed, root, skip))

@@ -182,8 +182,8 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
     words = [t[2] for t in tokens if t[2][:1].isalpha()]
     # In a title-case headline every word is capitalised; elsewhere a capitalised word inside a
     # sentence is part of a name ("Secretary of State", "Operation Rolling Thunder").
-    title_case = len(words) > 2 and not any(w[0].islower() and len(w) > 3 and w.lower() not in _HEADLINE_SMALL
-                                            for w in words)
+    title_case = len(words) > 2 and not any(w[0].islower() and (len(w) > 3 or w in single) and w.lower() not in _HEADLINE_SMALL
+                                            for w in words)  # ("Jon Rahm won the U.S. Open": "won" is a sentence's)
     found: list[Trigger] = []
     i = 0
     while i < len(tokens):
@@ -196,7 +196,7 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
             i += 1
             continue
         if match is None and lowered[i] in single:
-            entry, name = _choose(single[lowered[i]], lowered, i)
+            entry, name = _choose(single[lowered[i]], lowered, i, tokens)
             if entry is not None:
                 match = (1, entry, name)
         if match is None:
@@ -245,7 +245,7 @@ def _not_modified() -> frozenset:
     return frozenset(raw.get("after_noun", {}).get("words", "").split())
 
 
-def _choose(options: list, lowered: list[str], i: int):
+def _choose(options: list, lowered: list[str], i: int, tokens=()):
     """Pick verb or noun reading of a word that can be both ("offer", "attack", "order")."""
     prev = lowered[i - 1] if i else ""
     nouns = [o for o in options if o[1] == "noun"]
@@ -256,7 +256,8 @@ def _choose(options: list, lowered: list[str], i: int):
         return nouns[0]
     if verbs:
         entry, name = verbs[0]
-        counted = prev in _NUMBER_WORDS or prev.replace(",", "").isdigit()
+        counted = prev in _NUMBER_WORDS or prev.replace(",", "").isdigit() or (
+            name == "base" and prev[:1].isdigit())  # "the iPhone 4 return rate": a model number, then a noun
         if (after_determiner or counted) and name in ("base", "3sg", "ing"):
             return None, None  # "the state", "nine states", "the building": a noun we do not track
         after_preposition = prev in _NOUN_PREPOSITIONS or (
@@ -265,6 +266,8 @@ def _choose(options: list, lowered: list[str], i: int):
             return nouns[0] if nouns else (None, None)  # "on medical leave", "in return": a noun
         if name in ("base", "3sg") and _noun_group_before(lowered, i):
             return nouns[0] if nouns else (None, None)  # "two terrorist bomb attacks"
+        if name == "3sg" and _plural_after_infinitive_or_preposition(lowered, i, [t[2] for t in tokens]):
+            return nouns[0] if nouns else (None, None)  # "to address reports", "of signal reception issues"
         # past and participle share a form for most verbs: call it past, _aspect sorts it out
         names = {n for _, n in verbs}
         return entry, "past" if "past" in names else name
@@ -300,6 +303,19 @@ def _object_noun_phrase(lowered: list[str], i: int) -> bool:
 
 
 _OBJECT_PREPOSITIONS = frozenset("of for to with on against from about among".split())
+
+
+def _plural_after_infinitive_or_preposition(lowered: list[str], i: int, cased: list[str]) -> bool:
+    """An -s word two words after "to" ("to address reports", "according to police reports")
+    or after a preposition and plain nouns ("of signal reception issues"): a plural noun."""
+    def plain(k: int) -> bool:  # a lower-case word ("Secretary of State Rubio meets": a name's end)
+        return cased[k].isalpha() and cased[k].islower() and lowered[k] not in _NOT_BEFORE_NOUN \
+            and lowered[k] not in _BE and lowered[k] not in _HAVE
+
+    if i >= 2 and lowered[i - 2] == "to" and plain(i - 1):
+        return True
+    return any(i - back >= 0 and lowered[i - back] in _NOUN_PREPOSITIONS and all(plain(k) for k in range(i - back + 1, i))
+               for back in (2, 3))
 
 
 def _noun_group_before(lowered: list[str], i: int) -> bool:
