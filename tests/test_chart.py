@@ -339,6 +339,23 @@ def test_image_export_without_browser_says_what_to_install(monkeypatch, tmp_path
     assert not (tmp_path / "t.png").exists()
 
 
+def test_image_export_draws_again_when_kaleido_s_page_was_not_ready(monkeypatch, tmp_path, sample):
+    # kaleido on a busy machine: "ReferenceError: kaleido_scopes is not defined", then an image
+    fig = render(sample)
+    calls = []
+
+    def flaky(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("JavascriptError: ReferenceError: kaleido_scopes is not defined")
+        return b"\x89PNG\r\n\x1a\n"
+
+    monkeypatch.setattr(fig, "to_image", flaky)
+    monkeypatch.setenv("BROWSER_PATH", "/bin/sh")
+    to_image(fig, tmp_path / "t.png")
+    assert len(calls) == 2 and (tmp_path / "t.png").read_bytes().startswith(b"\x89PNG")
+
+
 def test_public_api_render_is_a_plain_function_after_importing_the_package(sample):
     import inspect
 

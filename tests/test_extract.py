@@ -308,3 +308,8 @@ def test_teams_are_plural_and_prizes_are_whole_names():
     assert ("2016-11-02", "Chicago Cubs win World Series") in got
     assert _dated("Washington said on Monday it would withdraw its troops.", dt.date(2016, 11, 3)) == [
         ("2016-10-31", "Washington to withdraw its troops")]
+
+
+def test_a_title_does_not_repeat_its_own_date():
+    got = _dated("The subject of an international manhunt was charged with murder Thursday.", dt.date(1999, 5, 7))
+    assert [t for _, t in got] == ["Subject of international manhunt charged"]

@@ -155,7 +155,7 @@ def test_it_the_company_and_the_president_resolve_to_the_story_s_names():
 @pytest.mark.parametrize("text, phrase, value, title", [
     # TimeBank sentences: a people's plural takes the plural verb; TimeBank's "amp" is "&"
     ("In 1985, Israelis created a security buffer zone in southern Lebanon.", "1985", "1985",
-     "Israelis create security buffer zone"),
+     "Israelis create security buffer zone in southern Lebanon"),
     ("Columbia Savings amp Loan Association announced a loss on Monday.", "Monday", "1989-10-23",
      "Columbia Savings & Loan Association announces loss"),
 ])

@@ -130,3 +130,11 @@ def test_participles_after_nouns(sentence, word, aspect):
 ])
 def test_an_s_word_after_to_and_a_verb_or_after_a_preposition_and_nouns_is_a_plural(sentence, words):
     assert [t.text for t in find_triggers(sentence)] == words
+
+
+def test_treebank_quotes_mark_their_triggers():
+    # TimeBank/AQUAINT write quotes as `` and ''
+    text = "``Those fumes will exhaust themselves, and the sector is going to start getting beat up.''"
+    assert quote_spans(text) == [(0, len(text))]
+    assert all(t.quoted for t in find_triggers(text))
+    assert quote_spans("He said ``no'' and left.") == [(8, 14)]

@@ -33,6 +33,12 @@ def find_browser() -> str | None:
     return None
 
 
+# kaleido's page had not loaded its script when asked to draw: seen on a loaded machine, gone
+# on the next try
+_NOT_READY = "kaleido_scopes is not defined"
+_ATTEMPTS = 3
+
+
 def to_image(df_or_fig, path: str | os.PathLike, format: str | None = None, width: int = 1200,
              height: int | None = None, scale: float = 2.0, **render_options) -> Path:
     """Write the timeline as PNG, SVG or PDF (format from the suffix unless given).
@@ -59,12 +65,17 @@ def to_image(df_or_fig, path: str | os.PathLike, format: str | None = None, widt
         render_options.setdefault("webgl", False)
         render_options.setdefault("range_slider", False)  # controls mean nothing on paper
         fig = render(df_or_fig, width=width, height=height, **render_options)
-    try:
-        data = fig.to_image(format=fmt, width=width, height=height or fig.layout.height, scale=scale)
-    except Exception as exc:  # kaleido/choreographer raise many types; all mean "no image"
-        if type(exc).__name__ in ("ChromeNotFoundError", "BrowserFailedError", "BrowserDepsError"):
-            raise ExportError(f"{NO_BROWSER} ({type(exc).__name__}: {exc})") from None
-        raise ExportError(f"image export to {path} failed: {type(exc).__name__}: {exc}") from None
+    for attempt in range(_ATTEMPTS):
+        try:
+            data = fig.to_image(format=fmt, width=width, height=height or fig.layout.height, scale=scale)
+            break
+        except Exception as exc:  # kaleido/choreographer raise many types; all mean "no image"
+            if type(exc).__name__ in ("ChromeNotFoundError", "BrowserFailedError", "BrowserDepsError"):
+                raise ExportError(f"{NO_BROWSER} ({type(exc).__name__}: {exc})") from None
+            if _NOT_READY in str(exc) and attempt + 1 < _ATTEMPTS:
+                log.info("kaleido's page was not ready (a busy machine); drawing %s again", path)
+                continue
+            raise ExportError(f"image export to {path} failed: {type(exc).__name__}: {exc}") from None
     atomic_write_bytes(path, data)
     log.info("wrote %s (%d bytes)", path, len(data))
     return path

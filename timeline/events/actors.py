@@ -206,7 +206,7 @@ def _classify_run(text, run, offset, data: _Data, common_words, sentence_first: 
             break  # "American Airlines", "First Security Corp.": the word is part of the name
         if w in data.stop_words or w in data.demonyms or w in _CONNECTORS or _descriptor(w):
             words = words[1:]
-        elif (sentence_first and words[0][0] == run[0][0] and (w.lower() in common_words or len(run) == 1 and _is_verb_form(w) or len(run) == 1 and
+        elif (sentence_first and words[0][0] == run[0][0] and (w.lower() in common_words or len(run) == 1 and (_is_verb_form(w) or _is_happening_plural(w)) or len(run) == 1 and
                                                                   len(w) >= 8 and w.endswith("ly") and text[run[0][1]:run[0][1] + 1] == ","
                                                                   or len(words) >= 2 and len(w) >= 7 and w.endswith("ly"))
               and w not in data.places and not _title_at(words, 0, data)):
@@ -254,6 +254,14 @@ def _is_verb_form(word: str) -> bool:
 
     single, _ = _load()
     return any(name in ("past", "pp", "ing") for _, name in single.get(word.lower(), ()))
+
+
+def _is_happening_plural(word: str) -> bool:
+    """A sentence-initial plural happening noun ("Floods swept through ...", "Protests erupted")."""
+    from timeline.events.triggers import _load
+
+    single, _ = _load()
+    return word.endswith("s") and any(name == "noun" for _, name in single.get(word.lower(), ()))
 
 
 def _place_then_name(words, data: _Data) -> int:

@@ -386,7 +386,7 @@ def _content(report: Trigger, triggers, consumed, sent: Sentence | None = None) 
                     and _WOULD.search(sent.text[report.end - sent.start:other.start - sent.start])):
                 return replace(other, aspect="future")  # "said it would cut 30,000 jobs": a plan announced
     before = [o for o in triggers if o.quoted and o.end < report.start and o.kind == "event"
-              and o.aspect in ("past", "perfect", "pluperfect")]
+              and o.aspect in ("past", "perfect", "pluperfect") and o.strength >= 0.5]
     if before:
         return before[0]
     if sent is not None and _FINAL_ATTRIBUTION.search(sent.text[:report.start - sent.start]) and \
@@ -575,6 +575,7 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, tr
         if not told or told.split()[-1].lower() == t.title_verb.lower() or headless(told):
             return None  # "Rubio continues": a verb the word lists do not know says nothing without its object
         title = told  # "Muhammad migrates from Mecca": what the parse puts after it
+    title = _without_own_date(title, time_text)
     names = []
     kinds = {}
     lo, hi = clause_span(sent, t, content, subject)
@@ -610,6 +611,15 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, tr
         certainty=certainty, confidence=round(confidence, 3), mentions=[mention],
         senses=senses, actor_kinds={**kinds, **context},
     )
+
+
+def _without_own_date(title: str, time_text: str) -> str:
+    """"Composite trading yesterday closes", "X charged with murder Thursday": the date is the
+    row's own column, not a headline word (a possessive date stays: "yesterday's announcement")."""
+    if not time_text:
+        return title
+    shorter = re.sub(r"\s*\b" + re.escape(time_text) + r"\b(?![’'])", "", title, count=1).strip()
+    return shorter if shorter != title and len(shorter.split()) >= 2 else title
 
 
 def _date_of(timex) -> tuple:

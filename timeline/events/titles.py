@@ -26,7 +26,9 @@ _PREPOSITIONS = frozenset("in at on from to into with for of by near outside ins
                           "about through via per toward towards between among".split())
 _DETERMINERS = frozenset("a an the".split())
 _DEMONSTRATIVES = frozenset("this that these those".split())  # "left this farewell" -> "leaves farewell"
-_PLACE_PREPS = ("in", "at", "from", "to", "outside", "near", "into", "on", "against")
+_PLACE_PREPS = ("in", "at", "from", "to", "outside", "near", "into", "on", "against", "through", "across")
+_REGIONS = frozenset("northern southern eastern western central northeastern northwestern southeastern "
+                     "southwestern".split())
 _LEADING = frozenset("and but so or also then".split())
 _TITLE_WORDS = frozenset("President Secretary Minister Mr Mrs Ms Dr Gen Sen Gov Rep Prime Vice Chancellor "
                          "King Queen Prince Senator Governor Mayor Judge".split())
@@ -179,12 +181,17 @@ def place_phrase(sentence: str, offset: int, start: int, end: int, actors: list[
     known = _data().places
     ranked = sorted(places, key=lambda a: (a.text not in known and a.name not in known, a.start))
     for place in ranked:
-        before = sentence[max(0, place.start - offset - 14):place.start - offset].lower().split()
+        before = sentence[max(0, place.start - offset - 24):place.start - offset].lower().split()
         prep = before[-1] if before else ""
+        region = ""
+        if prep in _REGIONS and len(before) > 1:
+            region, prep = prep, before[-2]  # "through western Germany"
         if prep == "the" and len(before) > 1:
             prep = before[-2]
         if prep not in _PLACE_PREPS or _modifies_a_noun(sentence, place.end - offset):
             continue
+        if region:
+            return f"{prep} {region} {place.text}", place.name
         if prep == "from":
             later = [p for p in places if p.start > place.end]
             if later:

@@ -153,8 +153,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     """Spans (relative to `text`) inside quotation marks; straight quotes pair up in order."""
     spans = []
     open_at = None
-    for m in re.finditer(r"[“”\"]", text):
-        ch = m.group(0)
+    for m in re.finditer(r"``|''|[“”\"]", text):  # (`` '' are the treebanks' curly quotes)
+        ch = {"``": "“", "''": "”"}.get(m.group(0), m.group(0))
         if ch == "“" or (ch == '"' and open_at is None):
             open_at = m.start() if open_at is None else open_at
         elif open_at is not None:
@@ -162,9 +162,9 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             open_at = None
     if open_at is not None:  # a quote running to the end of the sentence (multi-sentence quote)
         spans.append((open_at, len(text)))
-    elif not spans and text.rstrip().endswith(("”", '"')) and not text.lstrip().startswith(("“", '"')):
+    elif not spans and text.rstrip().endswith(("”", '"', "''")) and not text.lstrip().startswith(("“", '"', "``")):
         # the closing half of a quote opened in an earlier sentence
-        close = max(text.rfind("”"), text.rfind('"'))
+        close = max(text.rfind("”"), text.rfind('"'), text.rfind("''") + 1)
         spans.append((0, close + 1))
     return spans
 
