@@ -4,11 +4,13 @@ For each events table the page is drawn in a 1400x1000 window (by default) and C
 after the page's script has laid the view out: events in the first view, labels drawn, label/label
 and label/mark overlaps, pairs of day marks drawn over each other (more than half of the smaller
 covered; WebGL marks, above 1,000 events, are not in the page's DOM and not counted), whether the
-page has a search box, how long writing the page took (html s), when the first view was drawn and
-laid out (draw s, real time from the start of loading, best of --repeat loads; a plain plotly page
-is measured first for comparison, as the machine's load shows in both), how much of that was the
-page's own script after plotly had drawn (script), and whether that script kept the first view
-render() laid out or had to lay it out again (first). Then the chart is zoomed to the calendar
+page has a search box, how long writing the page took (html s), when the first view was drawn,
+laid out and painted (draw s: the first frame Chromium drew after the page's script had laid the
+view out, real time from the start of loading, the median of --repeat loads; a plain plotly page is
+measured first for comparison, as the machine's load shows in both), when the whole page, event
+list included, was parsed and its script free again (list s), how much of the time to the first
+view was the page's own script after plotly had drawn (script), and whether that script kept the
+first view render() laid out or had to lay it out again (first). Then the chart is zoomed to the calendar
 month holding most events (periods of ten days or more aside) and that month's events are checked
 for a label; height is the chart's height then (px: a zoomed view grows taller when that labels
 every day and week in it).
@@ -69,26 +71,59 @@ def run_chromium(page: Path, width: int, height: int, profile: Path, budget: boo
     return result.stdout, time.perf_counter() - t0
 
 
-READY_PROBE = ("<script>var tlProbe = setInterval(function () { var gd = document.querySelector('.js-plotly-plot');"
-               " if (gd && (gd.hasAttribute('data-tl-ready') || (!document.querySelector('.tl-data') && gd._fullLayout)))"
-               " { clearInterval(tlProbe); var m = performance.getEntriesByName('tl-setup')[0];"
-               " console.log('TLREADY ' + performance.now() + ' ' + (m ? m.startTime : performance.now())); } }, 10);"
-               "</script></body>")
+# Loaded first in <head>. draw: requestAnimationFrame runs just before the next frame is drawn and a
+# task queued from it runs once that frame is done, so the time it reports is when the reader
+# first sees the laid-out view. list: the first timer after the document (event list included)
+# was parsed, with the view laid out. A plain plotly page is drawn when its document is parsed.
+READY_PROBE = """<script>(function () {
+  var drawn = null, listed = null, asked = false;
+  function ready() {
+    var gd = document.querySelector('.js-plotly-plot');
+    return !!gd && (gd.hasAttribute('data-tl-ready') || (!document.querySelector('.tl-data') && !!gd._fullLayout));
+  }
+  function report() {
+    if (drawn === null || listed === null) { return; }
+    var gd = document.querySelector('.js-plotly-plot'), m = performance.getEntriesByName('tl-setup')[0];
+    var at = +(gd.getAttribute('data-tl-ready') || 0);
+    console.log('TLREADY ' + drawn + ' ' + listed + ' ' + (m ? Math.max(0, at - m.startTime) : 0));
+  }
+  function paint() {
+    if (asked) { return; }
+    asked = true;
+    requestAnimationFrame(function () { setTimeout(function () { drawn = performance.now(); report(); }, 0); });
+  }
+  new MutationObserver(function (records, observer) { if (ready()) { observer.disconnect(); paint(); } })
+    .observe(document.documentElement, {attributes: true, subtree: true, attributeFilter: ['data-tl-ready']});
+  document.addEventListener('DOMContentLoaded', function () {
+    if (ready()) { paint(); }
+    var t = setInterval(function () { if (ready()) { clearInterval(t); listed = performance.now(); report(); } }, 10);
+  });
+})();</script>"""
 
 
-def draw_seconds(page: Path, width: int, height: int, profile: Path) -> tuple[float, float]:
-    """When the first view was drawn and laid out, by the page's own clock (seconds from the
-    start of loading), in real time (no virtual time, which would fast-forward the clock); and
-    of that, the time the page's script took after plotly had drawn the chart."""
-    text = page.read_text(encoding="utf-8")
+def with_probe(text: str) -> str:
+    at = text.index("<head>") + len("<head>")
+    return text[:at] + READY_PROBE + text[at:]
+
+
+def draw_seconds(page: Path, width: int, height: int, profile: Path) -> tuple[float, float, float]:
+    """When the first view was drawn, laid out and painted, and when the whole page was parsed,
+    by the page's own clock (seconds from the start of loading), in real time (no virtual time,
+    which would fast-forward the clock); and the time the page's script took to lay the first
+    view out after plotly had drawn the chart."""
     probe = page.with_name("probe-" + page.name)
-    probe.write_text(text.replace("</body>", READY_PROBE), encoding="utf-8")
+    probe.write_text(with_probe(page.read_text(encoding="utf-8")), encoding="utf-8")
     result = subprocess.run(["chromium", *FLAGS, f"--user-data-dir={profile}", "--enable-logging=stderr",
                              f"--window-size={width},{height}", "--timeout=30000",
                              f"--screenshot={probe.with_suffix('.png')}", probe.as_uri()],
                             capture_output=True, text=True, timeout=300)
-    found = re.search(r"TLREADY ([\d.]+) ([\d.]+)", result.stderr)
-    return (float(found[1]) / 1000, (float(found[1]) - float(found[2])) / 1000) if found else (float("nan"),) * 2
+    found = re.search(r"TLREADY ([\d.]+) ([\d.]+) ([\d.]+)", result.stderr)
+    return tuple(float(v) / 1000 for v in found.groups()) if found else (float("nan"),) * 3
+
+
+def median(values):
+    values = sorted(values)
+    return values[len(values) // 2] if len(values) % 2 else (values[len(values) // 2 - 1] + values[len(values) // 2]) / 2
 
 
 def plain_plotly_page(path: Path) -> Path:
@@ -176,24 +211,27 @@ def main(argv=None) -> int:
     parser.add_argument("--width", type=int, default=1400, help="browser window width (px)")
     parser.add_argument("--height", type=int, default=1000, help="browser window height (px)")
     parser.add_argument("--lanes", default=None)
-    parser.add_argument("--repeat", type=int, default=3, help="draw times: best of this many loads")
+    parser.add_argument("--repeat", type=int, default=5, help="draw times: the median of this many loads")
     args = parser.parse_args(argv)
     from timeline.chart import to_html
 
     print(f"{'table':22} {'events':>6} {'in view':>7} {'labels':>6} {'lab/lab':>7} {'lab/mark':>8} "
-          f"{'mark/mark':>9} {'search':>6} {'html s':>6} {'draw s':>6} {'script':>6} {'first':>9} | "
-          f"{'busiest month':>13} {'events':>6} {'labelled':>8} {'lab/lab':>7} {'lab/mark':>8} {'height':>6}")
+          f"{'mark/mark':>9} {'search':>6} {'html s':>6} {'draw s':>6} {'list s':>6} {'script':>6} {'first':>9} | "
+          f"{'busiest month':>13} {'events':>6} {'labelled':>8} {'lab/lab':>7} {'lab/mark':>8} {'height':>6} | spread")
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        plain = min(draw_seconds(plain_plotly_page(tmp / "plain.html"), args.width, args.height, tmp / "profile")[0]
-                    for _ in range(args.repeat))
-        print(f"(a plain plotly page with two points draws in {plain:.2f} s here; draw s below includes it)")
+        plain = [draw_seconds(plain_plotly_page(tmp / "plain.html"), args.width, args.height, tmp / "profile")[0]
+                 for _ in range(args.repeat)]
+        print(f"(a plain plotly page with two points draws in {median(plain):.2f} s here "
+              f"({min(plain):.2f}–{max(plain):.2f}); draw s below includes it)")
         for name, df in tables(args, tmp):
             page = tmp / "page.html"
             t0 = time.perf_counter()
             to_html(df, page, lanes=args.lanes)
             html_s = time.perf_counter() - t0
-            draw, script = min(draw_seconds(page, args.width, args.height, tmp / "profile") for _ in range(args.repeat))
+            loads = [draw_seconds(page, args.width, args.height, tmp / "profile") for _ in range(args.repeat)]
+            draw, listed, script = (median([load[k] for load in loads]) for k in range(3))
+            draws = sorted(load[0] for load in loads)
             first, _ = measure(page, args.width, args.height, tmp / "profile")
             c = counts(first)
             lo, hi, wanted = busiest_month(df)
@@ -203,8 +241,9 @@ def main(argv=None) -> int:
             z = counts(zoomed)
             print(f"{name[:22]:22} {len(df):6d} {first['inView']:7d} {c['labels']:6d} {c['lab_lab']:7d} "
                   f"{c['lab_mark']:8d} {c['mark_mark']:9d} {'yes' if first['hasSearch'] else 'NO':>6} "
-                  f"{html_s:6.2f} {draw:6.2f} {script:6.2f} {first['first'] or '-':>9} | {lo[:7]:>13} "
-                  f"{len(wanted):6d} {labelled:8d} {z['lab_lab']:7d} {z['lab_mark']:8d} {zoomed['height']:6.0f}")
+                  f"{html_s:6.2f} {draw:6.2f} {listed:6.2f} {script:6.2f} {first['first'] or '-':>9} | {lo[:7]:>13} "
+                  f"{len(wanted):6d} {labelled:8d} {z['lab_lab']:7d} {z['lab_mark']:8d} {zoomed['height']:6.0f}"
+                  f" | draws {draws[0]:.2f}–{draws[-1]:.2f}")
     return 0
 
 

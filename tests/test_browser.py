@@ -282,6 +282,33 @@ def test_a_shared_fragment_opens_the_same_view(chromium, tmp_path):
     assert first["panel"]["open"] and first["panel"]["title"] == "Rubio meets Bukele at Lake Coatepeque"
 
 
+def test_the_first_view_is_laid_out_before_the_event_list_is_parsed(chromium, tmp_path):
+    """A standalone page's script lays the first view out as soon as plotly drew it, while the
+    document is still loading (the list of thousands of events need not delay the chart); the
+    list, parsed later, then shows what the shared link chose: the matching events, the selected
+    one marked."""
+    page = tmp_path / "early.html"
+    to_html(read_events(SAMPLE), page)
+    watch = ("<script>new MutationObserver(function (records, observer) {"
+             " var gd = document.querySelector('.js-plotly-plot');"
+             " if (gd && gd.hasAttribute('data-tl-ready')) { observer.disconnect();"
+             "  window.tlAtReady = [document.readyState, document.querySelectorAll('.tl-event').length]; } })"
+             ".observe(document.documentElement, {attributes: true, subtree: true, attributeFilter: ['data-tl-ready']});"
+             "</script>")
+    page.write_text(page.read_text(encoding="utf-8").replace("<head>", "<head>" + watch, 1), encoding="utf-8")
+    after_script(page, "var items = [].slice.call(document.querySelectorAll('.tl-list > .tl-event'));"
+                       "document.title = JSON.stringify({atReady: window.tlAtReady,"
+                       " shown: items.filter(function (li) { return !li.hidden; }).length,"
+                       " current: items.filter(function (li) { return li.classList.contains('tl-current'); })"
+                       "  .map(function (li) { return li.querySelector('.tl-title').textContent.split(' — ')[1]; }),"
+                       " heading: document.querySelector('.tl-events h2').textContent});")
+    dom = dump_dom(chromium, page, tmp_path, fragment="#category=migration&event=meeting")
+    seen = json.loads(html.unescape(re.search(r"<title>(.*?)</title>", dom, re.S)[1]))
+    assert seen["atReady"] == ["loading", 0]
+    assert seen["shown"] == 4 and seen["heading"] == "Events in date order (4 of 12 shown)"
+    assert seen["current"] == ["Rubio meets Bukele at Lake Coatepeque"]
+
+
 def test_large_table_draws_with_webgl(chromium, tmp_path):
     """1,500 events (the sample's, repeated across years): day events go to a WebGL canvas, spans
     stay SVG bars, and plotly reports no WebGL failure."""
@@ -297,6 +324,10 @@ def test_large_table_draws_with_webgl(chromium, tmp_path):
     to_html(df, page, include_plotlyjs=True)
     dom = dump_dom(chromium, page, tmp_path, budget_ms=8000)
     assert 'class="gl-canvas gl-canvas-context"' in dom
+    # as many canvas pixels as screen pixels (plotly would draw four times as many)
+    canvas = re.search(r'<canvas class="gl-canvas gl-canvas-context" width="(\d+)" height="(\d+)" style="([^"]*)"', dom)
+    css = dict(re.findall(r"(width|height): (\d+)px", canvas[3]))
+    assert (canvas[1], canvas[2]) == (css["width"], css["height"]) and int(css["width"]) > 500
     assert 'class="plotly-notifier"' not in dom  # where plotly would say "WebGL is not supported"
     bars = re.findall(r'<g class="point"><path d="M', main_plot(dom))
     assert len(bars) == 125 * 5

@@ -234,6 +234,23 @@ def test_standalone_page(sample, tmp_path):
     assert "Events in date order (12)" in page
 
 
+def test_page_draws_webgl_at_the_screens_pixel_ratio_and_sets_up_early(sample):
+    """plotly's WebGL canvases get the screen's pixel ratio (computed in the browser, within
+    plotly's 1..4), not plotly's default of 2; the only chart of a page is marked so its script
+    need not wait for the rest of the page, and the details panel comes before the chart."""
+    page, frag = to_html(sample, include_plotlyjs=False), to_html(sample, fragment=True, include_plotlyjs=False)
+    for html_text in (page, frag):
+        assert html_text.count('"plotGlPixelRatio": Math.min(4, Math.max(1, window.devicePixelRatio || 1))}') == 1
+        assert "timeline-screen-pixel-ratio" not in html_text
+        assert html_text.index('<aside class="tl-panel"') < html_text.index('class="plotly-graph-div"')
+    assert re.search(r'<div class="tl-root" id="timeline-[0-9a-f]+" data-tl-alone>', page)
+    # a report may hold several charts sharing the URL fragment
+    assert re.search(r'<div class="tl-root" id="timeline-[0-9a-f]+">', frag)
+    # an event titled like the placeholder is only text
+    odd = events_frame([{"title": "timeline-screen-pixel-ratio", "date": "2025-02-03", "category": "x"}])
+    assert to_html(odd, include_plotlyjs=False, color="category").count("window.devicePixelRatio") == 1
+
+
 def test_event_list_links_only_http():
     df = events_frame([{"title": "t", "date": "2025-02-03", "sources": ["good", "bad", "none"],
                         "urls": ["https://news.example/a?b=1&c=2", "javascript:alert(1)", ""]}])

@@ -8,9 +8,14 @@
 // Article text arrives as JSON (never run) and enters the page only as textContent; the only
 // links made are plain http(s) ones.
 (function () {
-  // plotly runs this as soon as the plot is drawn, before the parser reaches the panel and the
-  // event list that follow the chart: wait for them
-  if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', setUp); } else { setUp(); }
+  // plotly runs this as soon as the plot is drawn, before the parser reaches the event list
+  // that follows the chart. The only chart of a page sets up at once, so its first view is
+  // final when first painted, and takes the list when it is there (thousands of events take
+  // a while to parse); a chart in a report waits for the whole page, which tells how many
+  // charts share the URL fragment.
+  var early = document.getElementById('{plot_id}');
+  var alone = !!(early && early.closest('.tl-root[data-tl-alone]'));
+  if (document.readyState === 'loading' && !alone) { document.addEventListener('DOMContentLoaded', setUp); } else { setUp(); }
   function setUp() {
   var gd = document.getElementById('{plot_id}');
   var root = gd && gd.closest('.tl-root');
@@ -30,8 +35,12 @@
   var canvas = document.createElement('canvas').getContext('2d');
   canvas.font = '12px ' + ((gd._fullLayout && gd._fullLayout.font && gd._fullLayout.font.family) || 'sans-serif');
   // SVG text comes out a little wider than the canvas measures it (hinting): keep a margin
-  var labelPx = (D.label || []).map(function (t) { return canvas.measureText(t).width * 1.04 + 2; });
-  var rowOf = D.row.slice();  // each event's row in its group, as render() drew it
+  // (measured when first needed: the first view needs a few dozen of thousands)
+  var labelPx = [];
+  function labelWidth(i) {
+    if (labelPx[i] === undefined) { labelPx[i] = canvas.measureText(D.label[i]).width * 1.04 + 2; }
+    return labelPx[i];
+  }
   function ms(v) {
     if (typeof v === 'number') { return v; }
     var s = String(v).replace(' ', 'T');
@@ -112,7 +121,7 @@
       return false;
     }
     function spansOf(i) {  // where i's title may go: [side, left, right] in pixels, whole in the plot
-      var lab = labelPx[i], spans;
+      var lab = labelWidth(i), spans;
       if (D.kind[i] === 2) { var left = Math.max(A[i], 0); spans = [[2, left, Math.max(Math.min(B[i], width), left + lab + GAP)]]; }
       else { spans = [[1, A[i], B[i] + GAP + lab], [-1, A[i] - GAP - lab, B[i]]]; }
       // (a mark's own edge may stick out of the plot, its title may not)
@@ -345,13 +354,24 @@
   var filters = [].slice.call(root.querySelectorAll('.tl-filter'));
   var count = root.querySelector('.tl-count');
   var reset = root.querySelector('.tl-reset');
-  // the list holds the same events in the same (date) order as the data
-  var items = [].slice.call(root.querySelectorAll('.tl-list > .tl-event'));
-  if (items.length !== nAll) { items = []; }
-  var heading = root.querySelector('.tl-events [id$="-h"]'), headingText = heading && heading.textContent;
-  var haystack = D.title.map(function (t, i) {
-    return [t, D.actors[i].join(' '), D.place[i], D.evidence[i]].join(' \u0001 ').toLowerCase();
-  });
+  // the list holds the same events in the same (date) order as the data; it is taken once
+  // the page is parsed, and then shows what the filters and the panel chose meanwhile
+  var items = [], heading = null, headingText = '';
+  function takeList() {
+    items = [].slice.call(root.querySelectorAll('.tl-list > .tl-event'));
+    if (items.length !== nAll) { items = []; }
+    heading = root.querySelector('.tl-events [id$="-h"]');
+    headingText = heading ? heading.textContent : '';
+    showList();
+    if (items[selected]) { items[selected].classList.add('tl-current'); }
+  }
+  var haystack = null;  // built at the first search
+  function searchText() {
+    haystack = haystack || D.title.map(function (t, i) {
+      return [t, D.actors[i].join(' '), D.place[i], D.evidence[i]].join(' \u0001 ').toLowerCase();
+    });
+    return haystack;
+  }
   // several charts on one page keep their state apart in the fragment
   var roots = [].slice.call(document.querySelectorAll('.tl-root'));
   var prefix = roots.length > 1 ? 'tl' + roots.indexOf(root) + '.' : '';
@@ -363,23 +383,30 @@
   }
   function applyFilters(fromHash) {
     var s = state(), words = s.q.toLowerCase().split(/\s+/).filter(Boolean), shown = 0;
+    var hay = words.length ? searchText() : null;
     for (var i = 0; i < nAll; i++) {
-      var ok = words.every(function (w) { return haystack[i].indexOf(w) >= 0; });
+      var ok = words.every(function (w) { return hay[i].indexOf(w) >= 0; });
       if (ok && s.category) { ok = D.category[i] === s.category; }
       if (ok && s.actor) { ok = D.actors[i].indexOf(s.actor) >= 0; }
       if (ok && s.source) { ok = D.sources[i].indexOf(s.source) >= 0; }
       if (ok && s.certainty) { ok = D.certainty[i] === s.certainty; }
       match[i] = ok;
       if (ok) { shown++; }
-      var li = items[i];
-      if (li) { li.hidden = !ok; }
     }
     var filtered = shown < nAll;
     if (count) { count.textContent = filtered ? shown + ' of ' + nAll + ' events match' : nAll + ' events'; }
-    if (heading) { heading.textContent = filtered ? headingText.replace(/\(\d+\)$/, '(' + shown + ' of ' + nAll + ' shown)') : headingText; }
     if (reset) { reset.hidden = !filtered; }
+    showList();
     if (!fromHash) { writeHash(); }
     redraw(true);
+  }
+  function showList() {
+    var shown = 0;
+    for (var i = 0; i < items.length; i++) {
+      if (match[i]) { shown++; }
+      if (items[i].hidden !== !match[i]) { items[i].hidden = !match[i]; }
+    }
+    if (heading) { heading.textContent = shown < nAll ? headingText.replace(/\(\d+\)$/, '(' + shown + ' of ' + nAll + ' shown)') : headingText; }
   }
   function writeHash() {
     var params = new URLSearchParams(location.hash.replace(/^#/, '')), s = state();
@@ -522,5 +549,6 @@
   var fromHash = readHash();
   applyFilters(true);
   if (fromHash >= 0) { show(fromHash, false); }
+  if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', takeList); } else { takeList(); }
   }
 })();

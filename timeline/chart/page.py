@@ -62,16 +62,18 @@ def to_html(df_or_fig, path: str | os.PathLike | None = None, fragment: bool = F
     table = events if events is not None else getattr(fig, "_timeline_events", None)
     uid = uuid.uuid4().hex[:10]
     plot_id = f"timeline-plot-{uid}"
-    chart = fig.to_html(
+    chart = _gl_pixels_of_the_screen(fig.to_html(
         full_html=False, include_plotlyjs=include_plotlyjs, include_mathjax=False, div_id=plot_id,
         post_script=_script(), default_width="100%",
         config={"displaylogo": False, "responsive": True, "scrollZoom": False,
                 "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d"],
-                "toImageButtonOptions": {"format": "png", "filename": "timeline", "scale": 2}})
+                "toImageButtonOptions": {"format": "png", "filename": "timeline", "scale": 2},
+                "plotGlPixelRatio": _SCREEN_PIXELS}))
     n = int(table["start"].notna().sum()) if table is not None else None
     label = (f"Timeline chart of {n} dated event{'s' if n != 1 else ''}; every event is listed below as text."
              if n is not None else "Timeline chart.")
-    body = [f'<div class="tl-root" id="timeline-{uid}">']
+    # the only chart of a standalone page: its script need not wait for the rest of the page
+    body = [f'<div class="tl-root" id="timeline-{uid}"{"" if fragment else " data-tl-alone"}>']
     if fragment:  # one self-contained element: its styles travel inside it
         body.append(f"<style>{_scope_css(_css())}</style>")
     # search, filters and the details panel need the events in the order render() drew them
@@ -83,8 +85,9 @@ def to_html(df_or_fig, path: str | os.PathLike | None = None, fragment: bool = F
         body.append(controls_html(table, uid))
     if table is not None and event_list:
         body.append(f'<a class="tl-skip" href="#timeline-events-{uid}">Skip the chart: go to the event list</a>')
-    body.append(f'<figure class="tl-chart" role="group" aria-label="{html.escape(label)}">{chart}'
-                f'{panel_html() if explorable else ""}</figure>')
+    # the panel comes before the chart, so that it is there when the page's script starts
+    body.append(f'<figure class="tl-chart" role="group" aria-label="{html.escape(label)}">'
+                f'{panel_html() if explorable else ""}{chart}</figure>')
     if table is not None and event_list:
         body.append(event_list_html(table, f"timeline-events-{uid}", heading_level=heading_level))
     body.append("</div>")
@@ -102,6 +105,25 @@ def to_html(df_or_fig, path: str | os.PathLike | None = None, fragment: bool = F
         atomic_write_text(path, out)
         log.info("wrote %s (%.1f MB)", path, len(out) / 1e6)
     return out
+
+
+# plotly draws WebGL marks (above a thousand events) on canvases of plotGlPixelRatio (default 2)
+# pixels per screen pixel: four times the pixels to fill and to copy to the screen on a common
+# display, which costs a software-drawn browser a few hundred milliseconds per view. The page
+# asks for the screen's own ratio instead (1 to 4, plotly's bounds), which only the browser
+# knows: the config (JSON) carries a placeholder that becomes that expression.
+_SCREEN_PIXELS = "timeline-screen-pixel-ratio"
+_SCREEN_PIXELS_JS = "Math.min(4, Math.max(1, window.devicePixelRatio || 1))"
+
+
+def _gl_pixels_of_the_screen(chart: str) -> str:
+    # the config is plotly's last argument, written by json.dumps (": " between key and value);
+    # article text sits in the figure before it, where a quote is always escaped
+    placeholder = f'"plotGlPixelRatio": "{_SCREEN_PIXELS}"'
+    head, found, tail = chart.rpartition(placeholder)
+    if not found:
+        raise RuntimeError("plotly wrote the chart's config in an unexpected form")
+    return f'{head}"plotGlPixelRatio": {_SCREEN_PIXELS_JS}{tail}'
 
 
 def plotly_js() -> str:
