@@ -144,3 +144,10 @@ def test_a_name_after_the_then_a_past_form_is_the_name_s_verb():
     assert [(t.text, t.aspect) for t in find_triggers("The Fed cut its benchmark rate to 1% on Wednesday.")] == [
         ("cut", "past")]
     assert [t.text for t in find_triggers("The state cut was small.")] == []  # a common noun: a noun's word
+
+
+def test_a_plural_name_then_said_is_a_saying_not_a_reduced_relative():
+    assert [(t.text, t.aspect) for t in find_triggers("The United States said on Monday it would act.")][0] == (
+        "said", "past")
+    assert [(t.text, t.aspect) for t in find_triggers("Migrants detained in Panama were sent home.")][0] == (
+        "detained", "participle")

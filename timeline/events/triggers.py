@@ -390,12 +390,13 @@ def _aspect(lowered: list[str], i: int, form: str, entry: Entry, next_word: str 
             return "participle", negated, False
         if not aux and prev_word in _ADJECTIVAL and next_word[:1].isalpha() and next_word not in _NOT_BEFORE_NOUN:
             return "participle", negated, False  # "the deported migrants" (not "all voted to")
-        if (not aux and next_word in _REDUCED_RELATIVE_NEXT and prev_word.endswith("s") and len(prev_word) > 3
+        if (not aux and entry.lemma != "say" and next_word in _REDUCED_RELATIVE_NEXT and prev_word.endswith("s") and len(prev_word) > 3
                 and prev_word.isalpha() and prev_word not in _NOT_NOUNS
                 and (next_word == "by" or any(w in _BE or w in _HAVE or w in _FINITE for w in lowered[i + 1:])
                      or _object_noun_phrase(lowered, i))):
             # "migrants detained by Panamanian authorities", "migrants detained in Panama were
-            # sent home"; not "Protestants clashed in north Belfast."
+            # sent home"; not "Protestants clashed in north Belfast." nor "The United States said on
+            # Monday it would ..." (nothing is "said on Monday" but a saying)
             return "participle", negated, False
         return "past", negated, False
     if first in ("did",):
