@@ -248,20 +248,22 @@ def _descriptor(word: str) -> bool:
     return "-" in word and word.rsplit("-", 1)[-1][:1].islower()
 
 
-def _is_verb_form(word: str) -> bool:
-    """A sentence-initial happening verb ("Rescued on Nov. 25 by fishermen, Elian ...")."""
+def _trigger_forms(word: str) -> set[str]:
+    """The forms ("past", "pp", "ing", "noun", ...) the trigger lists know the word as."""
     from timeline.events.triggers import _load
 
     single, _ = _load()
-    return any(name in ("past", "pp", "ing") for _, name in single.get(word.lower(), ()))
+    return {name for _, name in single.get(word.lower(), ())}
+
+
+def _is_verb_form(word: str) -> bool:
+    """A sentence-initial happening verb ("Rescued on Nov. 25 by fishermen, Elian ...")."""
+    return bool(_trigger_forms(word) & {"past", "pp", "ing"})
 
 
 def _is_happening_plural(word: str) -> bool:
     """A sentence-initial plural happening noun ("Floods swept through ...", "Protests erupted")."""
-    from timeline.events.triggers import _load
-
-    single, _ = _load()
-    return word.endswith("s") and any(name == "noun" for _, name in single.get(word.lower(), ()))
+    return word.endswith("s") and "noun" in _trigger_forms(word)
 
 
 def _place_then_name(words, data: _Data) -> int:

@@ -210,8 +210,9 @@ def update_context(ctx: Context, sent, actors) -> None:
     if ctx.prev_org:
         ctx.last_org = first
     for a in actors:
-        if description_head(a):
-            ctx.heads[description_head(a)] = a
+        head = description_head(a)
+        if head:
+            ctx.heads[head] = a
         if a.titled and a.kind == "person":
             title = re.search(r"([A-Z][a-z]+)\.?\s+$", sent.text[:a.start - sent.start])
             if title:
@@ -539,7 +540,6 @@ def _plural(subject: str) -> bool:
         return False  # "iTunes holds": a brand
     if is_team(words):
         return True  # "Chicago Cubs win"
-
     if len(words) >= 2 and words[-1][:1].isupper() and words[-2][:1].isupper():
         return False  # "America West Airlines", "General Motors": one company
     return len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is", "'s", "’s"))

@@ -375,15 +375,14 @@ def _content(report: Trigger, triggers, consumed, sent: Sentence | None = None) 
     obj = _object_noun(report, triggers, consumed, 2)
     if obj is not None:
         return obj
-    for other in triggers:
-        if (other.start > report.end and other.kind == "event" and other.pos == "verb" and not other.quoted
-                and other.start not in consumed and other.aspect in _CONTENT_ASPECTS and other.aspect != "prior"):
+    later = [o for o in triggers if o.start > report.end and o.kind == "event" and o.pos == "verb"
+             and not o.quoted and o.start not in consumed]
+    for other in later:
+        if other.aspect in _CONTENT_ASPECTS and other.aspect != "prior":
             return other
     if sent is not None and report.aspect in ("past", "perfect"):
-        for other in triggers:
-            if (other.start > report.end and other.kind == "event" and other.pos == "verb" and not other.quoted
-                    and other.aspect == "modal" and other.start not in consumed
-                    and _WOULD.search(sent.text[report.end - sent.start:other.start - sent.start])):
+        for other in later:
+            if other.aspect == "modal" and _WOULD.search(sent.text[report.end - sent.start:other.start - sent.start]):
                 return replace(other, aspect="future")  # "said it would cut 30,000 jobs": a plan announced
     before = [o for o in triggers if o.quoted and o.end < report.start and o.kind == "event"
               and o.aspect in ("past", "perfect", "pluperfect") and o.strength >= 0.5]
@@ -438,9 +437,10 @@ def _attach(sent: Sentence, candidates: list[_Candidate], timexes, owned=None) -
     owned = owned or {}
     for timex in timexes:
         best, best_distance = None, 1e9
+        noun = owned.get(timex.start)
+        until = _until(sent, timex)
         for cand in candidates:
             t = cand.trigger
-            noun = owned.get(timex.start)
             if noun is not None and noun != t.start and (cand.content is None or cand.content.start != noun):
                 continue
             if t.pos == "verb" and t.aspect == "participle" and not t.passive:
@@ -458,8 +458,7 @@ def _attach(sent: Sentence, candidates: list[_Candidate], timexes, owned=None) -
             between = sent.text[lo - sent.start:hi - sent.start]
             if t.aspect == "progressive" and re.fullmatch(r"[^,;]*\bsince\s*", between) and t.end <= timex.start:
                 pass  # "has been fighting cancer since 2004": since when it has gone on
-            elif _until(sent, timex) and (
-                    _BOUNDARY_WORDS.search(between) or re.search(r"[,;]", between)):
+            elif until and (_BOUNDARY_WORDS.search(between) or re.search(r"[,;]", between)):
                 continue  # "were priced at $29 ..., but will be free until September 30": the end of another clause's state
             elif _BOUNDARY_WORDS.search(between) or ";" in between:
                 distance += 40
@@ -477,6 +476,8 @@ def _attach(sent: Sentence, candidates: list[_Candidate], timexes, owned=None) -
 
 _MARKET_CLOSE = re.compile(r"(?:close|closed|finish|end|settle)\s+(?:at|up|down|higher|lower)\b", re.IGNORECASE)
 _UNTIL = re.compile(r"\b(?:until|till|through)\s+$", re.IGNORECASE)
+
+
 def _until(sent, timex) -> bool:
     return bool(_UNTIL.search(sent.text[:timex.start - sent.start]))
 

@@ -258,7 +258,6 @@ def _says_it_happened(toks, verb: int) -> bool:
     return word in happened_verbs() or f"{word} {nxt}" in happened_verbs()
 
 
-
 def root_title(sent, parsed, skip_spans=(), setting: int | None = None) -> str:
     """A headline from the sentence's main verb, its subject and object ("In a July 16 press
     conference, Jobs said that all iPhone 4 buyers would get a free case" -> "Jobs says all

@@ -269,10 +269,9 @@ def _choose(options: list, lowered: list[str], i: int, tokens=()):
             return nouns[0] if nouns else (None, None)  # "on medical leave", "in return": a noun
         if name in ("base", "3sg") and _noun_group_before(lowered, i):
             return nouns[0] if nouns else (None, None)  # "two terrorist bomb attacks"
-        if name == "3sg" and _plural_after_infinitive_or_preposition(lowered, i, [t[2] for t in tokens]):
+        if name == "3sg" and _plural_after_infinitive_or_preposition(lowered, i, tokens):
             return nouns[0] if nouns else (None, None)  # "to address reports", "of signal reception issues"
         # past and participle share a form for most verbs: call it past, _aspect sorts it out
-        names = {n for _, n in verbs}
         return entry, "past" if "past" in names else name
     return None, None
 
@@ -308,11 +307,11 @@ def _object_noun_phrase(lowered: list[str], i: int) -> bool:
 _OBJECT_PREPOSITIONS = frozenset("of for to with on against from about among".split())
 
 
-def _plural_after_infinitive_or_preposition(lowered: list[str], i: int, cased: list[str]) -> bool:
+def _plural_after_infinitive_or_preposition(lowered: list[str], i: int, tokens) -> bool:
     """An -s word two words after "to" ("to address reports", "according to police reports")
     or after a preposition and plain nouns ("of signal reception issues"): a plural noun."""
     def plain(k: int) -> bool:  # a lower-case word ("Secretary of State Rubio meets": a name's end)
-        return cased[k].isalpha() and cased[k].islower() and lowered[k] not in _NOT_BEFORE_NOUN \
+        return tokens[k][2].isalpha() and tokens[k][2].islower() and lowered[k] not in _NOT_BEFORE_NOUN \
             and lowered[k] not in _BE and lowered[k] not in _HAVE
 
     if i >= 2 and lowered[i - 2] == "to" and plain(i - 1):
