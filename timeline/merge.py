@@ -132,10 +132,11 @@ def _date_undated(clusters: list[_Cluster], threshold: float) -> list[_Cluster]:
     dated = [c for c in clusters if c.start is not None and any(e.certainty != "inferred" for e in c.events)]
     if not dated:
         return clusters
+    family = merge_rules().family
     by_sense: dict[str, list[_Cluster]] = {}
     for c in dated:
         for sense in c.senses:
-            by_sense.setdefault(sense, []).append(c)
+            by_sense.setdefault(family.get(sense, sense), []).append(c)
     out = []
     for cluster in clusters:
         if cluster.start is None or any(e.certainty != "inferred" for e in cluster.events):
@@ -143,11 +144,12 @@ def _date_undated(clusters: list[_Cluster], threshold: float) -> list[_Cluster]:
             continue
         words = _title_words(cluster.events[0].title)
         best, best_score = None, 0.0
-        for other in {id(c): c for s in cluster.senses for c in by_sense.get(s, ())}.values():
+        # the same sense, or one of its family ("first introduced iPhone 4" / "unveiled iPhone 4")
+        for other in {id(c): c for s in cluster.senses for c in by_sense.get(family.get(s, s), ())}.values():
             if not (other.end <= cluster.start and (cluster.start - other.end).days <= UNDATED_REACH_DAYS):
                 continue
-            theirs = _title_words(other.events[0].title)
-            if not words or len(words & theirs) / len(words | theirs) < _SAME_TITLE_WORDS:
+            if not words or max(len(words & t) / len(words | t) for t in map(_title_words, (e.title for e in other.events))) \
+                    < _SAME_TITLE_WORDS:
                 continue
             score = min(actor_similarity(other, e) for e in cluster.events)
             if score > best_score:

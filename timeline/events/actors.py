@@ -45,6 +45,7 @@ class _Data:
     city_country: dict
     description_heads: frozenset
     thing_words: frozenset
+    group_nouns: frozenset
 
 
 @lru_cache(maxsize=1)
@@ -61,6 +62,7 @@ def _data() -> _Data:
         frozenset(w.rstrip(".") for w in raw["stop_words"]), frozenset(raw["demonyms"]),
         frozenset(raw["places"]) | frozenset(raw["city_country"]), dict(raw["aliases"]), frozenset(raw["not_orgs"]),
         dict(raw["city_country"]), frozenset(raw["description_heads"]), frozenset(raw["thing_words"]),
+        frozenset(raw["group_nouns"]),
     )
 
 
@@ -124,7 +126,7 @@ def _runs(text: str, words: list[tuple[int, int, str]]):
                 yield from _flush(run)  # "Standard & Poor's 500": the number ends the name
                 run = []
             elif (word.endswith(_POSSESSIVE) or text[end:end + 2] in _POSSESSIVE) and not _inner_possessive(
-                    text, end, words[i + 1] if i + 1 < len(words) else None):
+                    text, end, words[i + 1] if i + 1 < len(words) else None, len(run)):
                 yield from _flush(run)
                 run = []
         elif run:
@@ -158,16 +160,19 @@ def _and_inside_name(text: str, run, words, i: int) -> bool:
     return False
 
 
-def _inner_possessive(text: str, end: int, following) -> bool:
+def _inner_possessive(text: str, end: int, following, run_length: int = 1) -> bool:
     """A possessive inside a name: "Standard & Poor's 500", "Moody's Investors Service",
-    "McDonald's Corp." (the next word, right after it, is a number or a company word)."""
+    "McDonald's Corp." (the next word, right after it, is a number or a company word), and
+    "Worldwide Developer's Conference" (a name of two words or more before it, an event's or
+    thing's word after it; "Apple's Worldwide Developers Conference" is Apple's)."""
     if following is None:
         return False
     gap = text[end:following[0]]
     if gap.strip() not in ("", "'s", "’s"):
         return False
-    nxt = following[2]
-    return bool(re.fullmatch(r"\d+", nxt)) or nxt.rstrip(".") in _data().org_words
+    nxt = following[2].rstrip(".")
+    return bool(re.fullmatch(r"\d+", nxt)) or nxt in _data().org_words or (
+        run_length >= 2 and nxt in _data().thing_words)
 
 
 def _after_inner_possessive(text: str, run, start: int, word: str) -> bool:
@@ -441,3 +446,9 @@ def short_name(name: str, kind: str) -> str:
 
 
 _COMPANY_SUFFIXES = frozenset("Corp Co Inc Ltd LLC PLC Plc S.A S.p.A N.V A.G AG SA NV Cos Corporation Company".split())
+
+
+def group_nouns() -> frozenset:
+    """Nouns that stay with the name before them in a subject ("Trump administration",
+    "Boeing machinists", "Apple shares")."""
+    return _data().group_nouns

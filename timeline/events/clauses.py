@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from timeline.events import svo, titles
-from timeline.events.actors import Actor, _camel, description_head, is_team
+from timeline.events.actors import Actor, _camel, description_head, group_nouns, is_team
 from timeline.events.triggers import Trigger, title_forms
 
 
@@ -222,12 +222,6 @@ def update_context(ctx: Context, sent, actors) -> None:
                     ctx.titled["prime minister"] = a
 
 
-_GROUP_NOUNS = ("administration", "government", "officials", "official", "campaign", "team", "forces",
-                "troops", "police", "army", "authorities", "lawyers", "spokesman", "spokeswoman",
-                "shares", "stock", "unit", "subsidiary", "shareholders", "executives", "sales", "profits",
-                "profit", "revenue", "revenues", "earnings", "prices", "users", "workers", "employees", "fans",
-                "customers", "supporters", "voters", "residents", "lawmakers", "leaders", "markets", "stocks",
-                "investors", "banks", "companies", "carmakers", "airlines", "regulators", "prosecutors", "courts")
 
 
 def _subject_words(sent, subject: Actor | None, t: Trigger, timexes=()) -> str:
@@ -239,7 +233,7 @@ def _subject_words(sent, subject: Actor | None, t: Trigger, timexes=()) -> str:
     if owned:
         return f"{words}'s {owned.group(1)}"  # "Schwarz's great-grandfather founded": not Schwarz
     follow = re.match(r"\s+(\w+)", rest)
-    if follow and follow.group(1) in _GROUP_NOUNS:
+    if follow and follow.group(1) in group_nouns():
         words += " " + follow.group(1)  # "Trump administration", "Israeli officials"
     return words
 
@@ -279,7 +273,7 @@ def _common_subject(sent, t, subject: Actor | None, subj: str) -> bool:
     ("Two presidents", "Shares of Apple", "Israelis", "Stocks" opening a sentence), not a
     name ("Siemens", "Lehman Brothers")."""
     head_word = subj.split(" of ")[0].split()[-1]
-    return (subject is None or head_word.islower() or head_word.lower() in _GROUP_NOUNS or _plural_people(subj)
+    return (subject is None or head_word.islower() or head_word.lower() in group_nouns() or _plural_people(subj)
             or is_team(subject.name.split())
             or subject.kind == "name" and " " not in subject.name and _tagged_plural(sent, t, head_word))
 
@@ -385,13 +379,17 @@ def _rule_title(sent, cand, t, content, subject, subj, verb, actors, timexes, us
             return titles.make_title(titles.subject_text(agent, "", sent.text, offset), t.title_verb, subj.lower() if subj[:1].isupper()
                                      and subj.split()[0] in ("The", "A", "An") else subj, place), place_name
         if t.passive:
-            return titles.make_title(subj, titles.passive_verb(t.text, t.aspect), "", place), place_name
+            # "Subcontractors will be offered a settlement": a second object stays in the title
+            obj = titles.object_phrase(sent.text, offset, t, actors, stop_at)[0] \
+                if _SECOND_OBJECT.match(sent.text, t.end - offset) else ""
+            return titles.make_title(subj, titles.passive_verb(t.text, t.aspect), obj, place), place_name
     obj, stop = titles.object_phrase(sent.text, offset, t, actors, stop_at)
     used |= {a.name for a in actors if obj and a.text in obj}
     place, place_name = titles.place_phrase(sent.text, offset, stop, clause_end, actors, used)
     return titles.make_title(subj, verb, obj, place), place_name
 
 
+_SECOND_OBJECT = re.compile(r"\s+(?:a|an|\$?\d[\d,.]*)\s")
 # "it would cut 30,000 jobs" said by the company itself, or "GM will cut ...": a plan announced
 _WHEN_AHEAD = re.compile(r"\s+(?:over|in|within|during|by)\s+the\s+(?:next|coming|following)\b.*$")
 _PLAN = re.compile(r"(?P<who>it|he|she|they|we|[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s+(?:will|would)\s+"

@@ -500,6 +500,31 @@ def _gap(a0, a1, b0, b1) -> int:
     return max(0, b0 - a1, a0 - b1)
 
 
+def _announced_plan(t: Trigger, sent: Sentence) -> bool:
+    """A happening the article says will take place ("the iPhone 3G will be discontinued", "GM
+    will close four plants"): the plan is news on the article's day, as "X to close four plants"."""
+    if t.aspect != "future" or t.kind != "event" or t.pos != "verb" or t.quoted or t.strength < _PLAN_STRENGTH \
+            or t.category == "other":  # a verb the lists do not know is an event only with a date of its own
+        return False
+    clause = _CLAUSE_START.split(sent.text[:t.start - sent.start])[-1]
+    return bool(_PLAN_CLAUSE.match(clause)) and not _NOT_PLAN_SUBJECT.search(clause)
+
+
+_PLAN_STRENGTH = 0.6
+_FORECAST = re.compile(r"\b(?:will|'ll|’ll)\s+(?:\w+\s+)?(?:probably|likely|possibly|perhaps|eventually)\s+(?:be\s+)?$",
+                       re.IGNORECASE)
+# the plan is its clause's own statement: a subject of a few words, "will" (and "be"), the verb;
+# a clause starts the sentence or follows ", and" / ";" ("..., and the iPhone 3G will be discontinued")
+_CLAUSE_START = re.compile(r"(?:,\s*(?:and|but)\s+|;\s*)")
+_PLAN_CLAUSE = re.compile(r"^\s*(?:[\w$%&.'’-]+\s+){1,8}will\s+(?:\w+ly\s+|also\s+|soon\s+|now\s+)?(?:be\s+)?$")
+# a relative or reported clause ("deportees they will accept", "said redemption will ..."),
+# a pronoun subject with nothing to resolve it in its clause, a forecast ("analysts expect")
+_NOT_PLAN_SUBJECT = re.compile(r"\b(?:that|which|who|whom|whose|where|when|if|unless|whether|they|it|he|she|we|you|i|"
+                               r"its|his|her|their|our|"  # "its price will be cut": not the owner's plan
+                               r"this|there|said|says|say|expects?|expected|believes?|think|thinks|hopes?|likely)\b",
+                               re.IGNORECASE)
+
+
 def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, triggers=()) -> Event | None:
     t, content = cand.trigger, cand.content
     dated = cand.timex is not None
@@ -517,7 +542,8 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, tr
     # has released an application", "the iPhone now comes with ...")
     on_article_day = not dated and doc.date is not None and (
         ctx.lead and aspect in _LEAD_ASPECTS
-        or options.mode == "news" and aspect in _PRESENT_ASPECTS and t.pos == "verb")
+        or options.mode == "news" and aspect in _PRESENT_ASPECTS and t.pos == "verb"
+        or options.mode == "news" and _announced_plan(t, sent))
     if dated:
         if aspect not in _DATED_ASPECTS:
             return None
@@ -527,6 +553,9 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, tr
     strength = max(t.strength, happening.strength) if t.kind == "support" else happening.strength
     if not dated and (strength < (0.4 if on_article_day else 0.6) or happening.category == "statement"):
         return None
+    told = content or t
+    if told.aspect == "future" and _FORECAST.search(sent.text[:told.start - sent.start]):
+        return None  # "the company will probably cut more jobs this year": a forecast, not a plan
     if _CONDITION.search(sent.text[:t.start - sent.start]):
         return None  # "would give the boy to Gonzalez if he made the trip": a condition, not a happening
     if not dated and aspect != "prior" and _BACKGROUND.search(sent.text[:t.start - sent.start]):

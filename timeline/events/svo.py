@@ -230,12 +230,12 @@ def weak(rule_title: str, verb: str = "") -> bool:
     words = rule_title.split()
     if not words:
         return True
-    if verb and " " not in verb and words[-1].lower() == verb.lower():
-        return True
+    if verb and " " not in verb and verb.lower() in (words[-1].lower(), words[0].lower()):
+        return True  # "Apple announces", or "Took $50.9 million loss" with no subject
     if re.fullmatch(r"\$?[\d.,]+", words[-1]) or words[-1].lower() in _CUT_ENDINGS:
         return True  # "completes $44", "buys most", "prices its initial public": an object cut short
-    if words[0].lower().endswith(("ed", "ing")) or words[0][:1].islower():
-        return True  # a participle or a fragment where the subject should be
+    if words[0].lower().endswith(("ed", "ing")) or words[0][:1].islower() or words[0] == "To":
+        return True  # a participle, a fragment or a bare plan ("To be closed") where the subject should be
     return len(words) <= 2
 
 

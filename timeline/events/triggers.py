@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -218,7 +218,24 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
             negated, passive, any(a <= start < b for a, b in quotes), i,
         ))
         i += width
-    return found
+    return _shared_auxiliaries(found, lowered)
+
+
+# the aspects a base form after "and" takes from the verb it is coordinated with
+_SHARED_ASPECTS = frozenset(["future", "modal", "infinitive"])
+
+
+def _shared_auxiliaries(found: list[Trigger], lowered: list[str]) -> list[Trigger]:
+    """"will close its plant and cut 1,200 jobs", "agreed to buy X and sell Y": a base form
+    right after "and" shares the auxiliary of the verb before it ("cut" is no past tense here)."""
+    out: list[Trigger] = []
+    for t in found:
+        before = next((o for o in reversed(out) if o.pos == "verb"), None)
+        if (t.pos == "verb" and before is not None and t.token and lowered[t.token - 1] == "and"
+                and t.text.lower() == t.lemma and before.aspect in _SHARED_ASPECTS and t.aspect != before.aspect):
+            t = replace(t, aspect=before.aspect, passive=False, negated=before.negated)
+        out.append(t)
+    return out
 
 
 def _modifies_next(tokens, lowered: list[str], j: int, single: dict) -> bool:
@@ -359,10 +376,11 @@ def _aspect(lowered: list[str], i: int, form: str, entry: Entry, next_word: str 
         j -= 1
     prev_word = lowered[j] if j >= 0 else ""
     first = aux[0] if aux else ""
+    passive = form in ("past", "pp") and first in _BE  # "will be offered", "is to be released"
     if any(a in _MODALS for a in aux):
-        return ("future" if any(a in ("will", "'ll", "’ll") for a in aux) else "modal"), negated, False
+        return ("future" if any(a in ("will", "'ll", "’ll") for a in aux) else "modal"), negated, passive
     if "to" in aux and aux[-1] in ("is", "are"):
-        return "future", negated, False  # "is to be released", "are to meet": scheduled
+        return "future", negated, passive  # "is to be released", "are to meet": scheduled
     if first == "to":
         return "infinitive", negated, False
     if form == "ing":
