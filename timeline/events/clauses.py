@@ -222,8 +222,6 @@ def update_context(ctx: Context, sent, actors) -> None:
                     ctx.titled["prime minister"] = a
 
 
-
-
 def _subject_words(sent, subject: Actor | None, t: Trigger, timexes=()) -> str:
     if subject is None:
         return _noun_phrase_before(sent, t, timexes)
@@ -389,6 +387,7 @@ def _rule_title(sent, cand, t, content, subject, subj, verb, actors, timexes, us
     return titles.make_title(subj, verb, obj, place), place_name
 
 
+# "offered a settlement", "fined $2 million": what a passive verb still takes after it
 _SECOND_OBJECT = re.compile(r"\s+(?:a|an|\$?\d[\d,.]*)\s")
 # "it would cut 30,000 jobs" said by the company itself, or "GM will cut ...": a plan announced
 _WHEN_AHEAD = re.compile(r"\s+(?:over|in|within|during|by)\s+the\s+(?:next|coming|following)\b.*$")

@@ -542,8 +542,7 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, tr
     # has released an application", "the iPhone now comes with ...")
     on_article_day = not dated and doc.date is not None and (
         ctx.lead and aspect in _LEAD_ASPECTS
-        or options.mode == "news" and aspect in _PRESENT_ASPECTS and t.pos == "verb"
-        or options.mode == "news" and _announced_plan(t, sent))
+        or options.mode == "news" and (aspect in _PRESENT_ASPECTS and t.pos == "verb" or _announced_plan(t, sent)))
     if dated:
         if aspect not in _DATED_ASPECTS:
             return None
@@ -553,8 +552,7 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, tr
     strength = max(t.strength, happening.strength) if t.kind == "support" else happening.strength
     if not dated and (strength < (0.4 if on_article_day else 0.6) or happening.category == "statement"):
         return None
-    told = content or t
-    if told.aspect == "future" and _FORECAST.search(sent.text[:told.start - sent.start]):
+    if happening.aspect == "future" and _FORECAST.search(sent.text[:happening.start - sent.start]):
         return None  # "the company will probably cut more jobs this year": a forecast, not a plan
     if _CONDITION.search(sent.text[:t.start - sent.start]):
         return None  # "would give the boy to Gonzalez if he made the trip": a condition, not a happening
