@@ -136,6 +136,9 @@ def _runs(text: str, words: list[tuple[int, int, str]]):
         yield from _flush(run)
 
 
+_BRAND = re.compile(r"[a-z][A-Z]{2,}")  # "PowerPC", "WordPerfect"-like capitals no person's name has ("McDonald" has one)
+
+
 def _camel(word: str) -> bool:
     """"iTunes", "iPhone", "eBay": a brand written with a small first letter is a name's word."""
     return len(word) > 2 and word[0].islower() and word[1].isupper() and word[2:3].islower()
@@ -239,6 +242,8 @@ def _classify_run(text, run, offset, data: _Data, common_words, sentence_first: 
             if i > segment_start:
                 out.extend(_make(text, words[segment_start:i], offset, data, titled))
             i += title
+            if i < len(words) and words[i][2] in ("for", "of") and len(words) - i >= 4:
+                i = len(words) - _name_length(words)  # "Commissioner for Competition Neelie Kroes"
             segment_start = i
             titled = True
             continue
@@ -246,6 +251,12 @@ def _classify_run(text, run, offset, data: _Data, common_words, sentence_first: 
     if segment_start < len(words):
         out.extend(_make(text, words[segment_start:], offset, data, titled and segment_start > 0))
     return out
+
+
+def _name_length(words) -> int:
+    """How many closing words of a run are a person's name after a title's portfolio ("for
+    Competition", "of Foreign Affairs"): two, three with an initial ("Lewis W. Teperman")."""
+    return 3 if len(words) >= 3 and len(words[-2][2]) == 1 and words[-3][2][:1].isupper() else 2
 
 
 def _descriptor(word: str) -> bool:
@@ -333,8 +344,8 @@ def _kind(name: str, tokens: list[str], data: _Data, titled: bool) -> str | None
         return "org"  # "Chicago Cubs", "Los Angeles Dodgers": a team, never a person
     if tokens[-1] in data.thing_words or " ".join(tokens[-2:]) in data.thing_words:
         return "name"  # "World Series", "James Webb Space Telescope": a thing's whole name
-    if any(ch.isdigit() for ch in name) or "for" in tokens or _camel(tokens[0]):
-        return "org"  # "Freedom for Elian", "iTunes Music Store": a group's or a brand's name, never a person's
+    if any(ch.isdigit() for ch in name) or "for" in tokens or _camel(tokens[0]) or any(_BRAND.search(t) for t in tokens):
+        return "org"  # "Freedom for Elian", "iTunes Music Store", "Current PowerPC": a group's or a brand's name, never a person's
     return "person" if len(tokens) <= 4 else "org"
 
 

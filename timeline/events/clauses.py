@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from timeline.events import svo, titles
+from timeline.events.statements import statement_title
 from timeline.events.actors import Actor, _camel, description_head, group_nouns, is_team
 from timeline.events.triggers import Trigger, title_forms
 
@@ -196,8 +197,14 @@ def _possessive_or_object(sent, actor: Actor) -> bool:
     return bool(re.search(r"\b(?:of|in|at|from|to|for)\s+$", before))
 
 
+_IN_PHRASE = re.compile(r"\b(?:in|at|to|from|of|on|with|by|for|into|against|under)\s+(?:the\s+)?$")
+
+
 def update_context(ctx: Context, sent, actors) -> None:
-    first = next((a for a in actors if a.kind in ("person", "name", "org")), None)
+    # the sentence's subject: its first name not inside a phrase ("As soon as the results were
+    # announced at the New York Stock Exchange, the shares of the company ...")
+    first = next((a for a in actors if a.kind in ("person", "name", "org")
+                  and not _IN_PHRASE.search(sent.text[:a.start - sent.start])), None)
     starts_with_pronoun = bool(re.match(r"\s*(?:He|She)\b", sent.text))
     if first is not None and not starts_with_pronoun and (first.start - sent.start) <= 45:
         ctx.prev_subject = first
@@ -209,6 +216,7 @@ def update_context(ctx: Context, sent, actors) -> None:
     ctx.prev_org = first is not None and first.kind == "org" and (first.start - sent.start) <= 45
     if ctx.prev_org:
         ctx.last_org = first
+
     for a in actors:
         head = description_head(a)
         if head:
@@ -306,6 +314,14 @@ def make_event_title(sent, cand, subject: Actor | None, actors, timexes) -> tupl
         verb = t.lemma  # the base form: "Two presidents sign plan", "Stocks suffer"
     if t.aspect == "future" and " " not in t.lemma:
         verb = f"to {t.lemma}"  # "Monarch to meet Bush": a scheduled event
+    if t.kind == "support" and content is not None and content.end <= t.start:
+        # "an agreement reached between the two companies in 1991": the noun is the subject
+        end = _clause_end(sent, t) - offset
+        main = _PAST_VERB.search(sent.text, t.end - offset, end)  # "A deal reached by the two sides ended ..."
+        phrase = sent.text[:main.start() if main else end]
+        return titles.make_title(titles.clause_text(phrase, offset, content.start, skip=timexes), ""), ""
+    if getattr(cand, "statement", False):
+        return statement_title(sent, t, subj, timexes), ""  # "" when the words said are not there
     title, place = _rule_title(sent, cand, t, content, subject, subj, verb, actors, timexes, used, stop_at, clause_end)
     if t.kind == "report" and subj and svo.weak(title, verb) and _FINAL_REPORT.search(sent.text[:t.start - offset]):
         # "The change in policy will occur within six months, Apple announced": what was said
@@ -324,6 +340,9 @@ def make_event_title(sent, cand, subject: Actor | None, actors, timexes) -> tupl
     return title, place
 
 
+_PAST_VERB = re.compile(r"\b[a-z]{3,}ed\b")
+
+
 def _rule_title(sent, cand, t, content, subject, subj, verb, actors, timexes, used, stop_at, clause_end):
     offset = sent.start
     if t.kind == "report" and content is None and subj:
@@ -331,6 +350,7 @@ def _rule_title(sent, cand, t, content, subject, subj, verb, actors, timexes, us
         if that:  # "Norton announced earlier this month that it was exploring the sale ..."
             said = titles.clause_text(sent.text, offset, t.end + that.end(), skip=timexes)
             return titles.make_title(subj, verb, said), ""
+
     if t.kind == "report" and content is not None:
         if content.pos == "noun" and content.token <= t.token + 3:
             obj, stop = titles.object_phrase(sent.text, offset, t, actors, stop_at)
@@ -439,7 +459,7 @@ def clause_span(sent, t: Trigger, content: Trigger | None, subject: Actor | None
     breaks = [m.end() for m in _CLAUSE_START.finditer(head)]
     start = sent.start + (breaks[-1] if breaks else 0)
     if content is not None and content.start < t.start:
-        start = sent.start
+        start = content.start if t.kind == "support" else sent.start  # ("an agreement reached"; "..., police said")
     return start, end
 
 

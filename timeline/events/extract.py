@@ -26,6 +26,7 @@ from timeline.events.svo import root_title, svo_title
 from timeline.events.reference import reference_point
 from timeline.events.headline import lead_sentence, mark_headline
 from timeline.events.sentences import Sentence, happened_verbs, split_sentences
+from timeline.events.statements import may_state, own_date, speaker
 from timeline.events.triggers import Trigger, find_triggers
 from timeline.options import Options
 from timeline.timex.values import value_span
@@ -67,6 +68,7 @@ class _Candidate:
     timex: object | None = None
     distance: float = 1e9
     subject: Actor | None = None
+    statement: bool = False  # a person's statement with no happening in it (statements.py)
 
 
 def extract_events(doc, timexes, options: Options | None = None) -> list[Event]:
@@ -101,12 +103,15 @@ def extract_events(doc, timexes, options: Options | None = None) -> list[Event]:
             ctx.prev_date = None  # a new paragraph: the last one's date does not carry over
         ctx.lead = sent is lead and options.mode == "news"
         found = _sentence_events(doc, sent, actors, here, story, ctx, options) if not sent.fragment else []
-        if not found and not sent.fragment and _may_tell(sent, here):
+        # a sentence that tells only who said something may tell a happening the lists do not know
+        told = [e for e in found if e.category != "statement"]
+        if not told and not sent.fragment and _may_tell(sent, here):
             parsed = parse_sentence(sent)
             generic = generic_trigger(sent, parsed)
             own = governed(sent, parsed, generic, here) if generic is not None else []
-            if generic is not None and (own or not here and generic.aspect != "future" and generic.form != "ing"):
-                found = _sentence_events(doc, sent, actors, own, story, ctx, options, [generic])
+            if generic is not None and (own or not here and generic.aspect != "future" and generic.form != "ing") \
+                    and all(e.mentions[0].trigger_start != generic.start for e in found):
+                found = found + _sentence_events(doc, sent, actors, own, story, ctx, options, [generic])
         elif found and not sent.fragment:
             found += _dates_left(doc, sent, actors, here, found, story, ctx, options)
         if found and len(here) > 1:
@@ -336,7 +341,7 @@ def _candidates(triggers: list[Trigger], sent: Sentence | None = None, keep=froz
             content = _content(t, triggers, consumed, sent)
             out.append(_Candidate(t, content))
         elif t.kind == "support" and t.aspect in _DATED_ASPECTS:
-            obj = _object_noun(t, triggers, consumed, 5)
+            obj = _object_noun(t, triggers, consumed, 5) or _noun_before(t, triggers, consumed)
             out.append(_Candidate(t, obj))
         if out and out[-1].trigger is t and out[-1].content is not None:
             consumed.add(out[-1].content.start)
@@ -371,6 +376,15 @@ def _object_noun(t: Trigger, triggers, consumed, reach: int) -> Trigger | None:
 
 
 
+def _noun_before(t: Trigger, triggers, consumed) -> Trigger | None:
+    """"an agreement reached between the two companies in 1991": the happening noun a light
+    verb's participle follows is what it tells."""
+    if not t.text.endswith("ed"):
+        return None
+    return next((o for o in triggers if o.pos == "noun" and o.token == t.token - 1 and o.start not in consumed
+                 and not o.quoted), None)
+
+
 def _content(report: Trigger, triggers, consumed, sent: Sentence | None = None) -> Trigger | None:
     obj = _object_noun(report, triggers, consumed, 2)
     if obj is not None:
@@ -401,7 +415,7 @@ def _content(report: Trigger, triggers, consumed, sent: Sentence | None = None) 
 
 
 # "said on Monday it would cut": the future of a past saying, only a subject between
-_WOULD = re.compile(r"^[^,;:]{0,60}\bwould\s+(?:\w+ly\s+)?$")
+_WOULD = re.compile(r"^[^,;:]{0,60}\bwould\s+(?:\w+ly\s+)?(?:be\s+)?$")  # ("would be built in to iTunes")
 # ", police said." / ", the agency reported Tuesday.": an attribution closing the sentence
 _FINAL_ATTRIBUTION = re.compile(r",\s*(?:[A-Za-z.'’-]+\s+){0,5}$")
 _ENDS_SENTENCE = re.compile(r"\s*(?:[A-Za-z]+\s+){0,3}[A-Za-z]*[.!?]?[\s\"”’']*$")
@@ -529,9 +543,12 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, tr
     t, content = cand.trigger, cand.content
     dated = cand.timex is not None
     aspect = t.aspect
-    if t.kind == "report":
-        if content is None and not (dated and t.category == "announcement"):
-            return None  # a statement with no happening in it is commentary
+    # a statement with no happening in it: news only when a named person makes it (below)
+    statement = t.kind == "report" and content is None and not (dated and t.category == "announcement")
+    if statement and (options.mode != "news" or not may_state(sent, t)):
+        return None
+    if statement and dated and not own_date(sent, t, cand.timex):
+        dated = False  # "said the business will achieve higher sales this year": undated
     elif t.kind == "support" and content is None and not dated:
         return None
     if not dated and (t.pos == "noun" and t.aspect == "noun" or t.kind == "report" and content is not None
@@ -550,7 +567,7 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, tr
         return None
     happening = content or t
     strength = max(t.strength, happening.strength) if t.kind == "support" else happening.strength
-    if not dated and (strength < (0.4 if on_article_day else 0.6) or happening.category == "statement"):
+    if not dated and not statement and (strength < (0.4 if on_article_day else 0.6) or happening.category == "statement"):
         return None
     if happening.aspect == "future" and _FORECAST.search(sent.text[:happening.start - sent.start]):
         return None  # "the company will probably cut more jobs this year": a forecast, not a plan
@@ -577,21 +594,28 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, tr
         confidence -= 0.1 if content.quoted else 0.05  # the date is the saying's
     if certainty == "relative" and doc.date_source == "inferred":
         confidence *= 0.85
-    if aspect == "future":
-        confidence *= 0.8
+    if aspect == "future" or statement:
+        confidence *= 0.8  # (a statement: what was said is not yet a happening)
     if not value:
         confidence = min(confidence, 0.2)
 
-    subject = event_subject(sent, t, actors, candidates, ctx)
-    if subject is None:
+    reduced = t.kind == "support" and content is not None and content.end <= t.start  # "an agreement reached"
+    subject = None if reduced else event_subject(sent, t, actors, candidates, ctx)
+    if subject is None and not reduced:
         subject = next((c.subject for c in reversed(candidates) if c.subject is not None
                         and c.trigger.start < t.start), None)  # "He met X, where they agreed ..."
-    cand.subject = subject
+    if statement:
+        subject = speaker(sent, t, actors, subject, dated)
+        if subject is None:
+            return None
+    cand.subject, cand.statement = subject, statement
     if subject is None and not dated and aspect != "prior" and not _PERSONAL.search(
             sent.text[:t.start - sent.start]):
         return None  # no date and nobody doing it: generic ("Whoever shot the shot ...")
     title, place = make_event_title(sent, cand, subject, actors, timexes)
-    if headless(title) or (t.pos == "noun" and not _has_verb(title, happening)):
+    if statement and not title:
+        return None
+    if not statement and (headless(title) or (t.pos == "noun" and not _has_verb(title, happening))):
         # "Doubled", "Press conference": say it with the sentence's main verb and its subject
         spans = [(x.start, x.end) for x in timexes]
         parsed = parse_sentence(sent)
@@ -601,7 +625,7 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, tr
             title = told
         elif happening.category == "other":
             return None  # a verb the word lists do not know, with nobody to say it of: no headline
-    if happening.category == "other" and title.split()[-1].lower() == t.title_verb.lower():
+    if not statement and happening.category == "other" and title.split()[-1].lower() == t.title_verb.lower():
         told = svo_title(sent, parse_sentence(sent), t, "", t.title_verb, [(x.start, x.end) for x in timexes])
         if not told or told.split()[-1].lower() == t.title_verb.lower() or headless(told):
             return None  # "Rubio continues": a verb the word lists do not know says nothing without its object
@@ -638,7 +662,8 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, tr
     senses = sorted(senses)
     return Event(
         date=value, start=first, end=last, granularity=granularity, title=title,
-        description=sent.text, actors=names, place=place, category=happening.category,
+        description=sent.text, actors=names, place=place,
+        category="statement" if statement else happening.category,  # ("announced that there were 3,800 attendees")
         certainty=certainty, confidence=round(confidence, 3), mentions=[mention],
         senses=senses, actor_kinds={**kinds, **context},
     )

@@ -50,13 +50,14 @@ def subject_text(subject: Actor | None, fallback: str, sentence: str = "", offse
 
 _HONORIFICS = frozenset("Mr Mrs Ms Dr".split())  # "Mr Justice Anthony Mann" as the sentence writes it
 # Capitalised words that open a sentence or a clause without being part of a name.
-_RUN_WORD = re.compile(r"(?:[A-Z][\w&'.’-]*|&|of|de)$")
+_RUN_WORD = re.compile(r"(?:[A-Z][\w&'.’-]*|&|of|de|for)$")  # ("Commissioner for Competition")
 
 
 def as_written(sentence: str, offset: int, subject: Actor) -> str:
     """The subject's name with the capitalised words that run into it ("Secretary of State
     Marco Rubio"), without "The", sentence openers, descriptors ("Chicago-based") or a
     possessive ending."""
+    # (a demonym before a person's title stays: "European Commissioner ... Neelie Kroes")
     stop = (_data().stop_words | _data().demonyms) - _HONORIFICS
     start = subject.start - offset
     head = sentence[:start]
@@ -64,11 +65,12 @@ def as_written(sentence: str, offset: int, subject: Actor) -> str:
     for m in reversed(list(re.finditer(r"\S+", head))):
         word = m.group(0)
         gap = sentence[m.end():(words[-1][0] if words else start)]
-        if gap.strip() or not _RUN_WORD.match(word) or word.rstrip(".") in stop or "-" in word and \
+        if gap.strip() or not _RUN_WORD.match(word) or word.rstrip(".") in stop and not (
+                subject.kind == "person" and words and word in _data().demonyms) or "-" in word and \
                 not word.split("-")[-1][:1].isupper() or word.endswith(("'", "’", "'s", "’s")):
             break
         words.append((m.start(), word))
-    while words and words[-1][1] in ("of", "de", "&"):
+    while words and words[-1][1] in ("of", "de", "&", "for"):
         words.pop()  # the run must start with a capital ("of State Rubio" is no name)
     begin = words[-1][0] if words else start
     text = sentence[begin:subject.end - offset]
@@ -137,6 +139,12 @@ def object_phrase(sentence: str, offset: int, trigger: Trigger, actors: list[Act
             pos = e
             i += 1
             continue
+        if lw == "than" and words and words[-1].lower() in _COMPARATIVES and i + 1 < len(tokens) \
+                and _is_amount(tokens[i + 1][2]):
+            words.append(w)  # "sold more than 21 million iPod players": the figure is the news
+            pos = e
+            i += 1
+            continue
         if lw == "of" and words and words[-1].lower() in _KIND_NOUNS:
             words.append(w)  # "a rare form of cancer", "a series of strikes": the head comes after
             pos = e
@@ -151,6 +159,7 @@ def object_phrase(sentence: str, offset: int, trigger: Trigger, actors: list[Act
 
 
 _AMOUNT_PREPS = frozenset("at to by from".split())
+_COMPARATIVES = frozenset("more less fewer over under".split())
 # Nouns that name a kind or a quantity of what follows "of" ("a form of cancer", "a wave of strikes").
 _KIND_NOUNS = frozenset("form forms kind kinds type types sort series wave waves string number lot lots "
                         "pair couple set range variety host dozens hundreds thousands millions".split())
@@ -316,6 +325,7 @@ def _tokens(sentence: str, offset: int):
 
 
 def tidy(text: str) -> str:
+    text = re.sub(r"\s+(['’])\s+(s|t|re|ve|ll|d|m)\b", r"\1\2", text)  # "It ' s" as some sources space it
     text = text.translate(_CLEAN)
     text = re.sub(r"(^|\s)'|'(?=\s|$)", r"\1", text)  # single quotes used as quotation marks
     text = re.sub(r"\s+([’',.;:!?%)])", r"\1", text)

@@ -1,0 +1,124 @@
+"""What a named person said, as news of its day: 'Steve Jobs: "We love the Beatles"',
+"Judge Martin Mann states he owns an iPod".
+
+A speech act with no happening in it was commentary and made no event; but who said what, on
+which day, is part of a story's timeline (the annotated entity timelines of news count "said"
+among a person's events). Such a statement is kept only when both ends are sure: a person
+named as its speaker right next to the verb (not a possessive, not a clause away), and words
+said that a headline can quote or report (a quotation, a "that" clause, a clause straight
+after the verb). Anything less makes no event: "Reno says" tells nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from timeline.events.titles import MAX_WORDS, _close_phrase, _trim, clause_text, make_title, tidy
+
+# '" We love the Beatles, " said Apple CEO Steve Jobs' / '``They are coming,'' said Armando
+# Sanjurjo': the verb closes a quotation and its speaker follows it
+_OPEN = r"(?:\"|“|``)"
+_CLOSE = r"(?:\"|”|'')"
+_AFTER_QUOTE = re.compile(r"[,.!?]?\s*" + _CLOSE + r"\s*$")
+_QUOTE_AFTER = re.compile(r"\s*[,:]?\s*" + _OPEN + r"\s*(?P<q>(?:(?!" + _CLOSE + r"|“|``).)+)")
+_QUOTE_BEFORE = re.compile(r"^\s*(?:[A-Z][\w,' ]{0,40},\s*)?" + _OPEN + r"\s*(?P<q>(?:(?!" + _CLOSE + r"|“|``).)+?)\s*"
+                           + _CLOSE + r"\s*(?:(?:[A-Z][\w.'’-]*|he|she)\s+){0,6}$")
+# clause breaks inside a quotation; a period after "Mr", "U.S" or an initial is no break
+_CLAUSE_BREAK = re.compile(r"\s*(?:[,;:!?()]+|\.+|\s-\s|—|--)\s*")
+_ABBREVIATION = re.compile(r"\b(Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Co|Corp|Inc|Ltd|Lt|Col|Capt|No|Jan|Feb|Mar|Apr|"
+                           r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z])\.")
+_LEAD_IN = re.compile(r"(?:with|in|for|as|at|on|after|before|since|of|to|by|from|frankly|honestly|well|now|so|and|but)\b",
+                      re.IGNORECASE)
+# between a speaker and the verb: auxiliaries, adverbs, an apposition (", a doctor at NYU,")
+_NEXT_TO = re.compile(r"\s*(?:,[^,;\"“”]*,\s*)?(?:(?:has|have|had|also|then|later|again|once|further|\w+ly)\s+)*")
+_PRONOUN_NEXT_TO = re.compile(r"(?:^|[\s,\"”'`])(?:he|she|He|She)\s+(?:(?:has|had|also|then|later|\w+ly)\s+)*$")
+# "are said to be", "as I said": no person's statement
+_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$")
+# "When Jobs first introduced iPhone 4, he praised ...": said then, not on the story's day
+_WHEN_CLAUSE = re.compile(r"\s*(?:When|While|After|Before|As|Once|Until|Since)\b")
+_THAT = re.compile(r"\s*(?!(?:the|a|an)\s)(?:[\w.]+\s+){0,4}?that\s+")  # ("told reporters that"; not "the issues that")
+_TOLD = re.compile(r"\s*((?:(?:his|her|their|the)\s+)?[A-Za-z]+)\s+(?:(?:in|at|on|during)\s+[^,;]{0,40}?\s+)?that\s")
+_TOLD_LEMMAS = frozenset("tell assure inform warn remind promise".split())  # verbs that name whom it was said to
+_UNNAMED_AFTER = re.compile(r"\s+(?:a|an|the|one|another)\s")
+# a reported clause with no "that": its subject straight after the speech verb
+_BARE_CLAUSE = re.compile(r"\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|[A-Z][\w.'’-]*)\s+[a-z`'\"“]")
+_MIN_WORDS = 3
+
+
+def own_date(sent, t, timex) -> bool:
+    """"said Monday", "on Tuesday said": a date next to the speech verb is the statement's; one
+    further on ("said the business will achieve higher sales this year") is what was said."""
+    lo, hi = sorted((t.end, timex.start)) if t.end <= timex.start else (timex.end, t.start)
+    return len(sent.text[lo - sent.start:hi - sent.start].split()) <= 3
+
+
+def may_state(sent, t) -> bool:
+    """A speech verb that can carry a person's statement: not passive, not inside a quotation."""
+    return not (t.quoted or t.passive or _BE_BEFORE.search(sent.text[:t.start - sent.start]))
+
+
+def speaker(sent, t, actors, subject, dated: bool):
+    """The named person who makes the statement, or None: after a quotation the verb closes,
+    else the subject right before the verb (or "he"/"she" right before it, resolved)."""
+    head = sent.text[:t.start - sent.start]
+    if head.rstrip().endswith(",") and _UNNAMED_AFTER.match(sent.text, t.end - sent.start):
+        return None  # "The investor, Donald A. Wright, plans to run the company, said a spokesman for Kyle."
+    if _AFTER_QUOTE.search(head):
+        return next((a for a in actors if a.start >= t.end and a.kind == "person"
+                     and len(sent.text[t.end - sent.start:a.start - sent.start].split()) <= 4), None)
+    if subject is None or subject.kind != "person":
+        return None
+    if not dated and t.aspect == "past" and _WHEN_CLAUSE.match(sent.text):
+        return None
+    own = sent.start <= subject.start and subject.end <= t.start
+    if own and _NEXT_TO.fullmatch(sent.text[subject.end - sent.start:t.start - sent.start]):
+        return subject
+    if not own and _PRONOUN_NEXT_TO.search(head):
+        return subject
+    return None
+
+
+def statement_title(sent, t, who: str, timexes) -> str:
+    """'Who: "quotation"' or "Who says what", or "" when the words said are not there."""
+    offset = sent.start
+    text = sent.text.replace("``", "  ").replace("''", "  ")  # (TimeML's quotation marks, same offsets)
+    quoted = quoted_gist(sent.text, offset, t.start, t.end, max(4, MAX_WORDS - len(who.split())))
+    if quoted:
+        return f'{who}: "{quoted}"'
+    rest = text[t.end - offset:]
+    for x in timexes:  # "said Monday that ...": the date is the row's own column
+        if x.start >= t.end and not text[t.end - offset:x.start - offset].strip(" ,"):
+            rest = text[x.end - offset:]
+    begin = offset + len(text) - len(rest)
+    that = _THAT.match(rest)
+    if that:
+        said = clause_text(text, offset, begin + that.end(), skip=timexes)
+        told = _TOLD.match(rest) if t.lemma in _TOLD_LEMMAS else None  # "told reporters in San Salvador that ..."
+        if told and len(said.split()) >= _MIN_WORDS:
+            said = f"{told.group(1)} {said}"
+    elif _BARE_CLAUSE.match(rest):
+        said = clause_text(text, offset, begin, skip=timexes)
+    else:
+        return ""
+    return make_title(who, t.title_verb, said) if len(said.split()) >= _MIN_WORDS else ""
+
+
+def quoted_gist(sentence: str, offset: int, start: int, end: int, max_words: int = 9) -> str:
+    """The opening clause of the quotation a speech verb opens or closes, as a headline quotes
+    it ("We love the Beatles"); a lead-in phrase ("with great respect to the trial judge,") is
+    passed over. Empty when the verb has no quotation next to it."""
+    m = _QUOTE_AFTER.match(sentence, end - offset) or _QUOTE_BEFORE.match(sentence[:start - offset])
+    if not m:
+        return ""
+    # a period after "Mr", "Aug" or an initial ends no clause: hidden while splitting
+    quotation = _ABBREVIATION.sub("\\1\0", m.group("q"))
+    clauses = [c.replace("\0", ".") for c in _CLAUSE_BREAK.split(quotation) if c.strip()]
+    while len(clauses) > 1 and (_LEAD_IN.match(clauses[0]) or len(clauses[0].split()) < _MIN_WORDS):
+        clauses.pop(0)
+    words = clauses[0].split() if clauses else []
+    if len(words) < _MIN_WORDS:
+        return ""
+    if len(words) > max_words:
+        words = _trim(" ".join(_close_phrase(words[:max_words]))).split()  # ("... far and" -> "... far")
+    gist = tidy(" ".join(words)).strip("'` ")
+    return gist[:1].upper() + gist[1:]
