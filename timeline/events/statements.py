@@ -22,7 +22,7 @@ _CLOSE = r"(?:\"|”|'')"
 _AFTER_QUOTE = re.compile(r"[,.!?]?\s*" + _CLOSE + r"\s*$")
 _QUOTE_AFTER = re.compile(r"\s*[,:]?\s*" + _OPEN + r"\s*(?P<q>(?:(?!" + _CLOSE + r"|“|``).)+)")
 _QUOTE_BEFORE = re.compile(r"^\s*(?:[A-Z][\w,' ]{0,40},\s*)?" + _OPEN + r"\s*(?P<q>(?:(?!" + _CLOSE + r"|“|``).)+?)\s*"
-                           + _CLOSE + r"\s*(?:(?:[A-Z][\w.'’-]*|he|she)\s+){0,6}$")
+                           + _CLOSE + r"\s*(?:[\w.'’-]+\s+){0,6}$")
 # clause breaks inside a quotation; a period after "Mr", "U.S" or an initial is no break
 _CLAUSE_BREAK = re.compile(r"\s*(?:[,;:!?()]+|\.+|\s-\s|—|--)\s*")
 _ABBREVIATION = re.compile(r"\b(Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Co|Corp|Inc|Ltd|Lt|Col|Capt|No|Jan|Feb|Mar|Apr|"
@@ -33,6 +33,7 @@ _LEAD_IN = re.compile(r"(?:with|in|for|as|at|on|after|before|since|of|to|by|from
 _NEXT_TO = re.compile(r"\s*(?:,[^,;\"“”]*,\s*)?(?:(?:has|have|had|also|then|later|again|once|further|\w+ly)\s+)*")
 _PRONOUN_NEXT_TO = re.compile(r"(?:^|[\s,\"”'`])(?:he|she|He|She)\s+(?:(?:has|had|also|then|later|\w+ly)\s+)*$")
 # "are said to be", "as I said": no person's statement
+_QUOTE_MARK = re.compile(r"[\"“”]|``|''")
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$")
 # "When Jobs first introduced iPhone 4, he praised ...": said then, not on the story's day
 _WHEN_CLAUSE = re.compile(r"\s*(?:When|While|After|Before|As|Once|Until|Since)\b")
@@ -49,7 +50,8 @@ def own_date(sent, t, timex) -> bool:
     """"said Monday", "on Tuesday said": a date next to the speech verb is the statement's; one
     further on ("said the business will achieve higher sales this year") is what was said."""
     lo, hi = sorted((t.end, timex.start)) if t.end <= timex.start else (timex.end, t.start)
-    return len(sent.text[lo - sent.start:hi - sent.start].split()) <= 3
+    between = sent.text[lo - sent.start:hi - sent.start]
+    return len(between.split()) <= 3 and not _QUOTE_MARK.search(between)  # ('"... this year," said')
 
 
 def may_state(sent, t) -> bool:
@@ -79,8 +81,10 @@ def speaker(sent, t, actors, subject, dated: bool):
 
 
 def statement_title(sent, t, who: str, timexes) -> str:
-    """'Who: "quotation"' or "Who says what", or "" when the words said are not there."""
+    """'Who: "quotation"' or "Who says what", or "" when the words said are not there. Only the
+    statement's own date is left out: one in what was said ("in May") is part of it."""
     offset = sent.start
+    timexes = [x for x in timexes if own_date(sent, t, x)]
     text = sent.text.replace("``", "  ").replace("''", "  ")  # (TimeML's quotation marks, same offsets)
     quoted = quoted_gist(sent.text, offset, t.start, t.end, max(4, MAX_WORDS - len(who.split())))
     if quoted:

@@ -1,0 +1,84 @@
+"""A named person's statement as news of its day (timeline/events/statements.py), on sentences
+written for these tests, run through the whole extractor (tagger, actors, titles)."""
+
+import datetime as dt
+
+import pytest
+
+import timeline
+from timeline.document import Document
+from timeline.events.statements import quoted_gist
+
+MONDAY = dt.date(2024, 3, 4)
+
+
+def statements(text, date=MONDAY):
+    doc = Document(id="d", text=text, date=date)
+    return [(e.date, e.title) for e in timeline.extract([doc]) if e.category == "statement"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quotation the verb closes, the speaker after it
+    ('"We will rebuild every school in the valley, and we will do it this year," said Governor Ann Clark.',
+     [("2024-03-04", 'Governor Ann Clark: "We will rebuild every school in the valley"')]),
+    # TimeML's quotation marks, the speaker before the verb
+    ("``Nobody knows what comes next, and we are worried,'' union leader Tom Baker said.",
+     [("2024-03-04", 'Tom Baker: "Nobody knows what comes next"')]),
+    # a lead-in phrase inside the quotation is passed over
+    ('Mayor Lena Ortiz said, "With respect to the council, we consider the vote a mistake."',
+     [("2024-03-04", 'Mayor Lena Ortiz: "We consider the vote a mistake"')]),
+    # a "that" clause; the date next to the verb is the statement's
+    ("Judge Ruth Alvarez said on Friday that the court would hear the appeal in May.",
+     [("2024-03-01", "Judge Ruth Alvarez says the court would hear the appeal in May")]),
+    # whom it was told to stays in the headline
+    ("Prime Minister Paul Dubois told his cabinet on Sunday that the budget was too small.",
+     [("2024-03-03", "Prime Minister Paul Dubois tells his cabinet the budget was too small")]),
+    # a clause straight after the verb, no "that"
+    ("Professor Hana Ito says the bridge needs new cables before winter.",
+     [("2024-03-04", "Professor Hana Ito says the bridge needs new cables")]),  # (a title stops at "before")
+])
+def test_a_named_persons_statement_is_news_of_its_day(text, expected):
+    assert statements(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # nobody named says it
+    'The new laptops are said to be four times faster than the old ones.',
+    '"The plant will stay open," said a spokesman for the company.',
+    'The investor, Karl Weber, plans to run the company, said a spokesman for the bank.',
+    # the words said are not there
+    "``I plan to respond,'' Dr. Ann Lee told reporters, and left.",
+    "Senator Joe Park said so.",
+    # said at the time of another clause, not on the story's day
+    "When Senator Joe Park first opened the bridge, he praised its design.",
+    # a possessive is not the speaker
+    "Senator Joe Park's lawyers stated unambiguously that he was not aware of the payments.",
+])
+def test_no_statement_without_a_named_speaker_and_words_said(text):
+    assert statements(text) == []
+
+
+def test_a_date_inside_what_was_said_is_not_the_statements():
+    assert statements("Director Omar Haddad said the business will achieve higher sales this year.") == [
+        ("2024-03-04", "Director Omar Haddad says the business will achieve higher sales this year")]
+
+
+def test_a_statement_stays_apart_from_the_happening_it_reports():
+    text = ("Mayor Lena Ortiz announced on Monday that the city would close the old bridge. "
+            '"It is a sad day," Mayor Lena Ortiz said.')
+    doc = Document(id="d", text=text, date=MONDAY)
+    titles = sorted((e.category, e.title) for e in timeline.build([doc]).itertuples())
+    assert ("statement", 'Mayor Lena Ortiz: "It is a sad day"') in titles
+    assert any(category != "statement" and "bridge" in title for category, title in titles)
+
+
+@pytest.mark.parametrize("sentence, gist", [
+    ('"The incidents of Aug. 7 show that terrorists know no borders," said Ann Lee.',
+     "The incidents of Aug. 7 show that terrorists know no borders"),
+    ('"Mr. Lortie built it, and it failed," said Ann Lee.', "Mr. Lortie built it"),
+    ('"Yes," said Ann Lee.', ""),  # too short to quote
+    ('Ann Lee said the plan "was a mistake."', ""),  # the quotation does not open at the verb
+])
+def test_quoted_gist(sentence, gist):
+    start = sentence.index("said")
+    assert quoted_gist(sentence, 0, start, start + 4, 12) == gist
