@@ -70,3 +70,11 @@ def test_brands_written_with_a_small_first_letter_are_whole_names_with_their_mod
 def test_a_team_is_a_place_and_a_plural_and_a_prize_is_a_thing():
     assert _names("The Chicago Cubs won the World Series.") == [("Chicago Cubs", "org"), ("World Series", "name")]
     assert ("United States", "place") in _names("The United States said on Monday it would act.")
+
+
+def test_a_portfolio_after_a_title_and_brand_capitals_are_no_persons_name():
+    text = "European Commissioner for Competition Neelie Kroes said Current PowerPC programs run."
+    found = [(a.name, a.kind) for a in find_actors(text, 0, frozenset())]
+    assert ("Neelie Kroes", "person") in found
+    assert not any(kind == "person" and "PowerPC" in name for name, kind in found)
+    assert not any(name.startswith(("for ", "Competition")) for name, _ in found)

@@ -82,3 +82,10 @@ def test_a_statement_stays_apart_from_the_happening_it_reports():
 def test_quoted_gist(sentence, gist):
     start = sentence.index("said")
     assert quoted_gist(sentence, 0, start, start + 4, 12) == gist
+
+
+def test_an_organisation_can_make_a_statement_and_a_person_in_its_title_is_the_speaker():
+    assert statements("The Daily Courier Company reported that the mayor had been pushed out.") == [
+        ("2024-03-04", "Daily Courier reports the mayor had been pushed out")]
+    assert statements('"We love the old station," said Rail Corp. chief Dana Reyes.') == [
+        ("2024-03-04", 'Rail Corp. chief Dana Reyes: "We love the old station"')]

@@ -168,3 +168,28 @@ def test_he_is_not_a_name_after_a_preposition():
     text = ("Slepian was the mainstay of Buffalo's only abortion clinic before he was shot to death last Oct. 23 "
             "at his home in suburban Amherst.")
     assert _titles(text, [_timex(text, "last Oct. 23", "1998-10-23")], dt.date(1999, 4, 19)) == ["Slepian shot to death"]
+
+
+@pytest.mark.parametrize("sentence, start_at, said", [
+    # an aside between a name and its verb is passed over
+    ("Apple confirmed that Papermaster, 49, had left the company.", "Papermaster",
+     "Papermaster had left the company"),
+    ("The board said Ms. Ortiz, a lawyer from Lyon, was appointed chair.", "Ms.", "Ms. Ortiz was appointed chair"),
+    # a lead-in phrase before what was said
+    ("NPD said according to those figures, the store passes Best Buy in music sales.", "according",
+     "the store passes Best Buy in music sales"),
+    # a comma that is no aside still ends the clause
+    ("He said the plant, which opened in May, will close.", "the plant", "the plant"),
+])
+def test_clause_text_passes_over_asides_and_lead_ins(sentence, start_at, said):
+    from timeline.events.titles import clause_text
+
+    assert clause_text(sentence, 0, sentence.index(start_at)) == said
+
+
+def test_an_agreement_reached_is_titled_by_its_noun():
+    text = "The union says the firm broke an agreement reached between the two sides in 1991."
+    timexes = [Timex(text.index("1991"), text.index("1991") + 4, "1991", "DATE", "1991", "year", "", "absolute")]
+    doc = Document("t", text, date=dt.date(2025, 2, 4), date_source="given")
+    assert [(e.date, e.title, e.actors) for e in extract_events(doc, timexes)] == [
+        ("1991", "Agreement reached between the two sides", [])]

@@ -33,6 +33,7 @@ _LEAD_IN = re.compile(r"(?:with|in|for|as|at|on|after|before|since|of|to|by|from
 _NEXT_TO = re.compile(r"\s*(?:,[^,;\"“”]*,\s*)?(?:(?:has|have|had|also|then|later|again|once|further|\w+ly)\s+)*")
 _PRONOUN_NEXT_TO = re.compile(r"(?:^|[\s,\"”'`])(?:he|she|He|She)\s+(?:(?:has|had|also|then|later|\w+ly)\s+)*$")
 # "are said to be", "as I said": no person's statement
+_CLAUSE_WORD = re.compile(r"\b(?:he|she|it|they|we|I|is|are|was|were|will|would|has|have|had)\b")
 _QUOTE_MARK = re.compile(r"[\"“”]|``|''")
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$")
 # "When Jobs first introduced iPhone 4, he praised ...": said then, not on the story's day
@@ -44,6 +45,7 @@ _UNNAMED_AFTER = re.compile(r"\s+(?:a|an|the|one|another)\s")
 # a reported clause with no "that": its subject straight after the speech verb
 _BARE_CLAUSE = re.compile(r"\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|[A-Z][\w.'’-]*)\s+[a-z`'\"“]")
 _MIN_WORDS = 3
+_SPEAKERS = ("person", "org")  # ("The Wall Street Journal reported that ...", "NPD said ...")
 
 
 def own_date(sent, t, timex) -> bool:
@@ -51,7 +53,8 @@ def own_date(sent, t, timex) -> bool:
     further on ("said the business will achieve higher sales this year") is what was said."""
     lo, hi = sorted((t.end, timex.start)) if t.end <= timex.start else (timex.end, t.start)
     between = sent.text[lo - sent.start:hi - sent.start]
-    return len(between.split()) <= 3 and not _QUOTE_MARK.search(between)  # ('"... this year," said')
+    # ('"... this year," said', "said he is approaching next year with caution": what was said)
+    return len(between.split()) <= 3 and not _QUOTE_MARK.search(between) and not _CLAUSE_WORD.search(between)
 
 
 def may_state(sent, t) -> bool:
@@ -66,16 +69,18 @@ def speaker(sent, t, actors, subject, dated: bool):
     if head.rstrip().endswith(",") and _UNNAMED_AFTER.match(sent.text, t.end - sent.start):
         return None  # "The investor, Donald A. Wright, plans to run the company, said a spokesman for Kyle."
     if _AFTER_QUOTE.search(head):
-        return next((a for a in actors if a.start >= t.end and a.kind == "person"
-                     and len(sent.text[t.end - sent.start:a.start - sent.start].split()) <= 4), None)
-    if subject is None or subject.kind != "person":
+        after = [a for a in actors if a.start >= t.end and a.kind in _SPEAKERS
+                 and len(sent.text[t.end - sent.start:a.start - sent.start].split()) <= 4]
+        # ("said Apple Inc. CEO Steve Jobs": the person, not the company in his title)
+        return next((a for a in after if a.kind == "person"), after[0] if after else None)
+    if subject is None or subject.kind not in _SPEAKERS:
         return None
     if not dated and t.aspect == "past" and _WHEN_CLAUSE.match(sent.text):
         return None
     own = sent.start <= subject.start and subject.end <= t.start
     if own and _NEXT_TO.fullmatch(sent.text[subject.end - sent.start:t.start - sent.start]):
         return subject
-    if not own and _PRONOUN_NEXT_TO.search(head):
+    if not own and _PRONOUN_NEXT_TO.search(head) and subject.kind == "person":
         return subject
     return None
 

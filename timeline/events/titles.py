@@ -256,7 +256,8 @@ def make_title(subject: str, verb: str, obj: str = "", place: str = "") -> str:
 
 
 MAX_WORDS = 12
-_LEADING_ADVERB = re.compile(r"^(?:[A-Z][a-z]+ly|Also|Then|Now|Meanwhile|However|Today|Yesterday)\s+(?=[A-Z])"
+# ("Recently", "Separately"; not "Daily Courier", "Kelly", "Italy", "Beverly": names ending in -ly)
+_LEADING_ADVERB = re.compile(r"^(?:[A-Z][a-z]{4,}(?<!er)(?<![^au]l)ly|Also|Then|Now|Meanwhile|However|Today|Yesterday)\s+(?=[A-Z])"
                              r"|^(?:Since|When|While|After|Before|As|Although|Though|Because|Once)\s+(?=\S)")
 
 
@@ -280,6 +281,7 @@ def clause_text(sentence: str, offset: int, start: int, max_words: int = 9, skip
     up to a clause break; time expressions in `skip` are left out."""
     words: list[str] = []
     spans = [(t.start, t.end) for t in skip]
+    resume = start
     for s, e, w in _tokens(sentence, offset):
         if s < start:
             continue
@@ -292,6 +294,15 @@ def clause_text(sentence: str, offset: int, start: int, max_words: int = 9, skip
             continue
         if w == "." and words and words[-1] in _ABBREVIATED:
             words[-1] += "."  # "Mr. McAlpine"
+            continue
+        if s < resume:
+            continue
+        if w == "," and words and words[0].lower() in _LEAD_IN_WORDS:
+            words = []  # "said according to those figures, Apple's iTunes store passes ...": what was said follows
+            continue
+        aside = _ASIDE.match(sentence, s - offset) if w == "," and words and words[-1][:1].isupper() else None
+        if aside:
+            resume = offset + aside.end()  # "Papermaster, 49, had left": an aside after a name is skipped
             continue
         if not w[0].isalnum() and w not in ("-", "'", "’", "$", "%"):
             if w == "," and re.match(r",\s*[a-z]", sentence[s - offset:]) and not re.match(
@@ -308,6 +319,11 @@ def clause_text(sentence: str, offset: int, start: int, max_words: int = 9, skip
     if words and words[0] in ("He", "She", "They", "We", "It", "The", "A", "An", "His", "Her", "Its", "Their"):
         words[0] = words[0].lower()
     return tidy(" ".join(words))
+
+
+_LEAD_IN_WORDS = frozenset("according in on at after before during with for as despite following by".split())
+# ", 49," / ", a doctor at New York University," between a name and its verb
+_ASIDE = re.compile(r",\s*[^,;\"“”]{1,40}?,\s*(?=(?:had|has|have|was|were|is|are|will|would|did|could|may|\w+ed)\b)")
 
 
 def _close_phrase(words: list[str]) -> list[str]:
