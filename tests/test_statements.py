@@ -88,4 +88,4 @@ def test_an_organisation_can_make_a_statement_and_a_person_in_its_title_is_the_s
     assert statements("The Daily Courier Company reported that the mayor had been pushed out.") == [
         ("2024-03-04", "Daily Courier reports the mayor had been pushed out")]
     assert statements('"We love the old station," said Rail Corp. chief Dana Reyes.') == [
-        ("2024-03-04", 'Rail Corp. chief Dana Reyes: "We love the old station"')]
+        ("2024-03-04", 'Dana Reyes: "We love the old station"')]
