@@ -193,3 +193,20 @@ def test_an_agreement_reached_is_titled_by_its_noun():
     doc = Document("t", text, date=dt.date(2025, 2, 4), date_source="given")
     assert [(e.date, e.title, e.actors) for e in extract_events(doc, timexes)] == [
         ("1991", "Agreement reached between the two sides", [])]
+
+
+@pytest.mark.parametrize("word, adverb", [
+    ("Recently", True), ("Separately", True), ("Quarterly", True), ("Nearly", True),
+    ("Polly", False), ("Kelly", False), ("Italy", False), ("Daily", False), ("Beverly", False),
+])
+def test_a_name_ending_in_ly_is_no_sentence_adverb(word, adverb):
+    from timeline.events.titles import adverb_like
+
+    assert adverb_like(word) is adverb
+    assert make_title(f"{word} Peck", "posts", "a jump").startswith(f"{word} Peck") is not adverb
+
+
+def test_a_description_before_a_persons_name_is_not_the_object():
+    text = "Yesterday the mayor left deputy mayor Anna Berg in charge of the city."
+    timexes = [_timex(text, "Yesterday", "2025-02-03")]
+    assert _titles(text, timexes) == ["Mayor leaves Berg in charge"]  # (a name in the object by its surname)

@@ -120,7 +120,7 @@ def _subject_before(sent, t: Trigger, actors, ctx, prior: bool = False) -> Actor
         if actor is not None and _RELATIVE.match(between):
             return actor  # "Panama, which agreed to ..."
         appositive = bool(_APPOSITIVE.fullmatch(between))
-        if re.search(r"[;:“”\"]", between) or (not appositive and re.search(r"\b(?:that|which|whose|whom|who)\b",
+        if re.search(r"[;:“”\"]", between) or (not appositive and re.search(r"\b(?:that|which|whose|whom|who|what)\b",
                                                                              between)):
             continue
         if not prior and _SUBORDINATE.search(between):

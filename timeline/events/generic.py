@@ -18,6 +18,7 @@ from functools import lru_cache
 from importlib import resources
 
 from timeline.events.svo import is_passive
+from timeline.events.titles import adverb_like
 from timeline.events.triggers import Trigger, headline_form, quote_spans
 
 _MAIN_DEPS = frozenset("ROOT conj ccomp parataxis".split())
@@ -159,4 +160,4 @@ def headless(title: str) -> bool:
     if len(words) < 2:
         return True
     first = words[0].lower()
-    return first.endswith(("ed", "ing", "ly")) or first in _data()[1] or first in ("due", "also", "then")
+    return first.endswith(("ed", "ing")) or adverb_like(words[0]) or first in _data()[1] or first in ("due", "also", "then", "only")

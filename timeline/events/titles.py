@@ -129,6 +129,11 @@ def object_phrase(sentence: str, offset: int, trigger: Trigger, actors: list[Act
             pos = e
             i += 1
             continue
+        if not words and w.islower() and lw not in _PREPOSITIONS:
+            ahead = _person_after_description(tokens, i, by_start)
+            if ahead is not None:
+                i = ahead  # "left current chief operating officer Timothy D. Cook in charge"
+                continue
         if w in _TITLE_WORDS and _next_is_person(tokens, i + 1, by_start):
             i += 2 if i + 1 < len(tokens) and tokens[i + 1][2] == "." else 1  # "Dr. Barnett Slepian"
             continue
@@ -138,6 +143,11 @@ def object_phrase(sentence: str, offset: int, trigger: Trigger, actors: list[Act
             words.append(w)  # "closed at $18.75", "fell 7 to 35": the figure is the news
             pos = e
             i += 1
+            continue
+        if lw == "in" and words and i + 1 < len(tokens) and tokens[i + 1][2] == "charge":
+            words += ["in", "charge"]  # "left Timothy D. Cook in charge"
+            pos = tokens[i + 1][1]
+            i += 2
             continue
         if lw == "than" and words and words[-1].lower() in _COMPARATIVES and i + 1 < len(tokens) \
                 and _is_amount(tokens[i + 1][2]):
@@ -173,6 +183,21 @@ def _skip_to(tokens, i, end) -> int:
     while i < len(tokens) and tokens[i][0] < end:
         i += 1
     return i
+
+
+_PARTICLES = frozenset("up down out off away back over".split())
+
+
+def _person_after_description(tokens, i, by_start) -> int | None:
+    """The index of a person's name that a few lowercase words of description lead up to."""
+    for j in range(i, min(i + 5, len(tokens))):
+        s, _, w = tokens[j]
+        if s in by_start:
+            return j if by_start[s].kind == "person" and j > i else None
+        if not (w.islower() and w.isalpha()) or w in _PREPOSITIONS or w in _STOP or w in _PARTICLES \
+                or w.endswith("ing"):
+            return None  # ("sized up Saddam Hussein", "stopped providing Ritter's team")
+    return None
 
 
 def _next_is_person(tokens, i, by_start) -> bool:
@@ -256,8 +281,16 @@ def make_title(subject: str, verb: str, obj: str = "", place: str = "") -> str:
 
 
 MAX_WORDS = 12
-# ("Recently", "Separately"; not "Daily Courier", "Kelly", "Italy", "Beverly": names ending in -ly)
-_LEADING_ADVERB = re.compile(r"^(?:[A-Z][a-z]{4,}(?<!er)(?<![^au]l)ly|Also|Then|Now|Meanwhile|However|Today|Yesterday)\s+(?=[A-Z])"
+# ("Recently", "Separately"; not "Daily Courier", "Kelly", "Italy", "Beverly", "Polly": names ending in -ly)
+_LY_ADVERB = r"(?!(?:Italy|Emily|Sicily|Daily|Lily|Riley|Apply|Supply|Family|Assembly|Rally|Beverly|Kimberly)\b)[A-Z][a-z]{2,}(?<![^au]l)ly"
+
+
+def adverb_like(word: str) -> bool:
+    """A capitalised word that reads as a sentence adverb, not a name."""
+    return bool(re.fullmatch(_LY_ADVERB, word[:1].upper() + word[1:]))
+
+
+_LEADING_ADVERB = re.compile(r"^(?:" + _LY_ADVERB + r"|Also|Then|Now|Meanwhile|However|Today|Yesterday)\s+(?=[A-Z])"
                              r"|^(?:Since|When|While|After|Before|As|Although|Though|Because|Once)\s+(?=\S)")
 
 
