@@ -210,3 +210,14 @@ def test_a_description_before_a_persons_name_is_not_the_object():
     text = "Yesterday the mayor left deputy mayor Anna Berg in charge of the city."
     timexes = [_timex(text, "Yesterday", "2025-02-03")]
     assert _titles(text, timexes) == ["Mayor leaves Berg in charge"]  # (a name in the object by its surname)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Apple is the maker of the iPod and launched the store on April 28, 2003.", "Apple launches store"),
+    ("The Nikkei index was pressured down by profit-taking and fell 151.20 points on Friday.",
+     "Nikkei falls 151.20 points"),
+])
+def test_a_verb_after_and_shares_the_subject_the_sentence_opens_with(text, expected):
+    phrase = "April 28, 2003" if "2003" in text else "Friday"
+    value = "2003-04-28" if "2003" in text else "2025-01-31"
+    assert expected in _titles(text, [_timex(text, phrase, value, "absolute")])

@@ -36,6 +36,10 @@ def event_subject(sent, t: Trigger, actors, candidates, ctx) -> Actor | None:
         born = _born_who(sent, t, actors)
         if born is not None:
             return born
+    if t.pos == "verb" and t.aspect == "past" and _AND_VERB.search(sent.text[:t.start - sent.start]):
+        shared = _first_subject(sent, actors, t)
+        if shared is not None:
+            return shared  # "Apple is the producer of the iPod and launched the iTunes Music Store"
     if t.aspect == "prior" and t.pos == "verb":  # "after the invasion": only its owner did it (below)
         head = sent.text[:t.start - sent.start]
         comma = sent.text.find(",", t.end - sent.start)
@@ -68,6 +72,24 @@ _ORG_DESCRIPTIONS = frozenset("company firm bank group".split())
 # "it" is otherwise often no one ("It was the first time ...").
 _CLOSE_TO_VERB = re.compile(r"\s*(?:(?:will|would|could|can|may|might|should|has|have|had|did|also|just|already|"
                             r"then|later|now|officially|formally|\w+ly)\s+)*")
+
+
+# a verb coordinated with the clause before it, no subject of its own: "..., and launched"
+_AND_VERB = re.compile(r"\band\s+(?:(?:also|then|later|\w+ly)\s+)?$")
+_A_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|[a-z]{3,}ed)\b")
+
+
+def _first_subject(sent, actors, t) -> Actor | None:
+    """The name the sentence opens with, before any verb: the subject its later verbs share."""
+    for a in actors:
+        if a.start >= t.start or a.kind not in ("person", "org", "name"):
+            return None
+        head = sent.text[:a.start - sent.start]
+        if a.start - sent.start > 45 or _A_VERB.search(head):
+            return None
+        if not _IN_PHRASE.search(head):
+            return a
+    return None
 
 
 def _born_who(sent, t: Trigger, actors) -> Actor | None:
