@@ -76,6 +76,7 @@ _CLOSE_TO_VERB = re.compile(r"\s*(?:(?:will|would|could|can|may|might|should|has
 
 # a verb coordinated with the clause before it, no subject of its own: "..., and launched"
 _AND_VERB = re.compile(r"\band\s+(?:(?:also|then|later|\w+ly)\s+)?$")
+_OPENS = re.compile(r"(?:[^,;]*,\s*)?(?:[Tt]he\s+)?")
 _A_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|[a-z]{3,}ed)\b")
 
 
@@ -85,10 +86,8 @@ def _first_subject(sent, actors, t) -> Actor | None:
         if a.start >= t.start or a.kind not in ("person", "org", "name"):
             return None
         head = sent.text[:a.start - sent.start]
-        if a.start - sent.start > 45 or _A_VERB.search(head):
-            return None
-        if not _IN_PHRASE.search(head):
-            return a
+        # the sentence's first words, or the first after an opening phrase ("According to ..., Munero")
+        return a if _OPENS.fullmatch(head) and not _A_VERB.search(head) else None
     return None
 
 
@@ -475,6 +474,9 @@ def clause_span(sent, t: Trigger, content: Trigger | None, subject: Actor | None
     break before the trigger) to the clause break after it (after what was said, for speech)."""
     last = t if content is None or content.start < t.start else content
     end = _clause_end(sent, last)
+    shared = _AND_VERB.search(sent.text[:t.start - sent.start]) if t.pos == "verb" else None
+    if shared:
+        return sent.start + shared.start(), end  # "... and paid a record fine": its own clause only
     if subject is not None and sent.start <= subject.start < t.start:
         return subject.start, end
     head = sent.text[:t.start - sent.start]
