@@ -89,3 +89,9 @@ def test_an_organisation_can_make_a_statement_and_a_person_in_its_title_is_the_s
         ("2024-03-04", "Daily Courier reports the mayor had been pushed out")]
     assert statements('"We love the old station," said Rail Corp. chief Dana Reyes.') == [
         ("2024-03-04", 'Dana Reyes: "We love the old station"')]
+
+
+def test_a_name_the_lists_cannot_place_speaks_when_it_is_the_subject_but_a_plural_opening_does_not():
+    assert statements("Orkem said it would fund the purchase through internal resources.") == [
+        ("2024-03-04", "Orkem says it would fund the purchase through internal resources")]
+    assert statements("Forecasters say the picture will get worse because more rain is coming.") == []

@@ -48,6 +48,15 @@ _MIN_WORDS = 3
 _SPEAKERS = ("person", "org")  # ("The Wall Street Journal reported that ...", "NPD said ...")
 
 
+def _named_subject(sent, subject, t) -> bool:
+    """A name the lists cannot place ("Apple", "NPD") that is itself the subject right before
+    the verb; not a capitalised plural opening the sentence ("Experts say", "Forecasters say")."""
+    if subject.kind != "name" or not (sent.start <= subject.start and subject.end <= t.start):
+        return False
+    return not (subject.start == sent.start and " " not in subject.text and subject.text.endswith("s")) \
+        and _NEXT_TO.fullmatch(sent.text[subject.end - sent.start:t.start - sent.start]) is not None
+
+
 def own_date(sent, t, timex) -> bool:
     """"said Monday", "on Tuesday said": a date next to the speech verb is the statement's; one
     further on ("said the business will achieve higher sales this year") is what was said."""
@@ -73,7 +82,7 @@ def speaker(sent, t, actors, subject, dated: bool):
                  and len(sent.text[t.end - sent.start:a.start - sent.start].split()) <= 4]
         # ("said Apple Inc. CEO Steve Jobs": the person, not the company in his title)
         return next((a for a in after if a.kind == "person"), after[0] if after else None)
-    if subject is None or subject.kind not in _SPEAKERS:
+    if subject is None or subject.kind not in _SPEAKERS and not _named_subject(sent, subject, t):
         return None
     if not dated and t.aspect == "past" and _WHEN_CLAUSE.match(sent.text):
         return None
