@@ -221,3 +221,15 @@ def test_a_verb_after_and_shares_the_subject_the_sentence_opens_with(text, expec
     phrase = "April 28, 2003" if "2003" in text else "Friday"
     value = "2003-04-28" if "2003" in text else "2025-01-31"
     assert expected in _titles(text, [_timex(text, phrase, value, "absolute")])
+
+
+def test_the_object_of_a_released_thing_and_a_bound_left_by_a_cut_date():
+    text = "On Wednesday Jobs announced the release of the iLife suite, which includes iPhoto."
+    assert _titles(text, [_timex(text, "Wednesday", "2025-01-29")]) == ["Jobs announces release of the iLife suite"]
+    assert make_title("iPhones", "to be sold", "by end") == "iPhones to be sold"
+    assert make_title("Strike", "to end") == "Strike to end"
+
+
+def test_a_projection_is_no_event():
+    text = "Analyst Ben Ross estimated that eight million phones will have been sold by Friday."
+    assert _titles(text, [_timex(text, "Friday", "2025-02-07")]) == []

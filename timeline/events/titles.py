@@ -155,6 +155,11 @@ def object_phrase(sentence: str, offset: int, trigger: Trigger, actors: list[Act
             pos = e
             i += 1
             continue
+        if lw == "of" and words and words[-1].lower() in _OF_NOUNS and trigger.pos == "verb":
+            words.append(w)  # "announced the release of Apple's iLife '11": what is released
+            pos = e
+            i += 1
+            continue
         if lw == "of" and words and words[-1].lower() in _KIND_NOUNS:
             words.append(w)  # "a rare form of cancer", "a series of strikes": the head comes after
             pos = e
@@ -169,6 +174,8 @@ def object_phrase(sentence: str, offset: int, trigger: Trigger, actors: list[Act
 
 
 _AMOUNT_PREPS = frozenset("at to by from".split())
+# happening nouns a verb's object names by what follows "of"
+_OF_NOUNS = frozenset("release launch sale purchase acquisition closure opening recall resignation".split())
 _COMPARATIVES = frozenset("more less fewer over under".split())
 # Nouns that name a kind or a quantity of what follows "of" ("a form of cancer", "a wave of strikes").
 _KIND_NOUNS = frozenset("form forms kind kinds type types sort series wave waves string number lot lots "
@@ -301,11 +308,18 @@ def _too_long(title: str) -> bool:
 _DANGLING = frozenset("within next last this due around up along".split())  # left over where a date was cut out
 
 
+_BOUNDS = frozenset("end beginning start middle close".split())
+
+
 def _trim(words: str) -> str:
     """No dangling preposition or article at the end ("News conference on")."""
     parts = words.split()
     while parts and parts[-1].lower() in _PREPOSITIONS | _DETERMINERS | _STOP | _DANGLING:
         parts.pop()
+    if len(parts) >= 2 and parts[-1].lower() in _BOUNDS and parts[-2].lower() in _PREPOSITIONS | {"by", "until"}:
+        parts = parts[:-2]  # "to be sold by end" (of the quarter, cut out as the date)
+        while parts and parts[-1].lower() in _PREPOSITIONS | _DETERMINERS | _STOP | _DANGLING:
+            parts.pop()
     return " ".join(parts)
 
 
