@@ -95,3 +95,10 @@ def test_a_name_the_lists_cannot_place_speaks_when_it_is_the_subject_but_a_plura
     assert statements("Orkem said it would fund the purchase through internal resources.") == [
         ("2024-03-04", "Orkem says it would fund the purchase through internal resources")]
     assert statements("Forecasters say the picture will get worse because more rain is coming.") == []
+
+
+def test_a_report_keeps_its_reported_clause_whatever_its_content():
+    # ("left" may or may not pass as a happening: either way the title says what was confirmed)
+    doc = Document(id="d", text="Apple confirmed that Papermaster, 49, had left the company, but did not say why.",
+                   date=MONDAY)
+    assert [e.title for e in timeline.extract([doc])] == ["Apple confirms Papermaster had left the company"]

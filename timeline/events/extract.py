@@ -569,6 +569,11 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, tr
     happening = content or t
     strength = max(t.strength, happening.strength) if t.kind == "support" else happening.strength
     if not dated and not statement and (strength < (0.4 if on_article_day else 0.6) or happening.category == "statement"):
+        if t.kind == "report" and content is not None and not content.quoted:
+            # "Apple confirmed that Papermaster had left": what was said is no happening of the
+            # lists' on its own, but who said it is a statement of the day
+            return _event(doc, sent, replace(cand, content=None), candidates, actors, timexes, story, ctx, options,
+                          triggers)
         return None
     if happening.aspect == "future" and _FORECAST.search(sent.text[:happening.start - sent.start]):
         return None  # "the company will probably cut more jobs this year": a forecast, not a plan
