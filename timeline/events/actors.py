@@ -136,7 +136,8 @@ def _runs(text: str, words: list[tuple[int, int, str]]):
         yield from _flush(run)
 
 
-_BRAND = re.compile(r"[a-z][A-Z]{2,}")  # "PowerPC", "WordPerfect"-like capitals no person's name has ("McDonald" has one)
+# "PowerPC": capitals no person's name has ("McDonald" has one)
+_BRAND = re.compile(r"[a-z][A-Z]{2,}")
 
 
 def _camel(word: str) -> bool:
@@ -345,7 +346,8 @@ def _kind(name: str, tokens: list[str], data: _Data, titled: bool) -> str | None
     if tokens[-1] in data.thing_words or " ".join(tokens[-2:]) in data.thing_words:
         return "name"  # "World Series", "James Webb Space Telescope": a thing's whole name
     if any(ch.isdigit() for ch in name) or "for" in tokens or _camel(tokens[0]) or any(_BRAND.search(t) for t in tokens):
-        return "org"  # "Freedom for Elian", "iTunes Music Store", "Current PowerPC": a group's or a brand's name, never a person's
+        # "Freedom for Elian", "iTunes Music Store", "Current PowerPC": a group's or a brand's name
+        return "org"
     return "person" if len(tokens) <= 4 else "org"
 
 

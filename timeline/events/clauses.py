@@ -82,13 +82,12 @@ _A_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|[a-z]{3,}ed)\b")
 
 def _first_subject(sent, actors, t) -> Actor | None:
     """The name the sentence opens with, before any verb: the subject its later verbs share."""
-    for a in actors:
-        if a.start >= t.start or a.kind not in ("person", "org", "name"):
-            return None
-        head = sent.text[:a.start - sent.start]
-        # the sentence's first words, or the first after an opening phrase ("According to ..., Munero")
-        return a if _OPENS.fullmatch(head) and not _A_VERB.search(head) else None
-    return None
+    first = actors[0] if actors else None
+    if first is None or first.start >= t.start or first.kind not in ("person", "org", "name"):
+        return None
+    head = sent.text[:first.start - sent.start]
+    # the sentence's first words, or the first after an opening phrase ("According to ..., Munero")
+    return first if _OPENS.fullmatch(head) and not _A_VERB.search(head) else None
 
 
 def _born_who(sent, t: Trigger, actors) -> Actor | None:

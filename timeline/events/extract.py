@@ -68,7 +68,7 @@ class _Candidate:
     timex: object | None = None
     distance: float = 1e9
     subject: Actor | None = None
-    statement: bool = False  # a person's statement with no happening in it (statements.py)
+    statement: bool = False  # a named speaker's statement with no happening in it (statements.py)
 
 
 def extract_events(doc, timexes, options: Options | None = None) -> list[Event]:
@@ -544,7 +544,7 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, tr
     t, content = cand.trigger, cand.content
     dated = cand.timex is not None
     aspect = t.aspect
-    # a statement with no happening in it: news only when a named person makes it (below)
+    # a statement with no happening in it: news only when a named speaker makes it (statements.py)
     statement = t.kind == "report" and content is None and not (dated and t.category == "announcement")
     if statement and (options.mode != "news" or not may_state(sent, t)):
         return None

@@ -1,10 +1,10 @@
-"""What a named person said, as news of its day: 'Steve Jobs: "We love the Beatles"',
+"""What a named person or organisation said, as news of its day: 'Steve Jobs: "We love the Beatles"',
 "Judge Martin Mann states he owns an iPod".
 
 A speech act with no happening in it was commentary and made no event; but who said what, on
 which day, is part of a story's timeline (the annotated entity timelines of news count "said"
-among a person's events). Such a statement is kept only when both ends are sure: a person
-named as its speaker right next to the verb (not a possessive, not a clause away), and words
+among a person's events). Such a statement is kept only when both ends are sure: a speaker
+named right next to the verb (not a possessive, not a clause away), and words
 said that a headline can quote or report (a quotation, a "that" clause, a clause straight
 after the verb). Anything less makes no event: "Reno says" tells nothing.
 """
@@ -72,8 +72,9 @@ def may_state(sent, t) -> bool:
 
 
 def speaker(sent, t, actors, subject, dated: bool):
-    """The named person who makes the statement, or None: after a quotation the verb closes,
-    else the subject right before the verb (or "he"/"she" right before it, resolved)."""
+    """The named person or organisation who makes the statement, or None: after a quotation
+    the verb closes, else the subject right before the verb (or "he"/"she" right before it,
+    resolved)."""
     head = sent.text[:t.start - sent.start]
     if head.rstrip().endswith(",") and _UNNAMED_AFTER.match(sent.text, t.end - sent.start):
         return None  # "The investor, Donald A. Wright, plans to run the company, said a spokesman for Kyle."
