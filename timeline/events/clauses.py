@@ -340,7 +340,7 @@ def make_event_title(sent, cand, subject: Actor | None, actors, timexes) -> tupl
         main = _PAST_VERB.search(sent.text, t.end - offset, end)  # "A deal reached by the two sides ended ..."
         phrase = sent.text[:main.start() if main else end]
         return titles.make_title(titles.clause_text(phrase, offset, content.start, skip=timexes), ""), ""
-    if getattr(cand, "statement", False):
+    if cand.statement:
         return statement_title(sent, t, subj, timexes), ""  # "" when the words said are not there
     title, place = _rule_title(sent, cand, t, content, subject, subj, verb, actors, timexes, used, stop_at, clause_end)
     if t.kind == "report" and subj and svo.weak(title, verb) and _FINAL_REPORT.search(sent.text[:t.start - offset]):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from timeline.events.titles import MAX_WORDS, _close_phrase, _trim, clause_text, make_title, tidy
+from timeline.events.titles import _ABBREVIATED, MAX_WORDS, _close_phrase, _trim, clause_text, make_title, tidy
 
 # '" We love the Beatles, " said Apple CEO Steve Jobs' / '``They are coming,'' said Armando
 # Sanjurjo': the verb closes a quotation and its speaker follows it
@@ -25,7 +25,7 @@ _QUOTE_BEFORE = re.compile(r"^\s*(?:[A-Z][\w,' ]{0,40},\s*)?" + _OPEN + r"\s*(?P
                            + _CLOSE + r"\s*(?:[\w.'’-]+\s+){0,6}$")
 # clause breaks inside a quotation; a period after "Mr", "U.S" or an initial is no break
 _CLAUSE_BREAK = re.compile(r"\s*(?:[,;:!?()]+|\.+|\s-\s|—|--)\s*")
-_ABBREVIATION = re.compile(r"\b(Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Co|Corp|Inc|Ltd|Lt|Col|Capt|No|Jan|Feb|Mar|Apr|"
+_ABBREVIATION = re.compile(r"\b(" + "|".join(sorted(_ABBREVIATED)) + r"|No|Jan|Feb|Mar|Apr|"
                            r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z])\.")
 _LEAD_IN = re.compile(r"(?:with|in|for|as|at|on|after|before|since|of|to|by|from|frankly|honestly|well|now|so|and|but)\b",
                       re.IGNORECASE)
@@ -46,15 +46,6 @@ _UNNAMED_AFTER = re.compile(r"\s+(?:a|an|the|one|another)\s")
 _BARE_CLAUSE = re.compile(r"\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|[A-Z][\w.'’-]*)\s+[a-z`'\"“]")
 _MIN_WORDS = 3
 _SPEAKERS = ("person", "org")  # ("The Wall Street Journal reported that ...", "NPD said ...")
-
-
-def _named_subject(sent, subject, t) -> bool:
-    """A name the lists cannot place ("Apple", "NPD") that is itself the subject right before
-    the verb; not a capitalised plural opening the sentence ("Experts say", "Forecasters say")."""
-    if subject.kind != "name" or not (sent.start <= subject.start and subject.end <= t.start):
-        return False
-    return not (subject.start == sent.start and " " not in subject.text and subject.text.endswith("s")) \
-        and _NEXT_TO.fullmatch(sent.text[subject.end - sent.start:t.start - sent.start]) is not None
 
 
 def own_date(sent, t, timex) -> bool:
@@ -83,7 +74,10 @@ def speaker(sent, t, actors, subject, dated: bool):
                  and len(sent.text[t.end - sent.start:a.start - sent.start].split()) <= 4]
         # ("said Apple Inc. CEO Steve Jobs": the person, not the company in his title)
         return next((a for a in after if a.kind == "person"), after[0] if after else None)
-    if subject is None or subject.kind not in _SPEAKERS and not _named_subject(sent, subject, t):
+    # a name the lists cannot place ("Apple", "NPD") speaks only as the subject right before the
+    # verb, and not as a capitalised plural opening the sentence ("Experts say", "Forecasters say")
+    if subject is None or subject.kind not in _SPEAKERS + ("name",) or subject.kind == "name" and (
+            subject.start == sent.start and " " not in subject.text and subject.text.endswith("s")):
         return None
     if not dated and t.aspect == "past" and _WHEN_CLAUSE.match(sent.text):
         return None

@@ -309,18 +309,21 @@ _DANGLING = frozenset("within next last this due around up along".split())  # le
 
 
 _BOUNDS = frozenset("end beginning start middle close".split())
+_TRAILING = _PREPOSITIONS | _DETERMINERS | _STOP | _DANGLING
 
 
 def _trim(words: str) -> str:
     """No dangling preposition or article at the end ("News conference on")."""
-    parts = words.split()
-    while parts and parts[-1].lower() in _PREPOSITIONS | _DETERMINERS | _STOP | _DANGLING:
-        parts.pop()
-    if len(parts) >= 2 and parts[-1].lower() in _BOUNDS and parts[-2].lower() in _PREPOSITIONS | {"by", "until"}:
-        parts = parts[:-2]  # "to be sold by end" (of the quarter, cut out as the date)
-        while parts and parts[-1].lower() in _PREPOSITIONS | _DETERMINERS | _STOP | _DANGLING:
-            parts.pop()
+    parts = _without_trailing(words.split())
+    if len(parts) >= 2 and parts[-1].lower() in _BOUNDS and parts[-2].lower() in _PREPOSITIONS | {"until"}:
+        parts = _without_trailing(parts[:-2])  # "to be sold by end" (of the quarter, cut out as the date)
     return " ".join(parts)
+
+
+def _without_trailing(parts: list[str]) -> list[str]:
+    while parts and parts[-1].lower() in _TRAILING:
+        parts = parts[:-1]
+    return parts
 
 
 def clause_text(sentence: str, offset: int, start: int, max_words: int = 9, skip=()) -> str:
