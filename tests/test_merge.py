@@ -215,3 +215,35 @@ def test_an_undated_telling_does_not_join_a_dated_one_after_it_or_years_before()
     for day in (dt.date(2009, 12, 1), dt.date(2013, 5, 2)):  # told before it happened; years on
         later = [e for e in _events("b", RECALL_LATER, date=day) if "recall" in e.senses]
         assert len([e for e in merge_events(dated + later) if "recall" in e.senses]) == 2
+
+
+def _tagged(doc_id, text, date):
+    from timeline import tag
+
+    doc = Document(doc_id, text, date=date, date_source="given")
+    return extract_events(doc, tag(text, date))
+
+
+def test_a_year_telling_joins_the_day_telling_of_the_same_happening():
+    day = _tagged("a", "Nokia opened its Ovi music store on March 3, 2008, in Helsinki.", dt.date(2008, 3, 4))
+    year = _tagged("b", "Nokia opened the Ovi music store in 2008 and closed it two years later.", dt.date(2011, 1, 9))
+    assert [e.date for e in day] == ["2008-03-03"] and "2008" in [e.date for e in year]
+    merged = merge_events(day + year)
+    opening = [e for e in merged if "open" in e.senses]
+    assert len(opening) == 1
+    assert opening[0].date == "2008-03-03" and sorted({m.doc_id for m in opening[0].mentions}) == ["a", "b"]
+
+
+def test_a_year_telling_stays_when_two_days_fit_or_the_doer_differs():
+    first = _tagged("a", "Nokia opened a store in Paris on March 3, 2008.", dt.date(2008, 3, 4))
+    second = _tagged("b", "Nokia opened a store in Rome on May 5, 2008.", dt.date(2008, 5, 6))
+    year = _tagged("c", "Nokia opened a store in 2008.", dt.date(2011, 1, 9))
+    assert len(merge_events(first + second + year)) == 3  # which of the two? the year stays a year
+    other = _tagged("d", "Siemens opened a store in 2008.", dt.date(2011, 1, 9))
+    assert len(merge_events(first + other)) == 2
+
+
+def test_two_clauses_of_one_sentence_stay_two_happenings():
+    text = "Shares of Nokia rose $5.41 yesterday, continuing their trend of having risen 23 percent this year."
+    events = _tagged("a", text, dt.date(2010, 6, 9))
+    assert len(merge_events(events)) == len(events) == 2

@@ -112,7 +112,7 @@ def merge_events(events: list[Event], threshold: float = 0.5) -> list[Event]:
         told_twice.setdefault(_told_key(event), cluster)
         for key in _register_keys(event, by_category):
             index.setdefault(key, []).append(cluster)
-    clusters = _date_undated(clusters, threshold)
+    clusters = _refine_coarse(_date_undated(clusters, threshold))
     merged = [_combine(c) for c in clusters]
     log.info("merged %d tellings into %d events", len(events), len(merged))
     return merged
@@ -160,6 +160,76 @@ def _date_undated(clusters: list[_Cluster], threshold: float) -> list[_Cluster]:
         else:
             out.append(cluster)
     return out
+
+
+# A happening one telling dates to its year (or quarter, or season) and another to a day in it
+# is one event, on the day: "launched the iTunes Music Store in 2003" is the launch "on April 28,
+# 2003". Only the same sense (or its family), when most of the coarse headline's words are the
+# day's event's and no person of the coarse telling is missing from it; and only when one day
+# fits (two 2003 launches by Apple leave the year where it is).
+_COARSE_COVER = 0.6
+
+
+def _refine_coarse(clusters: list[_Cluster]) -> list[_Cluster]:
+    """Clusters told only at a span wider than a month join the cluster of the same happening
+    dated inside that span to the day, week or month."""
+    fine = [c for c in clusters if c.start is not None and (c.end - c.start).days < MAX_CONTAINING_DAYS]
+    if not fine:
+        return clusters
+    family = merge_rules().family
+    by_sense: dict[str, list[_Cluster]] = {}
+    for c in fine:
+        for sense in c.senses:
+            by_sense.setdefault(family.get(sense, sense), []).append(c)
+    out = []
+    for cluster in clusters:
+        if cluster.start is None or (cluster.end - cluster.start).days < MAX_CONTAINING_DAYS:
+            out.append(cluster)
+            continue
+        best = _finer_twin(cluster, {id(c): c for s in cluster.senses for c in by_sense.get(family.get(s, s), ())})
+        if best is None:
+            out.append(cluster)
+            continue
+        for e in cluster.events:
+            best.add(e)
+    return out
+
+
+def _finer_twin(cluster: _Cluster, candidates: dict) -> _Cluster | None:
+    words = set().union(*(_title_words(e.title) for e in cluster.events))
+    persons = {_key(a) for e in cluster.events for a in e.actors if e.actor_kinds.get(a) == "person"}
+    names = {_key(a) for e in cluster.events for a in e.actors}
+    sentences = {(m.doc_id, m.evidence_start) for e in cluster.events for m in e.mentions}
+    scored = []
+    for other in candidates.values():
+        if not (cluster.start <= other.start and other.end <= cluster.end):
+            continue
+        if persons - other.keys - other.context:
+            continue  # "Jobs launched ..." is not the launch Cook announced
+        if sentences & {(m.doc_id, m.evidence_start) for e in other.events for m in e.mentions}:
+            continue  # "rose $5.41 yesterday, ... having risen 23 percent this year": two clauses, two happenings
+        if names and not _names_meet(names, other.keys | other.context):
+            continue
+        if not names and not {d for d, _ in sentences} & {m.doc_id for e in other.events for m in e.mentions}:
+            continue  # nobody named: only its own article can say which losses it meant
+        told = set().union(*(_title_words(e.title) | {w[:5] for w in _content_words(e.description)}
+                             for e in other.events))
+        cover = len(words & told) / len(words) if words else 0.0
+        if cover >= _COARSE_COVER:
+            scored.append((cover, other))
+    if not scored:
+        return None
+    scored.sort(key=lambda x: -x[0])
+    top = scored[0]
+    if any(c is not top[1] and score == top[0] and (c.start, c.end) != (top[1].start, top[1].end)
+           for score, c in scored):
+        return None  # two days fit as well: the year says no more than it says
+    return top[1]
+
+
+def _names_meet(names: set[str], keys: set[str]) -> bool:
+    """A shared name, or one name the start of the other ("Apple Computer" / "Apple")."""
+    return any(a == b or a.startswith(b + " ") or b.startswith(a + " ") for a in names for b in keys)
 
 
 def _title_words(title: str) -> set[str]:
