@@ -198,7 +198,9 @@ def events_to_frame(events: list[Event]) -> pd.DataFrame:
     rows = []
     for event in events:
         # the telling the event's date, title and certainty come from (merge orders the same way)
-        best = min(event.mentions, key=_mention_rank) if event.mentions else None
+        # (a telling of a wider date the row took in is not the one it shows: "in 1990" under Aug. 2)
+        dated = [m for m in event.mentions if m.date == event.date] or event.mentions
+        best = min(dated, key=_mention_rank) if dated else None
         sources = sorted({m.doc_id for m in event.mentions})
         url_of, title_of = {}, {}
         for m in event.mentions:
