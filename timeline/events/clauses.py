@@ -393,6 +393,12 @@ def _rule_title(sent, cand, t, content, subject, subj, verb, actors, timexes, us
         if not subj:
             return titles.make_title(said, ""), ""  # nobody to attribute it to: what was said
         return titles.make_title(subj, verb, said), ""
+    noun = t if t.pos == "noun" else content if content is not None and content.pos == "noun" else None
+    planned = _NOUN_PLANNED.match(sent.text, noun.end - offset) if noun is not None else None
+    if planned:  # "(announced) a product launch to be held in Berlin on September 18": the launch is the doer
+        place, place_name = titles.place_phrase(sent.text, offset, offset + planned.end(), clause_end, actors, used)
+        named = " ".join(p for p in (_noun_modifiers(sent, noun), noun.text) if p)
+        return titles.make_title(named, "to be " + planned.group(1), "", place), place_name
     if t.pos == "noun":
         sense_verb = titles_verb_for_sense(t)
         if not (subject and sense_verb):
@@ -444,6 +450,9 @@ class _Skipping:
 
     def __getattr__(self, name):
         return getattr(self._trigger, name)
+
+
+_NOUN_PLANNED = re.compile(r"\s+to\s+be\s+(held|staged|hosted|opened|launched|released|signed|played)\b")
 
 
 def _noun_modifiers(sent, t: Trigger) -> str:

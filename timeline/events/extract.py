@@ -21,7 +21,7 @@ from timeline.events.actors import Actor, NameIndex, country_of, find_actors
 from timeline.events.clauses import (Context, clause_span, event_subject, make_event_title, parse_sentence,
                                      prime_parses,
                                      update_context)
-from timeline.events.generic import generic_trigger, generic_triggers, governed, headless
+from timeline.events.generic import generic_triggers, governed, headless
 from timeline.events.svo import root_title, svo_title
 from timeline.events.reference import reference_point
 from timeline.events.headline import lead_sentence, mark_headline
@@ -55,7 +55,7 @@ _HAS_LETTER_OR_YEAR = re.compile(r"[A-Za-z]|^\d{4}$|\d{1,4}[-/.]\d{1,2}[-/.]\d{1
 _MAY_TELL = re.compile(r"\b[a-z]{2,}ed\b|\b(?:" + "|".join(
     "began bought brought built caught chose cut drew drove fell fled flew fought gave grew held hit kept led left "
     "lost met paid put ran rose sent set shot sold sought spent spoke stood struck took threw won wrote broke "
-    "withdrew shown taken given seen chosen".split()) + r")\b")
+    "withdrew shown taken given seen chosen went came".split()) + r")\b")
 # Verbs the parse reads only in a sentence with a date: a schedule, or what has gone on since then.
 _MAY_SCHEDULE = re.compile(r"\b(?:will|shall|(?:is|are) to|been \w+ing)\b")
 _WORD_RE = re.compile(r"\b[a-z][a-z'-]+\b")
@@ -106,12 +106,7 @@ def extract_events(doc, timexes, options: Options | None = None) -> list[Event]:
         # a sentence that tells only who said something may tell a happening the lists do not know
         told = [e for e in found if e.category != "statement"]
         if not told and not sent.fragment and _may_tell(sent, here):
-            parsed = parse_sentence(sent)
-            generic = generic_trigger(sent, parsed)
-            own = governed(sent, parsed, generic, here) if generic is not None else []
-            if generic is not None and (own or not here and generic.aspect != "future" and generic.form != "ing") \
-                    and all(e.mentions[0].trigger_start != generic.start for e in found):
-                found = found + _sentence_events(doc, sent, actors, own, story, ctx, options, [generic])
+            found = found + _generic_events(doc, sent, actors, here, found, story, ctx, options)
         elif found and not sent.fragment:
             found += _dates_left(doc, sent, actors, here, found, story, ctx, options)
         if found and len(here) > 1:
@@ -132,6 +127,36 @@ def extract_events(doc, timexes, options: Options | None = None) -> list[Event]:
     return events
 
 
+def _generic_events(doc, sent, actors, here, found, story, ctx, options) -> list[Event]:
+    """The happening of a sentence the word lists find none in: the first verb the parse finds
+    that governs a date of the sentence, else (a sentence with no date) its first past verb."""
+    parsed = parse_sentence(sent)
+    taken = {e.mentions[0].trigger_start for e in found}
+    verbs = [v for v in generic_triggers(sent, parsed, dated=bool(here)) if v.start not in taken]
+    for verb in verbs if here else ():
+        own = _own_dates(doc, sent, parsed, verb, here)
+        if own:
+            return _sentence_events(doc, sent, actors, own, story, ctx, options, [verb])
+    main = next(iter(verbs), None)
+    if main is None or here or main.aspect == "future" or main.form == "ing":
+        return []
+    return _sentence_events(doc, sent, actors, [], story, ctx, options, [main])
+
+
+def _own_dates(doc, sent, parsed, verb, timexes) -> list:
+    """The dates the parse puts under `verb`; a present tense owns only dates ahead of the
+    article ("the phone launches on June 19": a schedule; "cents a share a year ago": no verb)."""
+    own = governed(sent, parsed, verb, timexes)
+    if verb.form != "present":
+        return own
+    ahead = []
+    for x in own:
+        span = value_span(x.value)
+        if doc.date is not None and span is not None and isinstance(span[0], dt.date) and span[0] > doc.date:
+            ahead.append(x)
+    return ahead
+
+
 def _may_tell(sent, timexes) -> bool:
     """Whether the parse may find a happening the word lists missed (parsing is the slow step)."""
     return bool(_MAY_TELL.search(sent.text) or timexes and _MAY_SCHEDULE.search(sent.text))
@@ -140,6 +165,8 @@ def _may_tell(sent, timexes) -> bool:
 def _has_verb(title: str, happening) -> bool:
     """A noun event's title names who did it with a verb ("Iraq invades Kuwait"), not the
     happening alone ("Press conference", "Agreement between the two companies")."""
+    if re.search(r"\bto be [a-z]+", title):
+        return True  # "Product launch to be held in Berlin"
     words = [w.strip(".,'’") for w in title.lower().split()]
     noun = happening.text.lower().split()[-1]
     return not (noun in words[:3] and words.index(noun) <= 2)
@@ -156,10 +183,10 @@ def _dates_left(doc, sent, actors, timexes, found, story, ctx, options) -> list[
     taken = {m.trigger_start for e in found for m in e.mentions}
     parsed = parse_sentence(sent)
     more = []
-    for verb in generic_triggers(sent, parsed):
+    for verb in generic_triggers(sent, parsed, dated=True):
         if _date_as_subject(sent, parsed, verb, timexes):
             continue  # "... Friday, ... a street packed with cars": the parse made the date a doer
-        own = governed(sent, parsed, verb, left) if verb.start not in taken else []
+        own = _own_dates(doc, sent, parsed, verb, left) if verb.start not in taken else []
         if own:
             more += _sentence_events(doc, sent, actors, own, story, ctx, options, [verb])
     starts = {x.start for x in left}  # (a date _sentence_events finds a reference point makes no event here)
@@ -168,7 +195,8 @@ def _dates_left(doc, sent, actors, timexes, found, story, ctx, options) -> list[
 
 def _date_as_subject(sent, parsed, verb, timexes) -> bool:
     subjects = [parsed.tokens[c] for c in parsed.children(verb.token) if parsed.tokens[c].dep.startswith("nsubj")]
-    return any(x.start <= sent.start + tok.start < x.end for tok in subjects for x in timexes)
+    dates = [tok for tok in subjects if any(x.start <= sent.start + tok.start < x.end for x in timexes)]
+    return bool(dates) and len(dates) == len(subjects)  # ("The Cuban government Friday condemned": a doer too)
 
 
 _DATE_AND = re.compile(r"\s*,?\s*(?:and|or)\s+(?:(?:in|on)\s+)?")
@@ -482,10 +510,28 @@ def _attach(sent: Sentence, candidates: list[_Candidate], timexes, owned=None) -
                 distance += 40  # "said that ... on Monday": the date belongs to the clause said
             if _foreign_verb(between, candidates, lo, hi):
                 continue
+            if t.end <= timex.start and _RELATIVE_VERB.search(between):
+                continue  # "will offer a service, which goes live on June 3": the relative clause's date
+            if timex.end <= t.start and _NEXT_CLAUSE.match(between) and _verb_before(sent, timex, candidates):
+                continue  # "went public on December 12, 1980, and its shares rose": the date ends the clause before
             if distance < best_distance:
                 best, best_distance = cand, distance
         if best is not None and best_distance < best.distance:
             best.timex, best.distance = timex, best_distance
+
+
+_RELATIVE_VERB = re.compile(r",\s*(?:which|who)\s+(?:[a-z]+\s+){0,2}?(?:is|are|was|were|will|has|have|had|"
+                            r"[a-z]{2,}(?:s|ed))\s+(?:[\w$.,%-]+\s+){0,6}$")
+_NEXT_CLAUSE = re.compile(r"\s*,\s*(?:and|but)\s+(?:its|his|her|their|the|[A-Z])")
+_CLAUSE_START = re.compile(r".*(?:[,;:]\s*(?:and|but)\b|;)", re.DOTALL)
+
+
+def _verb_before(sent, timex, candidates) -> bool:
+    """A verb no happening word of ours is, in the clause a date ends."""
+    head = sent.text[:timex.start - sent.start]
+    opened = _CLAUSE_START.match(head)
+    lo = opened.end() if opened else 0
+    return _foreign_verb(head[lo:], candidates, sent.start + lo, timex.start)
 
 
 _MARKET_CLOSE = re.compile(r"(?:close|closed|finish|end|settle)\s+(?:at|up|down|higher|lower)\b", re.IGNORECASE)
@@ -619,6 +665,11 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, tr
             sent.text[:t.start - sent.start]):
         return None  # no date and nobody doing it: generic ("Whoever shot the shot ...")
     title, place = make_event_title(sent, cand, subject, actors, timexes)
+    if t.category == "other" and t.pos == "verb":
+        told, who = _subordinate_title(sent, t, actors, timexes)
+        if told:  # "iAd, which goes live on July 1": the noun the clause hangs on did it
+            title, subject = told, who
+            cand.subject = who
     if statement and not title:
         return None
     if not statement and (headless(title) or (t.pos == "noun" and not _has_verb(title, happening))):
@@ -636,6 +687,8 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, tr
         if not told or told.split()[-1].lower() == t.title_verb.lower() or headless(told):
             return None  # "Rubio continues": a verb the word lists do not know says nothing without its object
         title = told  # "Muhammad migrates from Mecca": what the parse puts after it
+    if happening.category == "other" and title.count("(") != title.count(")"):
+        return None  # a parse read across a parenthesis: "Manufacturer of iPhone resented ...)-Apple Inc."
     title = _without_own_date(title, time_text)
     names = []
     kinds = {}
@@ -673,6 +726,26 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, tr
         certainty=certainty, confidence=round(confidence, 3), mentions=[mention],
         senses=senses, actor_kinds={**kinds, **context},
     )
+
+
+def _subordinate_title(sent, t: Trigger, actors, timexes) -> tuple[str, Actor | None]:
+    """A relative or infinitive clause's headline ("iAd goes live", "Special event to be held")
+    and the name of the noun it hangs on; ("", None) for a verb of a main clause."""
+    parsed = parse_sentence(sent)
+    if t.token is None or t.token >= len(parsed.tokens):
+        return "", None
+    tok = parsed.tokens[t.token]
+    if tok.dep not in ("acl:relcl", "acl", "advcl") or tok.head == t.token:
+        return "", None
+    if tok.dep == "advcl" and t.aspect != "future":
+        return "", None  # (only ", to be released in mid-2011" hangs on the noun before it)
+    verb = f"to {t.lemma}" if t.aspect == "future" and not t.passive else t.title_verb
+    told = svo_title(sent, parsed, t, "", verb, [(x.start, x.end) for x in timexes])
+    if not told or headless(told):
+        return "", None
+    head = parsed.tokens[tok.head]
+    who = next((a for a in actors if a.start <= sent.start + head.start < a.end), None)
+    return told, who
 
 
 _DAY_WORD = re.compile(r"(?:yesterday|today|tonight|tomorrow|(?:last|this)\s+(?:night|morning|evening)|"

@@ -25,13 +25,28 @@ _MAIN_DEPS = frozenset("ROOT conj ccomp parataxis".split())
 _NOUN_MODIFIER = frozenset("compound nummod amod nmod:poss det".split())
 _ON_SALE = frozenset(["available"])  # "will be available on June 24": a scheduled release
 _FINITE = frozenset("has have had was were is are will".split())
+_SUBORDINATE = frozenset("acl:relcl acl".split())
 GENERIC_STRENGTH = 0.6
 
 
 @lru_cache(maxsize=1)
 def _data() -> tuple[frozenset, dict]:
-    raw = tomllib.loads(resources.files("timeline.events").joinpath("data/en/generic.toml").read_text("utf-8"))
+    raw = _raw()
     return frozenset(raw["stative"]), dict(raw["irregular"])
+
+
+@lru_cache(maxsize=1)
+def _raw() -> dict:
+    return tomllib.loads(resources.files("timeline.events").joinpath("data/en/generic.toml").read_text("utf-8"))
+
+
+def _phrasal(base: str, after: str) -> str:
+    """"go" + " live on July 1" -> "go live": a verb of being that tells a happening with the
+    words after it, else ""."""
+    for rest in _raw()["phrasal"].get(base, ()):
+        if re.match(r"\s+" + re.escape(rest) + r"\b", after, re.IGNORECASE):
+            return f"{base} {rest}"
+    return ""
 
 
 # Stems whose base form ends in a silent e (English spelling drops it before -ed).
@@ -63,13 +78,18 @@ def generic_trigger(sent, parsed) -> Trigger | None:
     return next(generic_triggers(sent, parsed), None)
 
 
-def generic_triggers(sent, parsed):
-    """Every main-clause happening verb of the sentence the word lists do not know, in order."""
+def generic_triggers(sent, parsed, dated: bool = False):
+    """Every main-clause happening verb of the sentence the word lists do not know, in order.
+    With `dated`, also the verbs that are events only with a date of their own, which the caller
+    must find they govern: a relative or infinitive clause's ("iAd, which goes live on July 1",
+    "a special event to be held on October 12") and the present tense's ("the phone launches on
+    June 19")."""
     stative, _ = _data()
     toks = parsed.tokens
     quotes = quote_spans(sent.text)
+    main = _MAIN_DEPS | _SUBORDINATE if dated else _MAIN_DEPS
     for i, tok in enumerate(toks):
-        if tok.text.lower() in _ON_SALE and tok.dep in _MAIN_DEPS:
+        if tok.text.lower() in _ON_SALE and tok.dep in main:
             kids = [toks[c] for c in parsed.children(i)]
             if any(k.dep == "cop" for k in kids) and _scheduled("VB", [k.text.lower() for k in kids if k.dep == "aux"], []):
                 start = sent.start + tok.start  # "iPhone 4 will be available on June 24": a release
@@ -77,40 +97,68 @@ def generic_triggers(sent, parsed):
                               "event", GENERIC_STRENGTH, "verb", "base", "future", token=i,
                               headline="to be " + tok.text.lower())
             continue
-        if tok.tag not in ("VBD", "VBN", "VB", "VBG"):
+        tag = tok.tag
+        if tag == "VBZ" and tok.text.lower().endswith("ed"):
+            tag = "VBD"  # ("Jobs demoed the gyroscope": a verb the tagger has not seen)
+        present = dated and tag in ("VBZ", "VBP")
+        if tag not in ("VBD", "VBN", "VB", "VBG") and not present:
             continue
         kids = [toks[c] for c in parsed.children(i)]
         aux = [k.text.lower() for k in kids if k.dep in ("aux", "aux:pass")]
-        if tok.dep not in _MAIN_DEPS and not (
+        marks = [k.text.lower() for k in kids if k.dep == "mark"]
+        # "a special event to be held on October 12", ", to be released in mid-2011"
+        planned = dated and tok.dep in ("acl", "advcl") and tag == "VBN" and "be" in aux and "to" in aux + marks
+        if tok.dep not in main and not planned and not (
                 tok.dep == "advcl" and any(k.dep.startswith("nsubj") for k in kids)
                 and not any(k.dep == "mark" for k in kids) and any(a in _FINITE for a in aux)):
             continue  # (the parser often hangs "X has done Y, the company said" under "said")
         if any(k.dep == "neg" or k.text.lower() in ("not", "n't", "never") for k in kids):
             continue
-        marks = [k.text.lower() for k in kids if k.dep == "mark"]
-        future = _scheduled(tok.tag, aux, marks)
+        future = True if planned else _scheduled(tag, aux, marks)
+        if present:
+            future = None if aux else False  # ("does", "can": no happening told)
         if future is None:
             continue
-        if tok.tag == "VBG" and not ("been" in aux and any(a in ("has", "have", "had") for a in aux)):
+        if tag == "VBG" and not ("been" in aux and any(a in ("has", "have", "had") for a in aux)):
             continue  # only "has been battling cancer since 2004": what began then
-        if tok.tag == "VBN" and not aux and not (tok.dep == "ROOT" and any(k.dep == "nsubj" for k in kids)):
+        if tag == "VBN" and not aux and not (tok.dep == "ROOT" and any(k.dep == "nsubj" for k in kids)):
             continue  # "the deported migrants", "founded in 1976, the company ...": an adjective
         if any(a <= tok.start < b for a, b in quotes):
             continue
-        base = base_form(tok.text) if tok.tag != "VB" else tok.text.lower()
-        if tok.tag == "VBG":  # "battling" -> "battled" -> "battle": the -ed spelling rules apply
+        base = (base_form(tok.text) if tag not in ("VB", "VBZ", "VBP") else
+                _present_base(tok.text) if present else tok.text.lower())
+        if tag == "VBG":  # "battling" -> "battled" -> "battle": the -ed spelling rules apply
             base = base_form(tok.text[:-3] + "ed") if tok.text.lower().endswith("ing") else ""
-        if base in stative or not base.isalpha() or len(base) < 3:
+        phrase = _phrasal(base, sent.text[tok.end:]) if base in stative else ""
+        if base in stative and not phrase or not base.isalpha() or len(base) < 3 and not phrase:
             continue
         passive = is_passive(parsed, i)
-        aspect = ("future" if future else
+        aspect = ("future" if future else "present" if present else
                   "perfect" if any(a in ("has", "have") for a in aux) else
                   "pluperfect" if "had" in aux and not passive else "past")
         start = sent.start + tok.start
-        form = {"VBN": "pp" if aux else "past", "VB": "base", "VBG": "ing"}.get(tok.tag, "past")
-        yield Trigger(start, start + len(tok.text), tok.text, base, "other", base, "event", GENERIC_STRENGTH,
-                       "verb", form, aspect, passive=passive,
-                       token=i, headline=headline_form(base))
+        end = start + len(tok.text)
+        if phrase:  # the happening is the verb and its words: "went public", "goes live"
+            end = start + len(tok.text) + re.match(r"\s+" + r"\s+".join(map(re.escape, phrase.split()[1:])),
+                                                    sent.text[tok.end:], re.IGNORECASE).end()
+        form = {"VBN": "pp" if aux else "past", "VB": "base", "VBG": "ing", "VBZ": "present",
+                "VBP": "present"}.get(tag, "past")
+        if phrase:  # ("goes live": the headline keeps the words that make it a happening)
+            base, headline = phrase, headline_form(base) + phrase[len(base):]
+        else:
+            headline = headline_form(base)
+        yield Trigger(start, end, sent.text[tok.start:end - sent.start], base, "other", base, "event", GENERIC_STRENGTH,
+                       "verb", form, aspect, passive=passive, token=i, headline=headline)
+
+
+def _present_base(word: str) -> str:
+    """"launches" -> "launch", "goes" -> "go", "carries" -> "carry", "ends" -> "end"."""
+    word = word.lower()
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes", "zes", "oes")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def governed(sent, parsed, trigger: Trigger, timexes) -> list:
@@ -148,7 +196,7 @@ def _scheduled(tag: str, aux: list[str], marks: list[str]) -> bool | None:
     if any(a in ("would", "could", "should", "might", "may", "can", "must") for a in aux):
         return None
     if any(a in ("will", "'ll", "’ll", "shall") for a in aux):
-        return tag in ("VB", "VBN") and (tag == "VB" or "be" in aux)
+        return tag in ("VB", "VBN")  # ("will be shipped", "will have been sold": ahead too)
     if "to" in aux + marks:
         return True if tag == "VBN" and "be" in aux and any(a in ("is", "are") for a in aux) else None
     return False if tag != "VB" else None
@@ -160,4 +208,4 @@ def headless(title: str) -> bool:
     if len(words) < 2:
         return True
     first = words[0].lower()
-    return first.endswith(("ed", "ing")) or adverb_like(words[0]) or first in _data()[1] or first in ("due", "also", "then", "only")
+    return first.endswith(("ed", "ing")) or adverb_like(words[0]) or first in _data()[1] or first in ("due", "also", "then", "only", "to")
