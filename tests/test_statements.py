@@ -102,3 +102,20 @@ def test_a_report_keeps_its_reported_clause_whatever_its_content():
     doc = Document(id="d", text="Apple confirmed that Papermaster, 49, had left the company, but did not say why.",
                    date=MONDAY)
     assert [e.title for e in timeline.extract([doc])] == ["Apple confirms Papermaster had left the company"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what the words characterise, then the words
+    ('Senator Mia Reyes on Friday called the new budget "a betrayal of every family in the state".',
+     [("2024-03-01", 'Senator Mia Reyes calls new budget "a betrayal of every family"')]),  # (12 words at most)
+    ("Coach Dan Price described the final as `the hardest game of my life'.",
+     [("2024-03-04", 'Coach Dan Price describes final as "the hardest game of my life"')]),
+    # a standing characterisation (a report's view), a naming, a call with nothing quoted: none
+    ('The city council describes the old bridge as "unsafe and beyond repair".', []),
+    ("The new feature is called Lens, and it reads text aloud.", []),
+    ("Mayor Lena Ortiz called the fire brigade on Friday.", []),
+    # nothing said of anything: "what X described as" names no object
+    ('Prices rose by what Governor Ann Clark described as "a shocking amount".', []),
+])
+def test_a_characterisation_quoted_is_a_statement(text, expected):
+    assert statements(text) == expected

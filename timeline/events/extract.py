@@ -26,7 +26,7 @@ from timeline.events.svo import root_title, svo_title
 from timeline.events.reference import reference_point
 from timeline.events.headline import lead_sentence, mark_headline
 from timeline.events.sentences import Sentence, happened_verbs, split_sentences
-from timeline.events.statements import may_state, own_date, speaker
+from timeline.events.statements import QUOTING, may_state, own_date, speaker
 from timeline.events.triggers import Trigger, find_triggers
 from timeline.options import Options
 from timeline.timex.values import value_span
@@ -414,6 +414,8 @@ def _noun_before(t: Trigger, triggers, consumed) -> Trigger | None:
 
 
 def _content(report: Trigger, triggers, consumed, sent: Sentence | None = None) -> Trigger | None:
+    if report.lemma in QUOTING:
+        return None  # "called the attack \"an act of terror\"": the attack is what was characterised, not told
     obj = _object_noun(report, triggers, consumed, 2)
     if obj is not None:
         return obj

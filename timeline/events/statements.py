@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from timeline.events.triggers import QUOTES_NEXT
 from timeline.events.titles import _ABBREVIATED, MAX_WORDS, _close_phrase, _trim, clause_text, make_title, tidy
 
 # '" We love the Beatles, " said Apple CEO Steve Jobs' / '``They are coming,'' said Armando
@@ -30,7 +31,8 @@ _ABBREVIATION = re.compile(r"\b(" + "|".join(sorted(_ABBREVIATED)) + r"|No|Jan|F
 _LEAD_IN = re.compile(r"(?:with|in|for|as|at|on|after|before|since|of|to|by|from|frankly|honestly|well|now|so|and|but)\b",
                       re.IGNORECASE)
 # between a speaker and the verb: auxiliaries, adverbs, an apposition (", a doctor at NYU,")
-_NEXT_TO = re.compile(r"\s*(?:,[^,;\"“”]*,\s*)?(?:(?:has|have|had|also|then|later|again|once|further|\w+ly)\s+)*")
+_NEXT_TO = re.compile(r"\s*(?:,[^,;\"“”]*,\s*)?(?:(?:has|have|had|also|then|later|again|once|further|\w+ly|"
+                      r"(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today))\s+)*")
 _PRONOUN_NEXT_TO = re.compile(r"(?:^|[\s,\"”'`])(?:he|she|He|She)\s+(?:(?:has|had|also|then|later|\w+ly)\s+)*$")
 # "are said to be", "as I said": no person's statement
 _CLAUSE_WORD = re.compile(r"\b(?:he|she|it|they|we|I|is|are|was|were|will|would|has|have|had)\b")
@@ -45,6 +47,9 @@ _UNNAMED_AFTER = re.compile(r"\s+(?:a|an|the|one|another)\s")
 # a reported clause with no "that": its subject straight after the speech verb
 _BARE_CLAUSE = re.compile(r"\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|[A-Z][\w.'’-]*)\s+[a-z`'\"“]")
 _MIN_WORDS = 3
+# "called the new software \"the most advanced ...\"": whom or what the words characterise, then them
+QUOTING = frozenset("describe call".split())
+_CHARACTERISED = re.compile(QUOTES_NEXT + r"(?P<q>(?:(?!" + _CLOSE + r"|“|``|').)+)")
 _SPEAKERS = ("person", "org")  # ("The Wall Street Journal reported that ...", "NPD said ...")
 
 
@@ -58,7 +63,11 @@ def own_date(sent, t, timex) -> bool:
 
 
 def may_state(sent, t) -> bool:
-    """A speech verb that can carry a person's statement: not passive, not inside a quotation."""
+    """A speech verb that can carry a person's statement: not passive, not inside a quotation;
+    a characterisation only as said once ("described the prisons as \"harsh\"", not a standing
+    "describes": a report's view, not the day's news)."""
+    if t.lemma in QUOTING and t.aspect not in ("past", "perfect"):
+        return False
     return not (t.quoted or t.passive or _BE_BEFORE.search(sent.text[:t.start - sent.start]))
 
 
@@ -95,6 +104,16 @@ def statement_title(sent, t, who: str, timexes) -> str:
     offset = sent.start
     timexes = [x for x in timexes if own_date(sent, t, x)]
     text = sent.text.replace("``", "  ").replace("''", "  ")  # (TimeML's quotation marks, same offsets)
+    characterised = _CHARACTERISED.match(sent.text, t.end - offset) if t.lemma in QUOTING else None
+    if characterised:  # 'Jobs calls new software "the most advanced mobile operating system"'
+        obj = tidy(characterised.group("obj").strip(" ,"))
+        obj = re.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", obj, flags=re.IGNORECASE)
+        room = MAX_WORDS - len(who.split()) - len(obj.split()) - 1 - bool(characterised.group("as"))
+        quoted = _gist(characterised.group("q"), max(3, room))
+        if not obj or not quoted:
+            return ""
+        said = " ".join(p for p in (obj, "as" if characterised.group("as") else "", f'"{quoted[:1].lower() + quoted[1:]}"') if p)
+        return f"{who} {t.title_verb} {said}"
     quoted = quoted_gist(sent.text, offset, t.start, t.end, max(4, MAX_WORDS - len(who.split())))
     if quoted:
         return f'{who}: "{quoted}"'
@@ -121,10 +140,13 @@ def quoted_gist(sentence: str, offset: int, start: int, end: int, max_words: int
     it ("We love the Beatles"); a lead-in phrase ("with great respect to the trial judge,") is
     passed over. Empty when the verb has no quotation next to it."""
     m = _QUOTE_AFTER.match(sentence, end - offset) or _QUOTE_BEFORE.match(sentence[:start - offset])
-    if not m:
-        return ""
+    return _gist(m.group("q"), max_words) if m else ""
+
+
+def _gist(quotation: str, max_words: int) -> str:
+    """A quotation's opening clause, at most `max_words` words; "" when it is too short."""
     # a period after "Mr", "Aug" or an initial ends no clause: hidden while splitting
-    quotation = _ABBREVIATION.sub("\\1\0", m.group("q"))
+    quotation = _ABBREVIATION.sub("\\1\0", quotation)
     clauses = [c.replace("\0", ".") for c in _CLAUSE_BREAK.split(quotation) if c.strip()]
     while len(clauses) > 1 and (_LEAD_IN.match(clauses[0]) or len(clauses[0].split()) < _MIN_WORDS):
         clauses.pop(0)

@@ -46,6 +46,7 @@ class Entry:
     passive_ok: bool = True
     not_next: frozenset = frozenset()  # next words that make it another word ("declined to")
     before_figure: str = ""  # the sense it has before a figure ("added 358,000 jobs"), a market move
+    quoting: bool = False  # a speech act only when it quotes ("called the software \"the most advanced\"")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +96,8 @@ def _load() -> tuple[dict, dict]:
         kind = item.get("kind", "event")
         strength = item.get("strength", defaults[f"{kind}_strength"] if kind != "event" else defaults["strength"])
         entry = Entry(item["lemma"], item["category"], item.get("sense", item["lemma"]), kind, strength,
-                      item.get("passive", True), frozenset(item.get("not_next", ())), item.get("before_figure", ""))
+                      item.get("passive", True), frozenset(item.get("not_next", ())), item.get("before_figure", ""),
+                      item.get("quoting", False))
         for name, form in zip(FORM_NAMES, item["forms"].split("|")):
             if form != "-":
                 add(form, entry, name)
@@ -210,6 +212,9 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
                 name == "noun" and _modifies_next(tokens, lowered, i + width, single)):
             i += width
             continue
+        if entry.quoting and not _QUOTES_NEXT.match(text, end - offset):
+            i += width
+            continue  # ("a feature called FaceTime", "called the police")
         if entry.before_figure and (following[:1].isdigit() or following[:1] == "$"):
             entry = Entry(entry.lemma, "economy", entry.before_figure, "event", 0.5)
         found.append(Trigger(
@@ -219,6 +224,12 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
         ))
         i += width
     return _shared_auxiliaries(found, lowered)
+
+
+# a quotation opening within a few words: "called the new software \"the most advanced ...\"",
+# "described the range as `one of the seven wonders'"
+QUOTES_NEXT = r"\s+(?P<obj>(?!as\s)(?:(?![\"“`'])[\w'’.,-]+\s+){1,7}?)(?P<as>as\s+)?(?:\"|“|``|`|')\s*"
+_QUOTES_NEXT = re.compile(QUOTES_NEXT)
 
 
 # the aspects a base form after "and" takes from the verb it is coordinated with
