@@ -326,3 +326,16 @@ def test_a_plan_told_before_its_attribution_and_a_market_close_after_the_fall():
     got = _dated("The Nasdaq Composite Index dropped 80 points, or 4.1%, to close at 1,890 on Monday.",
                  dt.date(2008, 10, 30))
     assert got == [("2008-10-27", "Nasdaq Composite Index drops 80 points")]
+
+
+def test_a_date_before_an_occasion_dates_what_happened_at_it():
+    from timeline import tag
+
+    text = "At a Monday news conference, the mayor of Leeds announced a new budget for schools."
+    doc = Document(id="d", text=text, date=dt.date(2024, 3, 6), date_source="given")
+    events = extract_events(doc, tag(text, doc.date))
+    assert [(e.title, e.date) for e in events] == [("Mayor of Leeds announces new budget", "2024-03-04")]
+    # a date describing a thing still dates nothing
+    text = "The mayor of Leeds bought the 2011 model car."
+    doc = Document(id="d", text=text, date=dt.date(2024, 3, 6), date_source="given")
+    assert all(e.date != "2011" for e in extract_events(doc, tag(text, doc.date)))

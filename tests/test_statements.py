@@ -119,3 +119,8 @@ def test_a_report_keeps_its_reported_clause_whatever_its_content():
 ])
 def test_a_characterisation_quoted_is_a_statement(text, expected):
     assert statements(text) == expected
+
+
+def test_an_instruction_told_is_a_statement():
+    text = "Earlier, on March 1, Thames Water told customers to boil tap water for two minutes, or to buy bottled water."
+    assert statements(text) == [("2024-03-01", "Thames Water tells customers to boil tap water for two minutes")]

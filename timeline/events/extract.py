@@ -25,7 +25,7 @@ from timeline.events.generic import generic_triggers, governed, headless
 from timeline.events.svo import root_title, svo_title
 from timeline.events.reference import reference_point
 from timeline.events.headline import lead_sentence, mark_headline
-from timeline.events.sentences import Sentence, happened_verbs, split_sentences
+from timeline.events.sentences import Sentence, happened_verbs, occasions, split_sentences
 from timeline.events.statements import QUOTING, may_state, own_date, speaker
 from timeline.events.triggers import Trigger, find_triggers
 from timeline.options import Options
@@ -325,9 +325,20 @@ def _describes_a_thing(sent, timex, triggers) -> bool:
     after = re.match(r"[\s-]*([A-Za-z]+)", sent.text[timex.end - sent.start:])
     if not after or not after.group(1).islower() or after.group(1) in _NOT_A_NOUN:
         return False
+    if _AT_OCCASION.search(sent.text[:timex.start - sent.start]) and _occasion_after(sent, timex):
+        return False  # "In a Wednesday media event, Apple released ...": the occasion's day is the release's
     if not any(w.lower() in _BEFORE_MODIFIER or w.endswith(("'s", "’s")) for w in before):
         return False
     return not any(t.pos == "noun" and timex.end <= t.start <= timex.end + 30 for t in triggers)
+
+
+_AT_OCCASION = re.compile(r"\b(?:[Ii]n|[Aa]t|[Dd]uring)\s+(?:a|an|the|its|his|her|their)\s+$")
+
+
+def _occasion_after(sent, timex) -> bool:
+    """An occasion noun in the two words after the date ("media event", "news conference")."""
+    words = re.findall(r"[a-z]+", sent.text[timex.end - sent.start:timex.end - sent.start + 30])[:2]
+    return any(w in occasions() for w in words)
 
 
 _NOT_A_NOUN = frozenset("and or but to of in on at for from by with as when while after before that which who "

@@ -40,6 +40,11 @@ def happened_verbs() -> list[str]:
     return _data()["happened_verbs"]
 
 
+def occasions() -> frozenset:
+    """Nouns of an occasion a happening takes place at ("media event", "news conference")."""
+    return frozenset(_data()["occasions"])
+
+
 @lru_cache(maxsize=1)
 def _data() -> dict:
     return tomllib.loads(resources.files("timeline.events").joinpath("data/en/sentences.toml").read_text("utf-8"))

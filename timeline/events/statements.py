@@ -42,6 +42,7 @@ _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$")
 _WHEN_CLAUSE = re.compile(r"\s*(?:When|While|After|Before|As|Once|Until|Since)\b")
 _THAT = re.compile(r"\s*(?!(?:the|a|an)\s)(?:[\w.]+\s+){0,4}?that\s+")  # ("told reporters that"; not "the issues that")
 _TOLD = re.compile(r"\s*((?:(?:his|her|their|the)\s+)?[A-Za-z]+)\s+(?:(?:in|at|on|during)\s+[^,;]{0,40}?\s+)?that\s")
+_TOLD_TO = re.compile(r"\s*((?:(?:his|her|their|its|the|all)\s+)?[a-z]+)\s+(?:not\s+)?to\s+(?:either\s+)?(?=[a-z])")
 _TOLD_LEMMAS = frozenset("tell assure inform warn remind promise".split())  # verbs that name whom it was said to
 _UNNAMED_AFTER = re.compile(r"\s+(?:a|an|the|one|another)\s")
 # a reported clause with no "that": its subject straight after the speech verb
@@ -123,6 +124,12 @@ def statement_title(sent, t, who: str, timexes) -> str:
             rest = text[x.end - offset:]
     begin = offset + len(text) - len(rest)
     that = _THAT.match(rest)
+    told_to = _TOLD_TO.match(rest) if t.lemma in _TOLD_LEMMAS and not that else None
+    if told_to:  # "told customers to either hold the phone ... or use a case": an instruction
+        said = clause_text(text, offset, begin + told_to.end(), skip=timexes)
+        if len(said.split()) < 2:
+            return ""
+        return make_title(who, t.title_verb, f"{told_to.group(1)} to {said}")
     if that:
         said = clause_text(text, offset, begin + that.end(), skip=timexes)
         told = _TOLD.match(rest) if t.lemma in _TOLD_LEMMAS else None  # "told reporters in San Salvador that ..."
