@@ -339,3 +339,18 @@ def test_a_date_before_an_occasion_dates_what_happened_at_it():
     text = "The mayor of Leeds bought the 2011 model car."
     doc = Document(id="d", text=text, date=dt.date(2024, 3, 6), date_source="given")
     assert all(e.date != "2011" for e in extract_events(doc, tag(text, doc.date)))
+
+
+def test_a_date_written_before_a_happening_noun_titles_the_noun_not_the_verb():
+    from timeline import tag
+
+    def told(text, day=dt.date(2024, 3, 6)):
+        doc = Document(id="d", text=text, date=day, date_source="given")
+        return [(e.title, e.date) for e in extract_events(doc, tag(text, day))]
+
+    # the condemnation was not on Monday; the blasts were
+    assert told("The Dutch government condemned the Monday blasts in Rotterdam.") == [("Blasts in Rotterdam", "2024-03-04")]
+    # a bare "agreement" is no headline; the violation is not of 2019
+    assert all(d != "2019" for _, d in told("The union says the firm violated the 2019 agreement with its drivers."))
+    # a period's figure is the report's own news, and a setting dates what happens in it
+    assert told("Acme Corp. reported a third-quarter loss of $5 million.")[0][0].startswith("Acme")

@@ -332,7 +332,8 @@ def _describes_a_thing(sent, timex, triggers) -> bool:
     return not any(t.pos == "noun" and timex.end <= t.start <= timex.end + 30 for t in triggers)
 
 
-_AT_OCCASION = re.compile(r"\b(?:[Ii]n|[Aa]t|[Dd]uring)\s+(?:a|an|the|its|his|her|their)\s+$")
+_PERIOD = re.compile(r"quarter|half|fiscal|year-earlier|year-ago", re.IGNORECASE)
+_AT_OCCASION = re.compile(r"\b(?:[Ii]n|[Aa]t|[Dd]uring)\s+(?:a|an|the|its|his|her|their)\s+(?:[a-z]+\s+)?$")
 
 
 def _occasion_after(sent, timex) -> bool:
@@ -685,7 +686,19 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, tr
             cand.subject = who
     if statement and not title:
         return None
-    if not statement and (headless(title) or (t.pos == "noun" and not _has_verb(title, happening))):
+    premodified = dated and t.pos == "noun" and _premodified_nouns(sent, [cand.timex], [t]) != {} \
+        and not _PERIOD.search(cand.timex.text) \
+        and not _AT_OCCASION.search(sent.text[:cand.timex.start - sent.start])
+    # (not "reported a third-quarter loss": the report's headline; not "in his 1996 campaign",
+    # "in a July 16 press conference": the setting of what the sentence tells)
+    if premodified and not _has_verb(title, happening):
+        # "condemned the Aug. 7 blasts in Nairobi": the date is the blasts', so is the headline
+        # (the sentence's verb, the condemnation, happened another day); what follows the noun
+        # may be the verb's ("violated the 1991 agreement with its iTunes Music Store")
+        title = re.sub(r"\s+(?:with|to|for|by|from|against|over)\b.*$", "", title)
+        if len(title.split()) < 2:
+            return None
+    elif not statement and (headless(title) or (t.pos == "noun" and not _has_verb(title, happening))):
         # "Doubled", "Press conference": say it with the sentence's main verb and its subject
         spans = [(x.start, x.end) for x in timexes]
         parsed = parse_sentence(sent)
@@ -772,7 +785,7 @@ def _without_own_date(title: str, time_text: str) -> str:
     if not _DAY_WORD.fullmatch(time_text):
         return title  # ("reports third-quarter loss": a period word belongs to the headline)
     shorter = re.sub(r"\s*\b" + re.escape(time_text) + r"\b(?![’'])", "", title, count=1).strip()
-    return shorter if shorter != title and len(shorter.split()) >= 2 else title
+    return shorter[:1].upper() + shorter[1:] if shorter != title and len(shorter.split()) >= 2 else title
 
 
 def _date_of(timex) -> tuple:
