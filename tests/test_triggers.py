@@ -151,3 +151,11 @@ def test_a_plural_name_then_said_is_a_saying_not_a_reduced_relative():
         "said", "past")
     assert [(t.text, t.aspect) for t in find_triggers("Migrants detained in Panama were sent home.")][0] == (
         "detained", "participle")
+
+
+def test_a_base_form_after_for_is_a_noun_and_a_quoting_verb_needs_its_quotation():
+    found = {t.text: t for t in find_triggers("The film is scheduled for release on May 5.")}
+    assert "release" not in found or found["release"].pos == "noun"
+    assert "called" in {t.text for t in find_triggers('She called the plan "a disgrace" on Monday.')}
+    assert "called" not in {t.text for t in find_triggers("The feature is called Lens and reads text aloud.")}
+    assert "described" not in {t.text for t in find_triggers("He described the plan to reporters.")}

@@ -29,7 +29,7 @@ _SKIPPABLE = frozenset(
 _HEADLINE_SMALL = frozenset("with from into onto over that than this upon amid when".split())
 _PRIOR = frozenset("after before since following upon".split())
 # A base verb form right after one of these, or after one and an adjective, is a noun.
-_NOUN_PREPOSITIONS = frozenset("on in of at from with about into under".split())
+_NOUN_PREPOSITIONS = frozenset("on in of at from with about into under for".split())
 # A happening noun names an earlier event only after these ("after several hours of talks").
 _PRIOR_NOUN = frozenset("after before following".split())
 _DETERMINERS = frozenset("the a an this that these those his her its their our my your any each every "
