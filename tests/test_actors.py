@@ -78,3 +78,9 @@ def test_a_portfolio_after_a_title_and_brand_capitals_are_no_persons_name():
     assert ("Neelie Kroes", "person") in found
     assert not any(kind == "person" and "PowerPC" in name for name, kind in found)
     assert not any(name.startswith(("for ", "Competition")) for name, _ in found)
+
+
+def test_a_year_after_a_possessive_is_no_part_of_the_name():
+    names = [a.name for a in find_actors("Bush criticized Iraq's 1990 invasion of Kuwait.", 0, frozenset())]
+    assert "Iraq" in names and not any("1990" in n for n in names)
+    assert "Standard & Poor's 500" in [a.name for a in find_actors("The Standard & Poor's 500 fell 3%.", 0, frozenset())]

@@ -175,13 +175,16 @@ def _inner_possessive(text: str, end: int, following, run_length: int = 1) -> bo
     if gap.strip() not in ("", "'s", "’s"):
         return False
     nxt = following[2].rstrip(".")
-    return bool(re.fullmatch(r"\d+", nxt)) or nxt in _data().org_words or (
+    return bool(re.fullmatch(r"\d+", nxt)) and not _YEAR.fullmatch(nxt) or nxt in _data().org_words or (
         run_length >= 2 and nxt in _data().thing_words)
+
+
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")  # "Iraq's 1990 invasion": a date, not "Standard & Poor's 500"
 
 
 def _after_inner_possessive(text: str, run, start: int, word: str) -> bool:
     last = run[-1]
-    return bool(re.fullmatch(r"\d+", word)) and (last[2].endswith(_POSSESSIVE) or text[last[1]:last[1] + 2]
+    return bool(re.fullmatch(r"\d+", word)) and not _YEAR.fullmatch(word) and (last[2].endswith(_POSSESSIVE) or text[last[1]:last[1] + 2]
                                                  in _POSSESSIVE or "&" in last[2]) and \
         text[last[1]:start].strip() in ("", "'s", "’s")
 
