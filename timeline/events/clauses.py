@@ -117,6 +117,10 @@ _APPOSITIVE = re.compile(r"\s*,[^,;]*,\s*(?:[a-z]+\s+){0,2}")
 _RELATIVE = re.compile(r"^\s*,?\s*(?:which|who)\s*$")
 
 
+_SAID_BETWEEN = re.compile(r"\b(?:said|says|told|tells|announced|stated|claimed)\s+"
+                           r"(?!that\b|it\b|he\b|she\b|they\b)")
+
+
 def _subject_before(sent, t: Trigger, actors, ctx, prior: bool = False) -> Actor | None:
     offset = sent.start
     options: list[tuple[int, int, Actor | None]] = [(a.start, a.end, a) for a in actors if a.end <= t.start]
@@ -145,6 +149,8 @@ def _subject_before(sent, t: Trigger, actors, ctx, prior: bool = False) -> Actor
             continue
         if not prior and _SUBORDINATE.search(between):
             continue  # "Rubio was present as the flight departed": not Rubio
+        if _SAID_BETWEEN.search(between):
+            continue  # "The firm said more than 4 billion songs had been downloaded": the speaker did not
         if "," in between:
             # an appositive (", who is on his first tour ... ,") sits between subject and verb
             if not appositive:
@@ -184,11 +190,16 @@ def _apposed_org(sent, actor: Actor, actors) -> Actor | None:
     return None
 
 
+_SAID_BEFORE = re.compile(r"\b(?:said|says|announced|stated|claimed)\s+(?:that\s+)?$")
+
+
 def _resolve_description(word: str, sent, start, actors, ctx) -> Actor | None:
     """"it"/"they"/"the company" -> the organisation the story is about; "the president" ->
     the person last named with that title. Nobody when the story gives no clear antecedent."""
     if word in ("it", "they") or word in _ORG_DESCRIPTIONS:
-        before = [a for a in actors if a.end <= start and a.kind == "org"]
+        said = _SAID_BEFORE.search(sent.text[:start - sent.start])
+        kinds = ("org", "name") if said else ("org",)  # "Ratners and Weisfield's said they reached"
+        before = [a for a in actors if a.end <= start and a.kind in kinds]
         if before and word in ("it", "they"):
             return before[0]  # "Sony said it completed ...": the sentence's own organisation
         if ctx.last_org is not None and (ctx.prev_org or word in _ORG_DESCRIPTIONS):
@@ -336,6 +347,12 @@ def make_event_title(sent, cand, subject: Actor | None, actors, timexes) -> tupl
         verb = f"to {t.lemma}"  # "Monarch to meet Bush": a scheduled event
     if t.kind == "support" and content is not None and content.end <= t.start:
         # "an agreement reached between the two companies in 1991": the noun is the subject
+        noun = " ".join(p for p in (_noun_modifiers(sent, content), content.text) if p)
+        by = re.match(r"\s+by\s+", sent.text[t.end - offset:])
+        agent = next((a for a in actors if by and a.start == t.end + by.end() and a.kind in ("person", "org", "name")),
+                     None)
+        if agent is not None:  # "a rare press conference held by Apple": Apple holds it
+            return titles.make_title(titles.subject_text(agent, "", sent.text, offset), t.title_verb, noun), ""
         end = _clause_end(sent, t) - offset
         main = _PAST_VERB.search(sent.text, t.end - offset, end)  # "A deal reached by the two sides ended ..."
         phrase = sent.text[:main.start() if main else end]
@@ -392,6 +409,8 @@ def _rule_title(sent, cand, t, content, subject, subj, verb, actors, timexes, us
             return titles.make_title(who, "to " + plan.group("verb"), _WHEN_AHEAD.sub("", plan.group("rest"))), ""
         if not subj:
             return titles.make_title(said, ""), ""  # nobody to attribute it to: what was said
+        if t.lemma == "tell" and content.start > t.end:
+            verb = "say" if verb == t.lemma else "says"  # "told reporters that the city had hired": says
         return titles.make_title(subj, verb, said), ""
     noun = t if t.pos == "noun" else content if content is not None and content.pos == "noun" else None
     planned = _NOUN_PLANNED.match(sent.text, noun.end - offset) if noun is not None else None
@@ -529,7 +548,8 @@ def _noun_phrase_before(sent, t: Trigger, timexes=()) -> str:
             head = head[:a] + " " * (b - a) + head[b:]  # "The two presidents on Friday signed"
     if timexes:
         head = re.sub(r"\b(?:on|in|at|since|during)\s*$", "", head.rstrip()) + " "
-    parts = re.split(r"[;:,]|\b(?:as|when|while|after|before|because|since|although|if|until|where)\b", head)
+    parts = re.split(r"[;:,]|\b(?:as|when|while|after|before|because|since|although|if|until|where|"
+                     r"said|says|told|tells|announced|stated|claimed)\b", head)  # (a speaker is not the doer)
     head = parts[-1]
     if not head.strip() and len(parts) >= 3 and head is not parts[0]:
         head = parts[-3]  # "The embassy bombings, on Aug. 7, killed": skip the aside

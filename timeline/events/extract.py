@@ -46,6 +46,8 @@ _BOUNDARY_WORDS = re.compile(r"\b(?:after|before|because|while|although|though|w
 # An undated verb inside a relative clause or a that-clause no speech verb governs is
 # background to the story, not its news.
 _BACKGROUND = re.compile(r"(?:,\s*(?:which|who)\b|\bthat\b)[^,;:]*$")
+_WISH = re.compile(r"\b(?:hope[sd]?|hoping|wish(?:es|ed)?|fear(?:s|ed)?|doubt(?:s|ed)?|pray(?:s|ed)?)\s+"
+                   r"(?:that\s+)?[^,;:]*$", re.IGNORECASE)
 _CONDITION = re.compile(r"\b(?:[Ii]f|[Uu]nless|[Ww]hether)\b[^,;:]*$")
 _IN_RELATIVE = re.compile(r",\s*(?:who|whom|which|whose)\b[^,;]*$")
 _PERSONAL = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e)\b")
@@ -381,7 +383,7 @@ def _candidates(triggers: list[Trigger], sent: Sentence | None = None, keep=froz
             content = _content(t, triggers, consumed, sent)
             out.append(_Candidate(t, content))
         elif t.kind == "support" and t.aspect in _DATED_ASPECTS:
-            obj = _object_noun(t, triggers, consumed, 5) or _noun_before(t, triggers, consumed)
+            obj = _object_noun(t, triggers, consumed, 5) or _noun_before(t, triggers, consumed, sent)
             out.append(_Candidate(t, obj))
         if out and out[-1].trigger is t and out[-1].content is not None:
             consumed.add(out[-1].content.start)
@@ -416,11 +418,14 @@ def _object_noun(t: Trigger, triggers, consumed, reach: int) -> Trigger | None:
 
 
 
-def _noun_before(t: Trigger, triggers, consumed) -> Trigger | None:
+_PARTICIPLE_NEXT = re.compile(r"\s+(?:by|in|at|on|last|this|yesterday|today|earlier)\b")
+
+
+def _noun_before(t: Trigger, triggers, consumed, sent: Sentence | None = None) -> Trigger | None:
     """"an agreement reached between the two companies in 1991": the happening noun a light
     verb's participle follows is what it tells."""
-    if not t.text.endswith("ed"):
-        return None
+    if not t.text.endswith("ed") and not (sent is not None and _PARTICIPLE_NEXT.match(sent.text, t.end - sent.start)):
+        return None  # ("a rare press conference held by Apple on Friday": an irregular participle)
     return next((o for o in triggers if o.pos == "noun" and o.token == t.token - 1 and o.start not in consumed
                  and not o.quoted), None)
 
@@ -639,6 +644,8 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, tr
         return None  # "the company will probably cut more jobs this year": a forecast, not a plan
     if _CONDITION.search(sent.text[:t.start - sent.start]):
         return None  # "would give the boy to Gonzalez if he made the trip": a condition, not a happening
+    if _WISH.search(sent.text[:t.start - sent.start]):
+        return None  # "said they hoped the perpetrator was caught": wished for, not told
     if not dated and aspect != "prior" and _BACKGROUND.search(sent.text[:t.start - sent.start]):
         return None  # "Panama, which agreed to ...", "an announcement that Trump had agreed ...": background
 
@@ -679,8 +686,8 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, tr
             sent.text[:t.start - sent.start]):
         return None  # no date and nobody doing it: generic ("Whoever shot the shot ...")
     title, place = make_event_title(sent, cand, subject, actors, timexes)
-    if t.category == "other" and t.pos == "verb":
-        told, who = _subordinate_title(sent, t, actors, timexes)
+    if t.pos == "verb" and t.kind == "event":
+        told, who = _subordinate_title(sent, t, actors, timexes, reduced_only=t.category != "other")
         if told:  # "iAd, which goes live on July 1": the noun the clause hangs on did it
             title, subject = told, who
             cand.subject = who
@@ -698,7 +705,9 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, tr
         title = re.sub(r"\s+(?:with|to|for|by|from|against|over)\b.*$", "", title)
         if len(title.split()) < 2:
             return None
-    elif not statement and (headless(title) or (t.pos == "noun" and not _has_verb(title, happening))):
+    elif not statement and (headless(title) or (t.pos == "noun" and not _has_verb(title, happening))
+                            or t.pos == "verb" and title.split()[0].lower() in (t.text.lower(), t.lemma)):
+        # (a title opening with its own verb has lost its subject: "Issue common-share purchase rights")
         # "Doubled", "Press conference": say it with the sentence's main verb and its subject
         spans = [(x.start, x.end) for x in timexes]
         parsed = parse_sentence(sent)
@@ -754,9 +763,11 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, tr
     )
 
 
-def _subordinate_title(sent, t: Trigger, actors, timexes) -> tuple[str, Actor | None]:
+def _subordinate_title(sent, t: Trigger, actors, timexes, reduced_only=False) -> tuple[str, Actor | None]:
     """A relative or infinitive clause's headline ("iAd goes live", "Special event to be held")
-    and the name of the noun it hangs on; ("", None) for a verb of a main clause."""
+    and the name of the noun it hangs on; ("", None) for a verb of a main clause. With
+    `reduced_only`, only a participle right after its noun ("figures released April 3 by NPD
+    Group", "the injunction issued Thursday"): the word rules title the rest better."""
     parsed = parse_sentence(sent)
     if t.token is None or t.token >= len(parsed.tokens):
         return "", None
@@ -765,7 +776,12 @@ def _subordinate_title(sent, t: Trigger, actors, timexes) -> tuple[str, Actor | 
         return "", None
     if tok.dep == "advcl" and t.aspect != "future":
         return "", None  # (only ", to be released in mid-2011" hangs on the noun before it)
-    verb = f"to {t.lemma}" if t.aspect == "future" and not t.passive else t.title_verb
+    reduced = tok.dep == "acl" and tok.head == t.token - 1 and t.text.lower().endswith("ed") and not any(
+        parsed.tokens[c].dep == "obj" for c in parsed.children(t.token))  # (a participle takes no object)
+    if reduced_only and not reduced:
+        return "", None
+    verb = (t.text.lower() if reduced else
+            f"to {t.lemma}" if t.aspect == "future" and not t.passive else t.title_verb)
     told = svo_title(sent, parsed, t, "", verb, [(x.start, x.end) for x in timexes])
     if not told or headless(told):
         return "", None

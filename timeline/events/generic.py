@@ -53,6 +53,14 @@ def _phrasal(base: str, after: str) -> str:
 _TAKES_E = re.compile(r"(?:[cgvzu]|[^s]s|[^aeiou]ar|[^aeiou][aiou][dkmnbl]|[^aeioul]l|[^aeiou][uio]r|[^e]at|[^aeiou][uo]t)$")
 
 
+@lru_cache(maxsize=1)
+def _known_verbs() -> frozenset:
+    """Base forms the word lists know (triggers.toml lemmas, the verbs of being above)."""
+    from timeline.events.triggers import title_forms
+
+    return frozenset(w for w in set(title_forms()) | _data()[0] if " " not in w)
+
+
 def base_form(word: str) -> str:
     """"started" -> "start", "closed" -> "close", "stopped" -> "stop", "carried" -> "carry"."""
     word = word.lower()
@@ -65,6 +73,10 @@ def base_form(word: str) -> str:
         return word[:-3] + "y"
     if word.endswith("ed"):
         stem = word[:-2]
+        if stem + "e" in _known_verbs():
+            return stem + "e"  # "hoped", "acquired": a verb the word lists know ends in e
+        if stem in _known_verbs():
+            return stem
         if len(stem) >= 3 and stem[-1] == stem[-2] and stem[-1] not in "dflsz":
             return stem[:-1]  # "stopped", "planned"
         if _TAKES_E.search(stem):
