@@ -453,7 +453,7 @@ def _rule_title(sent, cand, t, content, subject, subj, verb, actors, timexes, us
 
 
 # "offered a settlement", "fined $2 million": what a passive verb still takes after it
-_SECOND_OBJECT = re.compile(r"\s+(?:a|an|\$?\d[\d,.]*)\s")
+_SECOND_OBJECT = re.compile(r"\s+(?:a|an|\$?\d[\d,.]*|to\s+(?!be\b)[a-z]+)\s")  # ("was allowed to use its name")
 # "it would cut 30,000 jobs" said by the company itself, or "GM will cut ...": a plan announced
 _WHEN_AHEAD = re.compile(r"\s+(?:over|in|within|during|by)\s+the\s+(?:next|coming|following)\b.*$")
 _PLAN = re.compile(r"(?P<who>it|he|she|they|we|[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s+(?:will|would)\s+"

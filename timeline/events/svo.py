@@ -117,6 +117,8 @@ def noun_phrase(parsed, head: int, max_words: int = MAX_OBJECT_WORDS) -> str:
         while cut > 0 and toks[words[cut]].tag in ("NNP", "NNPS") and toks[words[cut - 1]].tag in ("NNP", "NNPS"):
             cut -= 1
         words = words[cut:]
+        while words and toks[words[0]].tag == "POS":
+            words = words[1:]  # never the possessive ending of a name cut off ("'s board")
     return _join(parsed, words)
 
 
