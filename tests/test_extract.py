@@ -354,3 +354,17 @@ def test_a_date_written_before_a_happening_noun_titles_the_noun_not_the_verb():
     assert all(d != "2019" for _, d in told("The union says the firm violated the 2019 agreement with its drivers."))
     # a period's figure is the report's own news, and a setting dates what happens in it
     assert told("Acme Corp. reported a third-quarter loss of $5 million.")[0][0].startswith("Acme")
+
+
+def test_a_persons_background_and_a_spans_end_date_nothing_else():
+    from timeline import tag
+
+    def told(text, day=dt.date(2016, 10, 4)):
+        doc = Document(id="d", text=text, date=day, date_source="given")
+        return [(e.title, e.date) for e in extract_events(doc, tag(text, day))]
+
+    # "who joined in 2015" is Berg's background: her joining is of 2015, the forecast she made is not
+    events = told("Chief executive Anna Berg, who joined the bank in 2015, said the merger would cut costs sharply.")
+    assert [t for t, d in events if d == "2015"] == ["Anna Berg joins bank"]
+    # "would cut costs through 2019": where a forecast ends, not a day it happens
+    assert all(d != "2019" for _, d in told("The bank said the merger would cut costs by 2 billion euros through 2019."))

@@ -359,6 +359,20 @@ def make_event_title(sent, cand, subject: Actor | None, actors, timexes) -> tupl
         return titles.make_title(titles.clause_text(phrase, offset, content.start, skip=timexes), ""), ""
     if cand.statement:
         return statement_title(sent, t, subj, timexes), ""  # "" when the words said are not there
+    if t.kind == "report" and content is not None and content.pos == "verb" and content.kind == "event" \
+            and content.end <= t.start and _FINAL_REPORT.search(sent.text[:t.start - offset]):
+        # "Airbus has delayed deliveries ..., the company said": the news is what was said, by its doer
+        told = svo.svo_title(sent, parse_sentence(sent), content, "",
+                             f"to {content.lemma}" if content.aspect == "future" and not content.passive
+                             else content.title_verb, [(x.start, x.end) for x in timexes])
+        head = sent.text[:t.start - offset]
+        attribution = {w.lower() for w in re.findall(r"[\w'’-]+", head[head.rfind(",") + 1:])}
+        words = told.split()
+        while len(words) > 2 and words[-1].lower().strip(",.") in attribution:
+            words.pop()  # "has risen to 12, hospital officials said": the parse ran into the speaker
+        told = " ".join(words)
+        if told and not svo.weak(told, content.title_verb) and told.split()[0].lower() not in _SUBORDINATORS:
+            return told, ""
     title, place = _rule_title(sent, cand, t, content, subject, subj, verb, actors, timexes, used, stop_at, clause_end)
     if t.kind == "report" and subj and svo.weak(title, verb) and _FINAL_REPORT.search(sent.text[:t.start - offset]):
         # "The change in policy will occur within six months, Apple announced": what was said
@@ -378,6 +392,7 @@ def make_event_title(sent, cand, subject: Actor | None, actors, timexes) -> tupl
 
 
 _PAST_VERB = re.compile(r"\b[a-z]{3,}ed\b")
+_SUBORDINATORS = frozenset("when while after before as because if although since until where".split())
 
 
 def _rule_title(sent, cand, t, content, subject, subj, verb, actors, timexes, used, stop_at, clause_end):

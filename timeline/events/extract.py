@@ -496,14 +496,21 @@ def _attach(sent: Sentence, candidates: list[_Candidate], timexes, owned=None) -
     """Give each time expression to the nearest happening of its clause, unless another verb
     stands closer to it; a date written before a happening noun goes to that noun only."""
     owned = owned or {}
+    asides = [(sent.start + m.start(), sent.start + m.end()) for m in _ASIDE.finditer(sent.text)]
     for timex in timexes:
         best, best_distance = None, 1e9
+        aside = next(((a, b) for a, b in asides if a <= timex.start and timex.end <= b), None)
         noun = owned.get(timex.start)
         until = _until(sent, timex)
         for cand in candidates:
             t = cand.trigger
             if noun is not None and noun != t.start and (cand.content is None or cand.content.start != noun):
                 continue
+            if until and (t.aspect in ("future", "modal") or t.kind == "report"
+                          or cand.content is not None and cand.content.aspect == "future"):
+                continue  # "would cut earnings by 4.8 billion euros through 2010": a span's end, not its day
+            if aside is not None and not aside[0] <= t.start < aside[1]:
+                continue  # "Streiff, who took over in July, said the delay would cut earnings": the aside's date
             if t.pos == "verb" and t.aspect == "participle" and not t.passive:
                 continue  # "appointed a retired diplomat on Thursday": an adjective dates nothing
             if t.aspect == "infinitive" and (timex.end <= t.start or _MARKET_CLOSE.match(sent.text, t.start - sent.start)):
@@ -539,6 +546,11 @@ def _attach(sent: Sentence, candidates: list[_Candidate], timexes, owned=None) -
             best.timex, best.distance = timex, best_distance
 
 
+_SUBORDINATE_OPENER = re.compile(r"(?:When|While|After|Before|Because|Although|If|Since|Until|Where|As)\s+(?:the\s+)?")
+# a person's background between commas ("Streiff, who took over in July, said ..."); a "which"
+# aside about a thing may date the main verb ("shares, which were to be delisted after the close
+# yesterday, closed at $23.25")
+_ASIDE = re.compile(r",\s*(?:who|whose)\s[^,;]*,(?!\s*(?:when|where|while)\b)")
 _RELATIVE_VERB = re.compile(r",\s*(?:which|who)\s+(?:[a-z]+\s+){0,2}?(?:is|are|was|were|will|has|have|had|"
                             r"[a-z]{2,}(?:s|ed))\s+(?:[\w$.,%-]+\s+){0,6}$")
 _NEXT_CLAUSE = re.compile(r"\s*,\s*(?:and|but)\s+(?:its|his|her|their|the|[A-Z])")
@@ -725,6 +737,9 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, tr
     if happening.category == "other" and title.count("(") != title.count(")"):
         return None  # a parse read across a parenthesis: "Manufacturer of iPhone resented ...)-Apple Inc."
     title = _without_own_date(title, time_text)
+    opener = _SUBORDINATE_OPENER.match(title)
+    if opener and len(title.split()) > 3:  # "When the Soviets invaded Czechoslovakia": the clause, not its link
+        title = title[opener.end():opener.end() + 1].upper() + title[opener.end() + 1:]
     names = []
     kinds = {}
     lo, hi = clause_span(sent, t, content, subject)

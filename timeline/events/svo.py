@@ -80,6 +80,9 @@ def noun_phrase(parsed, head: int, max_words: int = MAX_OBJECT_WORDS) -> str:
             if words and words[0].text.lower() == "of" and len(words) <= 4 and not any(
                     w.text in (",", "(", ")") for w in words):
                 keep.update(range(lo, hi))
+    k = min(keep)
+    if k > 0 and toks[k - 1].tag in ("NN", "NNS") and toks[k - 1].head == head:
+        keep.add(k - 1)  # "death toll" the parse read as two subjects: a noun right before its head
     if toks[head].tag in ("NNP", "NNPS"):  # a name is whole whatever the parse made of it
         k = min(keep)
         while k > 0 and toks[k - 1].tag in ("NNP", "NNPS") and toks[k - 1].dep not in _SUBJECTS + _OBJECTS:
@@ -199,7 +202,8 @@ def svo_title(sent, parsed, trigger, subject_words: str, verb_form: str, skip_sp
     skip = {k for k, tok in enumerate(parsed.tokens) for a, b in skip_spans
             if a - sent.start <= tok.start < b - sent.start}
     tok = parsed.tokens[verb]
-    passive = trigger.pos == "verb" and (is_passive(parsed, verb) or tok.tag == "VBN" and tok.dep == "acl")
+    passive = trigger.pos == "verb" and (is_passive(parsed, verb) or trigger.passive
+                                         or tok.tag == "VBN" and tok.dep == "acl")
     subj = subject_words
     if not subj:
         s = clause_subject(parsed, verb)
@@ -234,7 +238,8 @@ def weak(rule_title: str, verb: str = "") -> bool:
         return True
     if verb and " " not in verb and verb.lower() in (words[-1].lower(), words[0].lower()):
         return True  # "Apple announces", or "Took $50.9 million loss" with no subject
-    if re.fullmatch(r"\$?[\d.,]+", words[-1]) or words[-1].lower() in _CUT_ENDINGS:
+    if re.fullmatch(r"\$?[\d.,]+", words[-1]) and not (len(words) > 2 and words[-2].lower() in ("to", "at", "by")) \
+            or words[-1].lower() in _CUT_ENDINGS:  # ("rises to 12" is whole)
         return True  # "completes $44", "buys most", "prices its initial public": an object cut short
     if words[0].lower().endswith(("ed", "ing")) or words[0][:1].islower() or words[0] == "To":
         return True  # a participle, a fragment or a bare plan ("To be closed") where the subject should be
