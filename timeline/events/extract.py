@@ -22,7 +22,7 @@ from timeline.events.clauses import (Context, clause_span, event_subject, make_e
                                      prime_parses,
                                      update_context)
 from timeline.events.generic import generic_triggers, governed, headless
-from timeline.events.svo import root_title, svo_title
+from timeline.events.svo import root_title, svo_title, token_at
 from timeline.events.reference import reference_point
 from timeline.events.headline import lead_sentence, mark_headline
 from timeline.events.sentences import Sentence, happened_verbs, occasions, split_sentences
@@ -784,15 +784,20 @@ def _subordinate_title(sent, t: Trigger, actors, timexes, reduced_only=False) ->
     `reduced_only`, only a participle right after its noun ("figures released April 3 by NPD
     Group", "the injunction issued Thursday"): the word rules title the rest better."""
     parsed = parse_sentence(sent)
-    if t.token is None or t.token >= len(parsed.tokens):
+    at = token_at(parsed, t.start - sent.start)  # (the word lists count tokens their own way)
+    if at is None:
         return "", None
-    tok = parsed.tokens[t.token]
-    if tok.dep not in ("acl:relcl", "acl", "advcl") or tok.head == t.token:
+    tok = parsed.tokens[at]
+    if tok.dep not in ("acl:relcl", "acl", "advcl") or tok.head == at:
         return "", None
     if tok.dep == "advcl" and t.aspect != "future":
         return "", None  # (only ", to be released in mid-2011" hangs on the noun before it)
-    reduced = tok.dep == "acl" and tok.head == t.token - 1 and t.text.lower().endswith("ed") and not any(
-        parsed.tokens[c].dep == "obj" for c in parsed.children(t.token))  # (a participle takes no object)
+    dated = [(x.start - sent.start, x.end - sent.start) for x in timexes]
+    noun = parsed.tokens[tok.head]
+    reduced = tok.dep == "acl" and tok.head == at - 1 and t.text.lower().endswith("ed") and \
+        noun.dep in ("nmod", "obl", "obj", "iobj") and not any(  # ("AEP shares closed at $21.25": the main verb)
+        parsed.tokens[c].dep == "obj" and not any(a <= parsed.tokens[c].start < b for a, b in dated)
+        for c in parsed.children(at))  # (a participle takes no object; "released April 3": a date)
     if reduced_only and not reduced:
         return "", None
     verb = (t.text.lower() if reduced else
