@@ -233,3 +233,10 @@ def test_the_object_of_a_released_thing_and_a_bound_left_by_a_cut_date():
 def test_a_projection_is_no_event():
     text = "Analyst Ben Ross estimated that eight million phones will have been sold by Friday."
     assert _titles(text, [_timex(text, "Friday", "2025-02-07")]) == []
+
+
+def test_a_reported_clause_opening_with_a_subordinate_clause_gives_its_main_clause():
+    from timeline.events.titles import clause_text
+
+    text = "Mayor Ortiz noted that although some bus routes would stay, the network needed a new plan."
+    assert clause_text(text, 0, text.index("although")) == "the network needed a new plan"

@@ -371,7 +371,8 @@ def clause_text(sentence: str, offset: int, start: int, max_words: int = 9, skip
     return tidy(" ".join(words))
 
 
-_LEAD_IN_WORDS = frozenset("according in on at after before during with for as despite following by".split())
+_LEAD_IN_WORDS = frozenset("according in on at after before during with for as despite following by "
+                           "although though while if when because unless whereas once".split())  # (a subordinate clause first)
 # ", 49," / ", a doctor at New York University," between a name and its verb
 _ASIDE = re.compile(r",\s*[^,;\"“”]{1,40}?,\s*(?=(?:had|has|have|was|were|is|are|will|would|did|could|may|\w+ed)\b)")
 
