@@ -631,4 +631,4 @@ def _plural(subject: str) -> bool:
 
 _NP_LEADING = frozenset("and but or so with whom whose its his her their our to of in on at for by from as "
                         "then yet least most under over about through during despite amid into".split())
-_FILLERS = frozenset("uh um er ah".split())  # spoken transcripts (TimeBank's broadcast news)
+_FILLERS = frozenset("uh um er ah now".split())  # spoken transcripts (TimeBank's broadcast news); "would now"

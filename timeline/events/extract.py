@@ -603,7 +603,7 @@ def _announced_plan(t: Trigger, sent: Sentence) -> bool:
 
 _PLAN_STRENGTH = 0.6
 # ("will probably cut"; "will have been sold by the end of the quarter": a projection)
-_FORECAST = re.compile(r"\b(?:will|'ll|’ll)\s+(?:(?:\w+\s+)?(?:probably|likely|possibly|perhaps|eventually)\s+(?:be\s+)?"
+_FORECAST = re.compile(r"\b(?:will|would|'ll|’ll)\s+(?:(?:\w+\s+)?(?:probably|likely|possibly|perhaps|eventually)\s+(?:be\s+)?"
                        r"|have\s+(?:been\s+)?)$", re.IGNORECASE)
 # the plan is its clause's own statement: a subject of a few words, "will" (and "be"), the verb;
 # a clause starts the sentence or follows ", and" / ";" ("..., and the iPhone 3G will be discontinued")

@@ -26,6 +26,7 @@ _NOUN_MODIFIER = frozenset("compound nummod amod nmod:poss det".split())
 _ON_SALE = frozenset(["available"])  # "will be available on June 24": a scheduled release
 _FINITE = frozenset("has have had was were is are will".split())
 _SUBORDINATE = frozenset("acl:relcl acl".split())
+_SAID_BEFORE = re.compile(r"\b(?:said|says|announced|told|confirmed)\b(?:(?!\b(?:if|unless|whether)\b).)*$")
 GENERIC_STRENGTH = 0.6
 
 
@@ -127,6 +128,9 @@ def generic_triggers(sent, parsed, dated: bool = False):
         if any(k.dep == "neg" or k.text.lower() in ("not", "n't", "never") for k in kids):
             continue
         future = True if planned else _scheduled(tag, aux, marks)
+        if future is None and dated and "would" in aux and tag in ("VB", "VBN") and \
+                _SAID_BEFORE.search(sent.text[:tok.start]):
+            future = True  # "the company said the first aircraft would be delivered in October 2007": a plan told
         if present:
             future = None if aux else False  # ("does", "can": no happening told)
         if future is None:
