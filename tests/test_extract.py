@@ -368,3 +368,11 @@ def test_a_persons_background_and_a_spans_end_date_nothing_else():
     assert [t for t, d in events if d == "2015"] == ["Anna Berg joins bank"]
     # "would cut costs through 2019": where a forecast ends, not a day it happens
     assert all(d != "2019" for _, d in told("The bank said the merger would cut costs by 2 billion euros through 2019."))
+
+
+def test_a_participle_after_a_premodifying_date_is_an_adjective():
+    from timeline import tag
+
+    text = "In a March 3, 2011 televised address, the governor of Ohio proposed a new budget."
+    doc = Document(id="d", text=text, date=dt.date(2012, 1, 1), date_source="given")
+    assert [e.date for e in extract_events(doc, tag(text, doc.date))] == ["2011-03-03"]

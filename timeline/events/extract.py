@@ -534,7 +534,13 @@ def _attach(sent: Sentence, candidates: list[_Candidate], timexes, owned=None) -
                 distance += 25  # "signed a plan Friday, and Yeltsin claimed": another clause
             if " that " in f" {between} " and t.start < timex.start:
                 distance += 40  # "said that ... on Monday": the date belongs to the clause said
-            if _foreign_verb(between, candidates, lo, hi):
+            checked, at = between, lo
+            if timex.end <= t.start and re.search(r"\b(?:a|an|the|its|his|her|their)\s+$",
+                                                  sent.text[:timex.start - sent.start], re.IGNORECASE):
+                lead = re.match(r"\s*[a-z]+ed\s+(?=[a-z])", between)  # "a January 10, 2007 televised address"
+                if lead:
+                    checked, at = between[lead.end():], lo + lead.end()
+            if _foreign_verb(checked, candidates, at, hi):
                 continue
             if t.end <= timex.start and _RELATIVE_VERB.search(between):
                 continue  # "will offer a service, which goes live on June 3": the relative clause's date
