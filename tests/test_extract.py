@@ -376,3 +376,12 @@ def test_a_participle_after_a_premodifying_date_is_an_adjective():
     text = "In a March 3, 2011 televised address, the governor of Ohio proposed a new budget."
     doc = Document(id="d", text=text, date=dt.date(2012, 1, 1), date_source="given")
     assert [e.date for e in extract_events(doc, tag(text, doc.date))] == ["2011-03-03"]
+
+
+def test_the_figure_compared_with_dates_nothing():
+    from timeline import tag
+
+    text = "Annual revenue of Nokia reached $7.1 billion in 2006, up from $5.8 billion in 2005."
+    doc = Document(id="d", text=text, date=dt.date(2007, 1, 18), date_source="given")
+    dates = [e.date for e in extract_events(doc, tag(text, doc.date))]
+    assert "2005" not in dates

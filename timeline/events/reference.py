@@ -25,6 +25,13 @@ def _words() -> dict:
 _ONGOING = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?been\s+\w+ing\b[^,;:]*$", re.I)
 
 
+# "from $5.8 billion in 2005", "from 81 cents a share a year earlier", "compared with 4.1% in December"
+_FROM_FIGURE = re.compile(r"\b(?:from|versus|compared\s+with|against)\s+(?:about\s+|nearly\s+|a\s+)?"
+                          r"(?:C?\$|US\s*\$)?\d[\d.,]*\s*(?:%|percent|million|billion|cents?)?"
+                          r"(?:\s+(?:a|per)\s+share)?(?:,?\s+or\s+[^,;]{1,25})?\s*,?\s*(?:in\s+|on\s+|at\s+)?$",
+                          re.IGNORECASE)
+
+
 def reference_point(sent, timex) -> bool:
     """True when `timex` (in sentence `sent`) only measures or names something."""
     words = _words()
@@ -41,6 +48,8 @@ def reference_point(sent, timex) -> bool:
         return bool(re.search(r"\b(?:promise|pledge|target|goal|deadline|plan|aim)\w*\b", before))
     if len(prev) >= 2 and prev[-1] == "of" and prev[-2][:1].isupper() and re.fullmatch(r"\d{4}", timex.text):
         return True  # "the Gold Reserve Act of 1934"
+    if _FROM_FIGURE.search(before):
+        return True  # "rose to $7.1 billion from $5.8 billion in 2005": the figure compared with, not the rise
     owner = re.match(r"['’]s?\s+([A-Za-z][\w-]+)", after)
     if owner and owner.group(1).lower() not in words["possessed_happenings"]:
         return True  # "at this year's conference": the conference's year, not a happening's

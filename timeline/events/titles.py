@@ -321,8 +321,8 @@ def _trim(words: str) -> str:
 
 
 def _without_trailing(parts: list[str]) -> list[str]:
-    while parts and parts[-1].lower() in _TRAILING:
-        parts = parts[:-1]
+    while parts and (parts[-1].lower() in _TRAILING or parts[-1] in ("$", "C$", "US$")):
+        parts = parts[:-1]  # ("rises to $5 million from $": a figure cut off)
     return parts
 
 

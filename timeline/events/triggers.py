@@ -278,8 +278,11 @@ def _choose(options: list, lowered: list[str], i: int, tokens=()):
     prev = lowered[i - 1] if i else ""
     nouns = [o for o in options if o[1] == "noun"]
     verbs = [o for o in options if o[1] != "noun"]
-    after_determiner = prev in _DETERMINERS or prev.endswith(("'s", "’s")) or (i >= 2 and lowered[i - 2] in _DETERMINERS and prev.isalpha()
-                                                and prev not in _BE and prev not in _HAVE)
+    before_prev = lowered[i - 2] if i >= 2 else ""
+    after_determiner = prev in _DETERMINERS or prev.endswith(("'s", "’s")) or (
+        (before_prev in _DETERMINERS or before_prev.endswith(("'s", "’s")) or before_prev in ("'s", "’s"))
+        and prev.replace("-", "").isalpha() and prev not in _BE and prev not in _HAVE)
+    # ("a semi-regular release pattern", "Apple Computer's home state": a noun)
     if nouns and (after_determiner or not verbs):
         return nouns[0]
     if verbs:
