@@ -800,7 +800,7 @@ def _subordinate_title(sent, t: Trigger, actors, timexes, reduced_only=False) ->
         return "", None  # (only ", to be released in mid-2011" hangs on the noun before it)
     dated = [(x.start - sent.start, x.end - sent.start) for x in timexes]
     noun = parsed.tokens[tok.head]
-    reduced = tok.dep == "acl" and tok.head == at - 1 and t.text.lower().endswith("ed") and \
+    reduced = tok.dep == "acl" and tok.head == at - 1 and (t.text.lower().endswith("ed") or tok.tag == "VBN") and \
         noun.dep in ("nmod", "obl", "obj", "iobj") and not any(  # ("AEP shares closed at $21.25": the main verb)
         parsed.tokens[c].dep == "obj" and not any(a <= parsed.tokens[c].start < b for a, b in dated)
         for c in parsed.children(at))  # (a participle takes no object; "released April 3": a date)
