@@ -126,17 +126,23 @@ UNDATED_REACH_DAYS = 366
 _SAME_TITLE_WORDS = 0.5
 
 
+def _by_sense_family(clusters: list[_Cluster]) -> tuple[dict, dict[str, list[_Cluster]]]:
+    """The sense families, and the clusters filed under each sense's family (or the sense)."""
+    family = merge_rules().family
+    by_sense: dict[str, list[_Cluster]] = {}
+    for c in clusters:
+        for sense in c.senses:
+            by_sense.setdefault(family.get(sense, sense), []).append(c)
+    return family, by_sense
+
+
 def _date_undated(clusters: list[_Cluster], threshold: float) -> list[_Cluster]:
     """Clusters whose every telling has an inherited date join the cluster of the same
     happening that a telling dates, when that date is before theirs."""
     dated = [c for c in clusters if c.start is not None and any(e.certainty != "inferred" for e in c.events)]
     if not dated:
         return clusters
-    family = merge_rules().family
-    by_sense: dict[str, list[_Cluster]] = {}
-    for c in dated:
-        for sense in c.senses:
-            by_sense.setdefault(family.get(sense, sense), []).append(c)
+    family, by_sense = _by_sense_family(dated)
     out = []
     for cluster in clusters:
         if cluster.start is None or any(e.certainty != "inferred" for e in cluster.events):
@@ -176,11 +182,7 @@ def _refine_coarse(clusters: list[_Cluster]) -> list[_Cluster]:
     fine = [c for c in clusters if c.start is not None and (c.end - c.start).days < MAX_CONTAINING_DAYS]
     if not fine:
         return clusters
-    family = merge_rules().family
-    by_sense: dict[str, list[_Cluster]] = {}
-    for c in fine:
-        for sense in c.senses:
-            by_sense.setdefault(family.get(sense, sense), []).append(c)
+    family, by_sense = _by_sense_family(fine)
     out = []
     for cluster in clusters:
         if cluster.start is None or (cluster.end - cluster.start).days < MAX_CONTAINING_DAYS:

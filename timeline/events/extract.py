@@ -560,13 +560,13 @@ _ASIDE = re.compile(r",\s*(?:who|whose)\s[^,;]*,(?!\s*(?:when|where|while)\b)")
 _RELATIVE_VERB = re.compile(r",\s*(?:which|who)\s+(?:[a-z]+\s+){0,2}?(?:is|are|was|were|will|has|have|had|"
                             r"[a-z]{2,}(?:s|ed))\s+(?:[\w$.,%-]+\s+){0,6}$")
 _NEXT_CLAUSE = re.compile(r"\s*,\s*(?:and|but)\s+(?:its|his|her|their|the|[A-Z])")
-_CLAUSE_START = re.compile(r".*(?:[,;:]\s*(?:and|but)\b|;)", re.DOTALL)
+_LAST_CLAUSE = re.compile(r".*(?:[,;:]\s*(?:and|but)\b|;)", re.DOTALL)
 
 
 def _verb_before(sent, timex, candidates) -> bool:
     """A verb no happening word of ours is, in the clause a date ends."""
     head = sent.text[:timex.start - sent.start]
-    opened = _CLAUSE_START.match(head)
+    opened = _LAST_CLAUSE.match(head)
     lo = opened.end() if opened else 0
     return _foreign_verb(head[lo:], candidates, sent.start + lo, timex.start)
 

@@ -86,11 +86,6 @@ def base_form(word: str) -> str:
     return word
 
 
-def generic_trigger(sent, parsed) -> Trigger | None:
-    """The sentence's main happening verb the word lists do not know, as a Trigger."""
-    return next(generic_triggers(sent, parsed), None)
-
-
 def generic_triggers(sent, parsed, dated: bool = False):
     """Every main-clause happening verb of the sentence the word lists do not know, in order.
     With `dated`, also the verbs that are events only with a date of their own, which the caller
