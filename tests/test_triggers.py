@@ -156,6 +156,8 @@ def test_a_plural_name_then_said_is_a_saying_not_a_reduced_relative():
 def test_a_base_form_after_for_is_a_noun_and_a_quoting_verb_needs_its_quotation():
     found = {t.text: t for t in find_triggers("The film is scheduled for release on May 5.")}
     assert "release" not in found or found["release"].pos == "noun"
+    for text in ("It is slated for a U.S. release on June 24.", "Apple Computer's home state is California."):
+        assert all(t.pos == "noun" for t in find_triggers(text) if t.lemma in ("release", "state"))
     assert "called" in {t.text for t in find_triggers('She called the plan "a disgrace" on Monday.')}
     assert "called" not in {t.text for t in find_triggers("The feature is called Lens and reads text aloud.")}
     assert "described" not in {t.text for t in find_triggers("He described the plan to reporters.")}

@@ -281,8 +281,8 @@ def _choose(options: list, lowered: list[str], i: int, tokens=()):
     before_prev = lowered[i - 2] if i >= 2 else ""
     after_determiner = prev in _DETERMINERS or prev.endswith(("'s", "’s")) or (
         (before_prev in _DETERMINERS or before_prev.endswith(("'s", "’s")) or before_prev in ("'s", "’s"))
-        and prev.replace("-", "").isalpha() and prev not in _BE and prev not in _HAVE)
-    # ("a semi-regular release pattern", "Apple Computer's home state": a noun)
+        and prev.replace("-", "").replace(".", "").isalpha() and prev not in _BE and prev not in _HAVE)
+    # ("a semi-regular release pattern", "Apple Computer's home state", "a U.S. release": a noun)
     if nouns and (after_determiner or not verbs):
         return nouns[0]
     if verbs:
