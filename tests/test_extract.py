@@ -385,3 +385,9 @@ def test_the_figure_compared_with_dates_nothing():
     doc = Document(id="d", text=text, date=dt.date(2007, 1, 18), date_source="given")
     dates = [e.date for e in extract_events(doc, tag(text, doc.date))]
     assert "2005" not in dates
+
+
+def test_a_happening_in_a_the_noun_when_clause_is_background():
+    text = "The delays were in the checkout step, the point when Nokia sends payment data to the bank."
+    doc = Document(id="d", text=text, date=dt.date(2015, 6, 1), date_source="given")
+    assert extract_events(doc, []) == []

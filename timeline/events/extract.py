@@ -45,7 +45,8 @@ _BOUNDARY_WORDS = re.compile(r"\b(?:after|before|because|while|although|though|w
                              r"which|who|whom|where|but)\b", re.IGNORECASE)
 # An undated verb inside a relative clause or a that-clause no speech verb governs is
 # background to the story, not its news.
-_BACKGROUND = re.compile(r"(?:,\s*(?:which|who)\b|\bthat\b)[^,;:]*$")
+_BACKGROUND = re.compile(r"(?:,\s*(?:which|who)\b|\bthat\b|\bthe\s+(?:point|moment|time|stage|place|period|era|"
+                         r"hour|day|night|week|month|year)\s+(?:when|where)\b)[^,;:]*$")  # ("the point when ...")
 _WISH = re.compile(r"\b(?:hope[sd]?|hoping|wish(?:es|ed)?|fear(?:s|ed)?|doubt(?:s|ed)?|pray(?:s|ed)?)\s+"
                    r"(?:that\s+)?[^,;:]*$", re.IGNORECASE)
 _CONDITION = re.compile(r"\b(?:[Ii]f|[Uu]nless|[Ww]hether)\b[^,;:]*$")
