@@ -240,3 +240,10 @@ def test_a_reported_clause_opening_with_a_subordinate_clause_gives_its_main_clau
 
     text = "Mayor Ortiz noted that although some bus routes would stay, the network needed a new plan."
     assert clause_text(text, 0, text.index("although")) == "the network needed a new plan"
+
+
+def test_a_title_does_not_say_its_subject_twice():
+    from timeline.events.titles import make_title
+
+    assert make_title("Lion release", "scheduled", "for release") == "Lion release scheduled"
+    assert make_title("Film", "scheduled", "for release") == "Film scheduled for release"

@@ -268,6 +268,9 @@ def make_title(subject: str, verb: str, obj: str = "", place: str = "") -> str:
     """Join the pieces; a title too long for a headline (MAX_WORDS, MAX_CHARS) loses its place,
     then words from the end of its object, never its subject or verb."""
     obj = _trim(obj)
+    said_twice = re.fullmatch(r"(?:for|to|of)\s+(?:public\s+)?(\w+)", obj)
+    if said_twice and subject.split() and said_twice.group(1).lower() == subject.split()[-1].lower():
+        obj = ""  # "Lion release scheduled for release": the subject already says it
     subject = _LEADING_ADVERB.sub("", subject)  # "Recently Apple gains rights" -> "Apple gains rights"
     title = " ".join(p for p in (subject, verb, obj, place) if p)
     if _too_long(title) and place:
