@@ -117,8 +117,9 @@ _APPOSITIVE = re.compile(r"\s*,[^,;]*,\s*(?:[a-z]+\s+){0,2}")
 _RELATIVE = re.compile(r"^\s*,?\s*(?:which|who)\s*$")
 
 
-_SAID_BETWEEN = re.compile(r"\b(?:said|says|told|tells|announced|stated|claimed)\s+"
-                           r"(?!that\b|it\b|he\b|she\b|they\b)")
+# the speech verbs after which a name is the speaker, not the doer of what follows
+_SPEECH = r"said|says|told|tells|announced|stated|claimed"
+_SAID_BETWEEN = re.compile(r"\b(?:" + _SPEECH + r")\s+(?!that\b|it\b|he\b|she\b|they\b)")
 
 
 def _subject_before(sent, t: Trigger, actors, ctx, prior: bool = False) -> Actor | None:
@@ -371,7 +372,7 @@ def make_event_title(sent, cand, subject: Actor | None, actors, timexes) -> tupl
         while len(words) > 2 and words[-1].lower().strip(",.") in attribution:
             words.pop()  # "has risen to 12, hospital officials said": the parse ran into the speaker
         told = " ".join(words)
-        if told and not svo.weak(told, content.title_verb) and told.split()[0].lower() not in _SUBORDINATORS:
+        if told and not svo.weak(told, content.title_verb) and told.split()[0].lower() not in SUBORDINATORS:
             return told, ""
     title, place = _rule_title(sent, cand, t, content, subject, subj, verb, actors, timexes, used, stop_at, clause_end)
     if t.kind == "report" and subj and svo.weak(title, verb) and _FINAL_REPORT.search(sent.text[:t.start - offset]):
@@ -392,7 +393,8 @@ def make_event_title(sent, cand, subject: Actor | None, actors, timexes) -> tupl
 
 
 _PAST_VERB = re.compile(r"\b[a-z]{3,}ed\b")
-_SUBORDINATORS = frozenset("when while after before as because if although since until where".split())
+# words that open a subordinate clause: a headline never starts with one
+SUBORDINATORS = frozenset("when while after before as because if although since until where".split())
 
 
 def _rule_title(sent, cand, t, content, subject, subj, verb, actors, timexes, used, stop_at, clause_end):
@@ -564,7 +566,7 @@ def _noun_phrase_before(sent, t: Trigger, timexes=()) -> str:
     if timexes:
         head = re.sub(r"\b(?:on|in|at|since|during)\s*$", "", head.rstrip()) + " "
     parts = re.split(r"[;:,]|\b(?:as|when|while|after|before|because|since|although|if|until|where|"
-                     r"said|says|told|tells|announced|stated|claimed)\b", head)  # (a speaker is not the doer)
+                     + _SPEECH + r")\b", head)  # (a speaker is not the doer)
     head = parts[-1]
     if not head.strip() and len(parts) >= 3 and head is not parts[0]:
         head = parts[-3]  # "The embassy bombings, on Aug. 7, killed": skip the aside

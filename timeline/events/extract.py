@@ -18,16 +18,15 @@ from dataclasses import dataclass, replace
 
 from timeline.event import Event, Mention
 from timeline.events.actors import Actor, NameIndex, country_of, find_actors
-from timeline.events.clauses import (Context, clause_span, event_subject, make_event_title, parse_sentence,
-                                     prime_parses,
-                                     update_context)
+from timeline.events.clauses import (SUBORDINATORS, Context, clause_span, event_subject, make_event_title,
+                                     parse_sentence, prime_parses, update_context)
 from timeline.events.generic import generic_triggers, governed, headless
 from timeline.events.svo import root_title, svo_title, token_at
 from timeline.events.reference import reference_point
 from timeline.events.headline import lead_sentence, mark_headline
 from timeline.events.sentences import Sentence, happened_verbs, occasions, split_sentences
-from timeline.events.statements import QUOTING, may_state, own_date, speaker
-from timeline.events.triggers import Trigger, find_triggers
+from timeline.events.statements import may_state, own_date, speaker
+from timeline.events.triggers import Trigger, find_triggers, quoting_lemmas
 from timeline.options import Options
 from timeline.timex.values import value_span
 
@@ -432,7 +431,7 @@ def _noun_before(t: Trigger, triggers, consumed, sent: Sentence | None = None) -
 
 
 def _content(report: Trigger, triggers, consumed, sent: Sentence | None = None) -> Trigger | None:
-    if report.lemma in QUOTING:
+    if report.lemma in quoting_lemmas():
         return None  # "called the attack \"an act of terror\"": the attack is what was characterised, not told
     obj = _object_noun(report, triggers, consumed, 2)
     if obj is not None:
@@ -553,7 +552,7 @@ def _attach(sent: Sentence, candidates: list[_Candidate], timexes, owned=None) -
             best.timex, best.distance = timex, best_distance
 
 
-_SUBORDINATE_OPENER = re.compile(r"(?:When|While|After|Before|Because|Although|If|Since|Until|Where|As)\s+(?:the\s+)?")
+_SUBORDINATE_OPENER = re.compile(r"(?:" + "|".join(w.capitalize() for w in sorted(SUBORDINATORS)) + r")\s+(?:the\s+)?")
 # a person's background between commas ("Streiff, who took over in July, said ..."); a "which"
 # aside about a thing may date the main verb ("shares, which were to be delisted after the close
 # yesterday, closed at $23.25")
@@ -812,8 +811,7 @@ def _subordinate_title(sent, t: Trigger, actors, timexes, reduced_only=False) ->
     told = svo_title(sent, parsed, t, "", verb, [(x.start, x.end) for x in timexes])
     if not told or headless(told):
         return "", None
-    head = parsed.tokens[tok.head]
-    who = next((a for a in actors if a.start <= sent.start + head.start < a.end), None)
+    who = next((a for a in actors if a.start <= sent.start + noun.start < a.end), None)
     return told, who
 
 

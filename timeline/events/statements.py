@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from timeline.events.triggers import QUOTES_NEXT
+from timeline.events.triggers import QUOTES_NEXT, quoting_lemmas
 from timeline.events.titles import _ABBREVIATED, MAX_WORDS, _close_phrase, _trim, clause_text, make_title, tidy
 
 # '" We love the Beatles, " said Apple CEO Steve Jobs' / '``They are coming,'' said Armando
@@ -49,7 +49,6 @@ _UNNAMED_AFTER = re.compile(r"\s+(?:a|an|the|one|another)\s")
 _BARE_CLAUSE = re.compile(r"\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|[A-Z][\w.'’-]*)\s+[a-z`'\"“]")
 _MIN_WORDS = 3
 # "called the new software \"the most advanced ...\"": whom or what the words characterise, then them
-QUOTING = frozenset("describe call".split())
 _CHARACTERISED = re.compile(QUOTES_NEXT + r"(?P<q>(?:(?!" + _CLOSE + r"|“|``|').)+)")
 _SPEAKERS = ("person", "org")  # ("The Wall Street Journal reported that ...", "NPD said ...")
 
@@ -67,7 +66,7 @@ def may_state(sent, t) -> bool:
     """A speech verb that can carry a person's statement: not passive, not inside a quotation;
     a characterisation only as said once ("described the prisons as \"harsh\"", not a standing
     "describes": a report's view, not the day's news)."""
-    if t.lemma in QUOTING and t.aspect not in ("past", "perfect"):
+    if t.lemma in quoting_lemmas() and t.aspect not in ("past", "perfect"):
         return False
     return not (t.quoted or t.passive or _BE_BEFORE.search(sent.text[:t.start - sent.start]))
 
@@ -105,7 +104,7 @@ def statement_title(sent, t, who: str, timexes) -> str:
     offset = sent.start
     timexes = [x for x in timexes if own_date(sent, t, x)]
     text = sent.text.replace("``", "  ").replace("''", "  ")  # (TimeML's quotation marks, same offsets)
-    characterised = _CHARACTERISED.match(sent.text, t.end - offset) if t.lemma in QUOTING else None
+    characterised = _CHARACTERISED.match(sent.text, t.end - offset) if t.lemma in quoting_lemmas() else None
     if characterised:  # 'Jobs calls new software "the most advanced mobile operating system"'
         obj = tidy(characterised.group("obj").strip(" ,"))
         obj = re.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", obj, flags=re.IGNORECASE)

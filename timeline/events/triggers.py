@@ -109,6 +109,15 @@ def _load() -> tuple[dict, dict]:
     return single, multi
 
 
+@lru_cache(maxsize=1)
+def quoting_lemmas() -> frozenset:
+    """Speech verbs that speak only with a quotation ("called X \"...\""; quoting = true in triggers.toml)."""
+    single, multi = _load()
+    entries = [e for options in single.values() for e, _ in options] + [e for options in multi.values()
+                                                                      for _, e, _ in options]
+    return frozenset(e.lemma for e in entries if e.quoting)
+
+
 def headline_form(base: str) -> str:
     """The third person singular a headline uses: "founds", "pushes", "carries", "vetoes"."""
     if base.endswith(("s", "sh", "ch", "x", "z", "o")):
