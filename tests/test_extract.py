@@ -391,3 +391,22 @@ def test_a_happening_in_a_the_noun_when_clause_is_background():
     text = "The delays were in the checkout step, the point when Nokia sends payment data to the bank."
     doc = Document(id="d", text=text, date=dt.date(2015, 6, 1), date_source="given")
     assert extract_events(doc, []) == []
+
+
+def test_a_date_before_a_stretch_of_time_dates_the_clause_at_its_span():
+    from timeline import tag
+
+    def read(text):
+        doc = Document(id="d", text=text, date=dt.date(2009, 1, 15), date_source="given")
+        return [(e.date, e.title, e.actors) for e in extract_events(doc, tag(text, doc.date))]
+
+    # the holiday names the weeks around it (a month), and is no one taking part
+    [(date, title, actors)] = read("Nokia sold 5 million phones during the Christmas sales period.")
+    assert (date, title) == ("2008-12", "Nokia sells 5 million phones")
+    assert "Christmas" not in actors
+    # a verb the word lists do not know, dated the same way
+    assert read("Nokia enjoyed great demand during the Christmas and New Year sales period.")[0][:2] == \
+        ("2008-12", "Nokia enjoys great demand")
+    assert read("Retail sales rose sharply in the 2007 holiday season.")[0][0] == "2007"
+    # a date before a thing is still not the happening's
+    assert [d for d, _, _ in read("The ministry violated the 1991 agreement.")] != ["1991"]

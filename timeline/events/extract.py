@@ -24,7 +24,7 @@ from timeline.events.generic import generic_triggers, governed, headless
 from timeline.events.svo import root_title, svo_title, token_at
 from timeline.events.reference import reference_point
 from timeline.events.headline import lead_sentence, mark_headline
-from timeline.events.sentences import Sentence, happened_verbs, occasions, split_sentences
+from timeline.events.sentences import Sentence, happened_verbs, occasions, period_after, split_sentences
 from timeline.events.statements import may_state, own_date, speaker
 from timeline.events.triggers import Trigger, find_triggers, quoting_lemmas
 from timeline.options import Options
@@ -99,8 +99,10 @@ def extract_events(doc, timexes, options: Options | None = None) -> list[Event]:
     lead = lead_sentence(sentences, doc.title)
     events: list[Event] = []
     for sent, raw_actors in zip(sentences, per_sentence):
-        actors = [index.resolve(a) for a in raw_actors]
         here = _within(usable, sent)
+        # a name the tagger read as a date ("during the Christmas sales period") is no one's
+        actors = [index.resolve(a) for a in raw_actors
+                  if not any(x.start <= a.start and a.end <= x.end for x in here)]
         if ctx.prev_end is not None and "\n\n" in text[ctx.prev_end:sent.start]:
             ctx.prev_date = None  # a new paragraph: the last one's date does not carry over
         ctx.lead = sent is lead and options.mode == "news"
@@ -324,6 +326,8 @@ def _describes_a_thing(sent, timex, triggers) -> bool:
     """A date used as an adjective of a thing ("the fabled 11th century temple") dates no
     happening; one before a happening noun ("its 1990 invasion", "the Aug. 7 blasts") does."""
     before = sent.text[:timex.start - sent.start].split()[-2:]
+    if period_after(sent.text[timex.end - sent.start:]):
+        return False  # "during the Christmas sales period": a stretch of time, not a thing
     after = re.match(r"[\s-]*([A-Za-z]+)", sent.text[timex.end - sent.start:])
     if not after or not after.group(1).islower() or after.group(1) in _NOT_A_NOUN:
         return False
@@ -670,6 +674,9 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, tr
     # date and certainty
     if dated:
         value, first, last, granularity = _within_since(cand.timex, doc.date) or _date_of(cand.timex)
+        if granularity == "day" and period_after(sent.text[cand.timex.end - sent.start:]):
+            value = value[:7]  # "during the Christmas sales period": the weeks around the day, not the day
+            first, last, granularity = value_span(value)
         certainty = "explicit" if cand.timex.anchored_by == "absolute" else "relative"
         time_text, time_start, time_end = cand.timex.text, cand.timex.start, cand.timex.end
     else:

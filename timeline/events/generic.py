@@ -17,6 +17,7 @@ import tomllib
 from functools import lru_cache
 from importlib import resources
 
+from timeline.events.sentences import periods
 from timeline.events.svo import is_passive
 from timeline.events.titles import adverb_like
 from timeline.events.triggers import Trigger, headline_form, quote_spans
@@ -184,7 +185,7 @@ def governed(sent, parsed, trigger: Trigger, timexes) -> list:
         if top is None:
             continue
         k, seen = toks[top].head, set()
-        if toks[top].dep in _NOUN_MODIFIER and toks[k].tag.startswith("NN"):
+        if toks[top].dep in _NOUN_MODIFIER and toks[k].tag.startswith("NN") and not (toks[top].dep in ("compound", "amod") and _period_noun(toks, k)):
             continue  # "violated the 1991 agreement": the year is the agreement's
         while k not in seen and k != trigger.token and not _heads_clause(toks[k]) and k != toks[k].head:
             seen.add(k)
@@ -192,6 +193,14 @@ def governed(sent, parsed, trigger: Trigger, timexes) -> list:
         if k == trigger.token or not toks[k].tag.startswith("VB") and toks[trigger.token].dep == "ROOT":
             out.append(x)  # (a date the parse left outside every clause is the main verb's)
     return out
+
+
+def _period_noun(toks, k: int) -> bool:
+    """The noun at `k`, or the noun its compound chain ends on, names a stretch of time ("the
+    Christmas [sales] period")."""
+    while toks[k].dep == "compound" and toks[k].head != k:
+        k = toks[k].head
+    return toks[k].text.lower() in periods()
 
 
 def _heads_clause(tok) -> bool:

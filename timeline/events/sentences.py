@@ -45,6 +45,22 @@ def occasions() -> frozenset:
     return frozenset(_data()["occasions"])
 
 
+def periods() -> frozenset:
+    """Nouns of a stretch of time ("the Christmas sales period", "the 2005 holiday season")."""
+    return frozenset(_data()["periods"])
+
+
+# after a date: another named day joined to it ("Christmas and New Year"), then lower-case words
+_TO_PERIOD = re.compile(r"(?:\s+(?:and|or)(?:\s+[A-Z][\w.'’]*)+)?((?:[\s-]+[a-z]+){1,3})")
+
+
+def period_after(after: str) -> bool:
+    """True when one of the three words after a date is a noun of a stretch of time: "Christmas
+    [and New Year sales period]", "2005 [holiday season]", "summer [months]"."""
+    m = _TO_PERIOD.match(after)
+    return bool(m) and any(w in periods() for w in re.split(r"[\s-]+", m.group(1).strip()))
+
+
 @lru_cache(maxsize=1)
 def _data() -> dict:
     return tomllib.loads(resources.files("timeline.events").joinpath("data/en/sentences.toml").read_text("utf-8"))
