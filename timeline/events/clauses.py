@@ -262,6 +262,10 @@ def update_context(ctx: Context, sent, actors) -> None:
                     ctx.titled["prime minister"] = a
 
 
+_OWNED_NOT = frozenset("has have had is are was were will would could can may might must did does do "
+                       "also just already still now then".split())
+
+
 def _subject_words(sent, subject: Actor | None, t: Trigger, timexes=()) -> str:
     if subject is None:
         return _noun_phrase_before(sent, t, timexes)
@@ -269,7 +273,11 @@ def _subject_words(sent, subject: Actor | None, t: Trigger, timexes=()) -> str:
     rest = sent.text[subject.end - sent.start:t.start - sent.start]
     owned = re.fullmatch(r"['’]s\s+((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)\s+", rest)
     if owned:
-        return f"{words}'s {owned.group(1)}"  # "Schwarz's great-grandfather founded": not Schwarz
+        thing = owned.group(1).split()
+        while thing and (thing[-1] in _OWNED_NOT or thing[-1].endswith("ly")):
+            thing.pop()  # "Elian's relatives have cared": the auxiliary is the verb's
+        if thing:
+            return f"{words}'s {' '.join(thing)}"  # "Schwarz's great-grandfather founded": not Schwarz
     follow = re.match(r"\s+(\w+)", rest)
     if follow and follow.group(1) in group_nouns():
         words += " " + follow.group(1)  # "Trump administration", "Israeli officials"
@@ -452,16 +460,18 @@ def _rule_title(sent, cand, t, content, subject, subj, verb, actors, timexes, us
         if told:
             return told, _place_name(sent, t, clause_end, actors, used)
     if (t.passive or subject is None) and t.pos == "verb" and (t.kind != "report" or content is None):
-        place, place_name = titles.place_phrase(sent.text, offset, t.end, clause_end, actors, used)
         agent = _agent(sent, t, actors, timexes)
         if agent is not None:
             # "the decision, announced Wednesday by INS Commissioner Doris Meissner"
+            place, place_name = titles.place_phrase(sent.text, offset, t.end, clause_end, actors, used)
             return titles.make_title(titles.subject_text(agent, "", sent.text, offset), t.title_verb, subj.lower() if subj[:1].isupper()
                                      and subj.split()[0] in ("The", "A", "An") else subj, place), place_name
         if t.passive:
             # "Subcontractors will be offered a settlement": a second object stays in the title
-            obj = titles.object_phrase(sent.text, offset, t, actors, stop_at)[0] \
-                if _SECOND_OBJECT.match(sent.text, t.end - offset) else ""
+            obj, stop = titles.object_phrase(sent.text, offset, t, actors, stop_at) \
+                if _SECOND_OBJECT.match(sent.text, t.end - offset) else ("", t.end)
+            used |= {a.name for a in actors if obj and a.text in obj}  # ("priced at US $29": not "in US" again)
+            place, place_name = titles.place_phrase(sent.text, offset, stop, clause_end, actors, used)
             return titles.make_title(subj, titles.passive_verb(t.text, t.aspect), obj, place), place_name
     obj, stop = titles.object_phrase(sent.text, offset, t, actors, stop_at)
     used |= {a.name for a in actors if obj and a.text in obj}
@@ -470,7 +480,8 @@ def _rule_title(sent, cand, t, content, subject, subj, verb, actors, timexes, us
 
 
 # "offered a settlement", "fined $2 million": what a passive verb still takes after it
-_SECOND_OBJECT = re.compile(r"\s+(?:a|an|\$?\d[\d,.]*|to\s+(?!be\b)[a-z]+)\s")  # ("was allowed to use its name")
+# ("was allowed to use its name"; "were priced at US $29", "was sold for $5 million": the figure is the news)
+_SECOND_OBJECT = re.compile(r"\s+(?:a|an|\$?\d[\d,.]*|to\s+(?!be\b)[a-z]+|(?:at|for)\s+(?:[A-Z]{1,3}\s*)?\$\s*\d)\s?")
 # "it would cut 30,000 jobs" said by the company itself, or "GM will cut ...": a plan announced
 _WHEN_AHEAD = re.compile(r"\s+(?:over|in|within|during|by)\s+the\s+(?:next|coming|following)\b.*$")
 _PLAN = re.compile(r"(?P<who>it|he|she|they|we|[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s+(?:will|would)\s+"
@@ -555,6 +566,10 @@ def titles_verb_for_sense(t: Trigger) -> str:
     return title_forms().get(t.sense, "")
 
 
+# "it's", "that's", "there's": a verb, not an owner ("the bank's profit" keeps its owner)
+_CONTRACTED = frozenset("it that there he she what who here where let".split())
+
+
 def _noun_phrase_before(sent, t: Trigger, timexes=()) -> str:
     """The words before a verb back to the clause start, for subjects that are not names
     ("The 'mega jail' in El Salvador"); for "a jail that was built", the words before "that"."""
@@ -580,7 +595,7 @@ def _noun_phrase_before(sent, t: Trigger, timexes=()) -> str:
     words = words[-8:]
     words = [w for w in words if w.lower().strip(",") not in _NP_DROP and not w.lower().endswith("ly")
              and not re.search(r"['’](?:s|re|ll|ve|d)$", w.lower())
-             or re.fullmatch(r"[A-Z]\w+['’]s", w) and w[:-2].lower() not in _NP_DROP]
+             or re.fullmatch(r"[A-Za-z][\w-]+['’]s", w) and w[:-2].lower() not in _NP_DROP | _CONTRACTED]
     words = [w for w in words if w.lower() not in _FILLERS]
     for i, w in enumerate(words[1:], 1):
         if re.fullmatch(r"[a-z]+ed|made|taken|given|sold|held", w) and (

@@ -72,6 +72,9 @@ def noun_phrase(parsed, head: int, max_words: int = MAX_OBJECT_WORDS) -> str:
         if dep in _MODIFIERS and child < head:
             lo, hi = parsed.subtree(child)
             keep.update(range(lo, hi))
+        elif dep == "nummod" and toks[head].tag == "$" and child > head:
+            lo, hi = parsed.subtree(child)
+            keep.update(range(lo, hi))  # "$ 5 million": the sign heads the figure written after it
         elif dep in ("flat", "compound", "fixed") and child == max(keep) + 1:
             keep.add(child)  # "Steve Jobs" as flat: only words right after the head
         elif dep == "nmod" and child > head:
@@ -83,6 +86,10 @@ def noun_phrase(parsed, head: int, max_words: int = MAX_OBJECT_WORDS) -> str:
     k = min(keep)
     if k > 0 and toks[k - 1].tag in ("NN", "NNS") and toks[k - 1].head == head:
         keep.add(k - 1)  # "death toll" the parse read as two subjects: a noun right before its head
+    k = min(keep)
+    if k > 1 and toks[k - 1].text in ("'s", "’s") and toks[k - 2].end == toks[k - 1].start \
+            and toks[k - 2].tag in ("NN", "NNS", "NNP", "NNPS"):
+        keep.update((k - 2, k - 1))  # "the bank's profit", whatever the parse made of the "'s"
     if toks[head].tag in ("NNP", "NNPS"):  # a name is whole whatever the parse made of it
         k = min(keep)
         while k > 0 and toks[k - 1].tag in ("NNP", "NNPS") and toks[k - 1].dep not in _SUBJECTS + _OBJECTS:

@@ -139,7 +139,14 @@ def object_phrase(sentence: str, offset: int, trigger: Trigger, actors: list[Act
             continue
         if not w[0].isalnum() and w not in ("-", "'", "’", "$", "%"):
             break
-        if lw in _AMOUNT_PREPS and i + 1 < len(tokens) and _is_amount(tokens[i + 1][2]) and trigger.pos == "verb":
+        if w in _CURRENCY_PREFIXES and _amount_at(tokens, i) and not _is_amount(w):
+            # "C$35", "US $29": one figure, whole or not at all
+            words.append(w + sentence[e - offset:tokens[i + 1][0] - offset] + tokens[i + 1][2])
+            pos = tokens[i + 1][1]
+            i += 2
+            continue
+        if (lw in _AMOUNT_PREPS or lw == "for" and _money_at(tokens, i + 1)) and _amount_at(tokens, i + 1) \
+                and trigger.pos == "verb":
             words.append(w)  # "closed at $18.75", "fell 7 to 35": the figure is the news
             pos = e
             i += 1
@@ -184,6 +191,23 @@ _KIND_NOUNS = frozenset("form forms kind kinds type types sort series wave waves
 
 def _is_amount(word: str) -> bool:
     return word[:1] == "$" or word[:1].isdigit() or word in ("US$", "C$")
+
+
+_CURRENCY_PREFIXES = frozenset("US U.S. C A NZ HK S".split())  # "US $29", "C $5"
+
+
+def _amount_at(tokens, j: int) -> bool:
+    """A figure starts at token `j`: "$29", "7.19", or a currency's country then "$" ("US $29")."""
+    if j >= len(tokens):
+        return False
+    if _is_amount(tokens[j][2]):
+        return True
+    return tokens[j][2] in _CURRENCY_PREFIXES and j + 1 < len(tokens) and tokens[j + 1][2][:1] == "$"
+
+
+def _money_at(tokens, j: int) -> bool:
+    """A sum of money starts at token `j` ("for $5 million": a price, unlike "for 5 years")."""
+    return _amount_at(tokens, j) and not tokens[j][2][:1].isdigit()
 
 
 def _skip_to(tokens, i, end) -> int:
