@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from timeline.nlp.model_io import load, upos_table
+from timeline.nlp.repair import repair
 
 
 class Token(NamedTuple):
@@ -82,6 +83,7 @@ def _plain(doc) -> Parsed:
         word, tag = text[s:s + n], _name(strings, tag)
         tokens.append(Token(s, s + n, word, tag, _upos(tag, word), dep_name, head_new, iob[e_iob],
                             _name(strings, e_type)))
+    tokens = repair(tokens)
     entities = []
     for e in doc.ents:
         inside = [new[i] for i in range(e.start, e.end) if i in new]
