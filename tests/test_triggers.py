@@ -161,3 +161,25 @@ def test_a_base_form_after_for_is_a_noun_and_a_quoting_verb_needs_its_quotation(
     assert "called" in {t.text for t in find_triggers('She called the plan "a disgrace" on Monday.')}
     assert "called" not in {t.text for t in find_triggers("The feature is called Lens and reads text aloud.")}
     assert "described" not in {t.text for t in find_triggers("He described the plan to reporters.")}
+
+
+def test_a_contracted_negation_negates_and_keeps_its_auxiliary():
+    by_word = {t.text: t for t in find_triggers("Officials didn't return calls and the firm won't release the phone.")}
+    assert by_word["return"].negated and by_word["return"].aspect == "past"
+    assert by_word["release"].negated and by_word["release"].aspect == "future"
+
+
+def test_an_infinitive_after_a_causative_tells_what_was_done():
+    aspect = {t.text: t.aspect for t in find_triggers("The scandal forced the minister to resign.")}
+    assert aspect["resign"] == "past"
+    aspect = {t.text: t.aspect for t in find_triggers("The minister wants to resign.")}
+    assert aspect["resign"] == "infinitive"
+    assert {t.text: t.aspect for t in find_triggers("The strike will force them to cancel flights.")}.get(
+        "cancel") == "infinitive"  # (a plan: "will force")
+
+
+def test_added_with_a_thing_and_a_destination_is_a_happening_not_a_saying():
+    [added] = [t for t in find_triggers("The carrier added two routes to its schedule.") if t.lemma == "add"]
+    assert (added.kind, added.sense) == ("event", "add")
+    [added] = [t for t in find_triggers("He added the company would move to a new site.") if t.lemma == "add"]
+    assert added.kind == "report"

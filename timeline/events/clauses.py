@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from timeline.events import svo, titles
 from timeline.events.statements import statement_title
 from timeline.events.actors import Actor, _camel, description_head, group_nouns, is_team
-from timeline.events.triggers import Trigger, title_forms
+from timeline.events.triggers import Trigger, causatives, title_forms
 
 
 @dataclass
@@ -581,7 +581,8 @@ def _noun_phrase_before(sent, t: Trigger, timexes=()) -> str:
     if timexes:
         head = re.sub(r"\b(?:on|in|at|since|during)\s*$", "", head.rstrip()) + " "
     parts = re.split(r"[;:,]|\b(?:as|when|while|after|before|because|since|although|if|until|where|"
-                     + _SPEECH + r")\b", head)  # (a speaker is not the doer)
+                     + _SPEECH + "|" + "|".join(sorted(causatives())) + r")\b", head)
+    # (a speaker is not the doer; "the scandal forced the minister to resign": the minister did)
     head = parts[-1]
     if not head.strip() and len(parts) >= 3 and head is not parts[0]:
         head = parts[-3]  # "The embassy bombings, on Aug. 7, killed": skip the aside

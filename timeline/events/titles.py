@@ -172,7 +172,8 @@ def object_phrase(sentence: str, offset: int, trigger: Trigger, actors: list[Act
             pos = e
             i += 1
             continue
-        if lw in _STOP or lw in _PREPOSITIONS or lw in _AUXILIARIES or (lw.endswith("ing") and words and len(lw) > 5):
+        if lw in _STOP or lw in _PREPOSITIONS or lw in _AUXILIARIES or (
+                lw.endswith("ing") and words and len(lw) > 5 and not _noun_after_ing(tokens, i)):
             break
         words.append(w)
         pos = e
@@ -187,6 +188,17 @@ _COMPARATIVES = frozenset("more less fewer over under".split())
 # Nouns that name a kind or a quantity of what follows "of" ("a form of cancer", "a wave of strikes").
 _KIND_NOUNS = frozenset("form forms kind kinds type types sort series wave waves string number lot lots "
                         "pair couple set range variety host dozens hundreds thousands millions".split())
+
+
+def _noun_after_ing(tokens, i: int) -> bool:
+    """An -ing word inside a noun phrase ("audio recording abilities", "a rising star"): the
+    next word is a plain lower-case word, not a function word ("making the cars"), a figure or an adverb."""
+    if i + 1 >= len(tokens):
+        return False
+    nxt = tokens[i + 1][2]
+    return nxt.isalpha() and nxt.islower() and nxt not in _STOP and nxt not in _PREPOSITIONS \
+        and nxt not in _DETERMINERS and nxt not in _AUXILIARIES and not nxt.endswith("ly") \
+        and tokens[i][1] + 1 == tokens[i + 1][0]
 
 
 def _is_amount(word: str) -> bool:

@@ -47,6 +47,7 @@ class Entry:
     not_next: frozenset = frozenset()  # next words that make it another word ("declined to")
     before_figure: str = ""  # the sense it has before a figure ("added 358,000 jobs"), a market move
     quoting: bool = False  # a speech act only when it quotes ("called the software \"the most advanced\"")
+    before_object_to: str = ""  # the sense it has in "added X to Y" (a happening, not a saying)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +81,7 @@ class Trigger:
 @lru_cache(maxsize=1)
 def _load() -> tuple[dict, dict]:
     """(single-word form -> [(Entry, form name)], first word -> [(words, Entry, form name)])."""
-    raw = tomllib.loads(resources.files("timeline.events").joinpath("data/en/triggers.toml").read_text("utf-8"))
+    raw = _raw()
     defaults = raw["defaults"]
     single: dict[str, list] = {}
     multi: dict[str, list] = {}
@@ -97,7 +98,7 @@ def _load() -> tuple[dict, dict]:
         strength = item.get("strength", defaults[f"{kind}_strength"] if kind != "event" else defaults["strength"])
         entry = Entry(item["lemma"], item["category"], item.get("sense", item["lemma"]), kind, strength,
                       item.get("passive", True), frozenset(item.get("not_next", ())), item.get("before_figure", ""),
-                      item.get("quoting", False))
+                      item.get("quoting", False), item.get("before_object_to", ""))
         for name, form in zip(FORM_NAMES, item["forms"].split("|")):
             if form != "-":
                 add(form, entry, name)
@@ -128,8 +129,19 @@ def headline_form(base: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _raw() -> dict:
+    return tomllib.loads(resources.files("timeline.events").joinpath("data/en/triggers.toml").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def causatives() -> frozenset:
+    """Verb forms after which "X to <verb>" tells that X did it ("prompting Apple Corps to file suit")."""
+    return frozenset(_raw().get("causatives", ()))
+
+
+@lru_cache(maxsize=1)
 def title_forms() -> dict[str, str]:
-    raw = tomllib.loads(resources.files("timeline.events").joinpath("data/en/triggers.toml").read_text("utf-8"))
+    raw = _raw()
     forms = {}
     for item in raw["verbs"]:
         third = item["forms"].split("|")[1]
@@ -152,7 +164,7 @@ class MergeRules:
 @lru_cache(maxsize=1)
 def merge_rules() -> MergeRules:
     """The [merge] table of triggers.toml: sense families and the categories merging treats apart."""
-    raw = tomllib.loads(resources.files("timeline.events").joinpath("data/en/triggers.toml").read_text("utf-8"))
+    raw = _raw()
     rules = raw.get("merge", {})
     family = {sense: i for i, group in enumerate(rules.get("families", [])) for sense in group}
     related = {c: i for i, group in enumerate(rules.get("related_categories", [])) for c in group}
@@ -226,6 +238,8 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
             continue  # ("a feature called FaceTime", "called the police")
         if entry.before_figure and (following[:1].isdigit() or following[:1] == "$"):
             entry = Entry(entry.lemma, "economy", entry.before_figure, "event", 0.5)
+        elif entry.before_object_to and _OBJECT_TO.match(text, end - offset):
+            entry = Entry(entry.lemma, "business", entry.before_object_to, "event", 0.6)
         found.append(Trigger(
             start, end, text[start - offset:end - offset], entry.lemma, entry.category, entry.sense,
             entry.kind, entry.strength, "noun" if name == "noun" else "verb", name, aspect,
@@ -239,6 +253,12 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
 # "described the range as `one of the seven wonders'"
 QUOTES_NEXT = r"\s+(?P<obj>(?!as\s)(?:(?![\"“`'])[\w'’.,-]+\s+){1,7}?)(?P<as>as\s+)?(?:\"|“|``|`|')\s*"
 _QUOTES_NEXT = re.compile(QUOTES_NEXT)
+
+
+# "added audio recording abilities to its Macintosh computers": a thing put into another, with
+# no verb in between ("added the company would move to ..." reports a saying)
+_OBJECT_TO = re.compile(r"\s+(?:(?!(?:that|to|will|would|could|is|was|are|were|has|had|have|he|she|they|it|we)\b)"
+                        r"[a-z][\w'’-]*(?<!ed)\s+){1,5}to\s+(?:the|its|his|her|their|a|an)\s")
 
 
 # the aspects a base form after "and" takes from the verb it is coordinated with
@@ -278,7 +298,7 @@ def _modifies_next(tokens, lowered: list[str], j: int, single: dict) -> bool:
 @lru_cache(maxsize=1)
 def _not_modified() -> frozenset:
     """Words after a noun that do not make it a modifier (data/en/triggers.toml [after_noun])."""
-    raw = tomllib.loads(resources.files("timeline.events").joinpath("data/en/triggers.toml").read_text("utf-8"))
+    raw = _raw()
     return frozenset(raw.get("after_noun", {}).get("words", "").split())
 
 
@@ -370,6 +390,9 @@ def _noun_group_before(lowered: list[str], i: int) -> bool:
         between = lowered[j + 1:i]
         if not all(w.isalpha() and w not in _BE and w not in _HAVE and w not in _MODALS for w in between):
             return False
+        if between[-1:] == ["to"] and lowered[j - 1:j] and lowered[j - 1] in causatives():
+            # ("forced the minister to resign": an infinitive that tells what was done)
+            return False
         if lowered[j] in _DETERMINERS or lowered[j] in _NUMBER_WORDS or lowered[j].isdigit():
             return True
     return False
@@ -390,6 +413,9 @@ def _aspect(lowered: list[str], i: int, form: str, entry: Entry, next_word: str 
         elif w == "cannot":
             negated = True
             aux.append(w)
+        elif w.endswith(("n't", "n’t")) and len(w) > 3:
+            negated = True  # "didn't return", "won't ship", "hasn't agreed": one token
+            aux.append({"wo": "will", "ca": "can", "sha": "shall"}.get(w[:-3], w[:-3]))
         elif w in _SKIPPABLE or w.endswith("ly") and w not in ("only",):
             pass
         elif w in _MODALS or w in _HAVE or w in _BE or w in ("to", "did", "does", "do"):
@@ -405,6 +431,8 @@ def _aspect(lowered: list[str], i: int, form: str, entry: Entry, next_word: str 
     if "to" in aux and aux[-1] in ("is", "are"):
         return "future", negated, passive  # "is to be released", "are to meet": scheduled
     if first == "to":
+        if not negated and any(w in causatives() for w in lowered[max(0, j - 5):j + 1]):
+            return "past", negated, False  # "prompting Apple Corps to file suit again in 1989"
         return "infinitive", negated, False
     if form == "ing":
         if first in _BE:
