@@ -410,3 +410,20 @@ def test_a_date_before_a_stretch_of_time_dates_the_clause_at_its_span():
     assert read("Retail sales rose sharply in the 2007 holiday season.")[0][0] == "2007"
     # a date before a thing is still not the happening's
     assert [d for d, _, _ in read("The ministry violated the 1991 agreement.")] != ["1991"]
+
+
+def test_a_date_owned_by_a_happening_noun_dates_that_noun_and_a_bare_noun_is_no_title():
+    from timeline import tag
+
+    def read(text):
+        doc = Document(id="d", text=text, date=dt.date(2013, 5, 6), date_source="given")
+        return [(e.date, e.title) for e in extract_events(doc, tag(text, doc.date))]
+
+    # "last month's explosion": the date is the explosion's, not the talking's
+    assert read("Investors still talk about last month's explosion at the fireworks warehouse.") == \
+        [("2013-04", "Explosion at fireworks warehouse")]
+    # at a dated occasion, the occasion is the setting of the verb
+    assert read("The mayor spoke at Friday's ceremony.") == [("2013-05-03", "Mayor speaks")]
+    # a happening noun with nothing to say of it makes no one-word title
+    assert read("Shareholders responded coolly to yesterday's announcement.") == []
+    assert read("Investigators have been searching for him since shortly after the Oct. 23 slaying.") == []

@@ -19,7 +19,9 @@ def _verbs(text, dated=False, day=dt.date(2013, 5, 6)):
 
 
 @pytest.mark.parametrize("word, base", [("started", "start"), ("closed", "close"), ("stopped", "stop"),
-                                        ("carried", "carry"), ("agreed", "agree"), ("began", "begin")])
+                                        ("carried", "carry"), ("agreed", "agree"), ("began", "begin"),
+                                        ("carrying", "carry"), ("closing", "close"), ("stopping", "stop"),
+                                        ("launching", "launch")])
 def test_base_form(word, base):
     assert base_form(word) == base
 

@@ -183,3 +183,8 @@ def test_added_with_a_thing_and_a_destination_is_a_happening_not_a_saying():
     assert (added.kind, added.sense) == ("event", "add")
     [added] = [t for t in find_triggers("He added the company would move to a new site.") if t.lemma == "add"]
     assert added.kind == "report"
+
+
+def test_a_word_after_a_year_or_a_number_is_a_noun():
+    assert [(t.text, t.pos) for t in find_triggers("after the 1987 crash, investors left")][0] == ("crash", "noun")
+    assert [(t.text, t.pos) for t in find_triggers("Two attacks hit the city.")][0] == ("attacks", "noun")

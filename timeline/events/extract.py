@@ -21,7 +21,7 @@ from timeline.events.actors import Actor, NameIndex, country_of, find_actors
 from timeline.events.clauses import (SUBORDINATORS, Context, clause_span, event_subject, make_event_title,
                                      parse_sentence, prime_parses, update_context)
 from timeline.events.generic import generic_triggers, governed, headless
-from timeline.events.svo import root_title, svo_title, token_at
+from timeline.events.svo import named_happening, root_title, svo_title, token_at
 from timeline.events.reference import reference_point
 from timeline.events.headline import lead_sentence, mark_headline
 from timeline.events.sentences import Sentence, happened_verbs, occasions, period_after, split_sentences
@@ -339,6 +339,8 @@ def _describes_a_thing(sent, timex, triggers) -> bool:
 
 
 _PERIOD = re.compile(r"quarter|half|fiscal|year-earlier|year-ago", re.IGNORECASE)
+# "spoke at Friday's ceremony": the occasion is the setting of what the sentence tells
+_AT_POSSESSED = re.compile(r"\b(?:[Ii]n|[Aa]t|[Dd]uring)\s+$")
 _AT_OCCASION = re.compile(r"\b(?:[Ii]n|[Aa]t|[Dd]uring)\s+(?:a|an|the|its|his|her|their)\s+(?:[a-z]+\s+)?$")
 
 
@@ -354,7 +356,7 @@ _NOT_A_NOUN = frozenset("and or but to of in on at for from by with as when whil
 
 # "the 1991 agreement", "the Aug. 7 blasts", "its 2004 presidential election": up to two
 # lower-case words between a date and the happening noun it dates
-_PREMODIFIES = re.compile(r"[\s-]*(?:[a-z]+[\s-]+){0,2}")
+_PREMODIFIES = re.compile(r"(?:['’]s?)?[\s-]*(?:[a-z]+[\s-]+){0,2}")  # ("last month's explosion")
 
 
 def _premodified_nouns(sent, timexes, triggers) -> dict[int, int]:
@@ -366,7 +368,8 @@ def _premodified_nouns(sent, timexes, triggers) -> dict[int, int]:
         for t in triggers:
             between = sent.text[timex.end - sent.start:t.start - sent.start]
             if t.pos == "noun" and t.start >= timex.end and not t.quoted and _PREMODIFIES.fullmatch(between) \
-                    and not any(w in _NOT_A_NOUN or w in _BEFORE_MODIFIER for w in between.split()):
+                    and not any(w in _NOT_A_NOUN or w in _BEFORE_MODIFIER for w in between.split()) \
+                    and not (between[:1] in "'’" and _AT_POSSESSED.search(sent.text[:timex.start - sent.start])):
                 owned[timex.start] = t.start
                 break
     return owned
@@ -727,9 +730,7 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, tr
         # "condemned the Aug. 7 blasts in Nairobi": the date is the blasts', so is the headline
         # (the sentence's verb, the condemnation, happened another day); what follows the noun
         # may be the verb's ("violated the 1991 agreement with its iTunes Music Store")
-        title = re.sub(r"\s+(?:with|to|for|by|from|against|over)\b.*$", "", title)
-        if len(title.split()) < 2:
-            return None
+        title = re.sub(r"\s+(?:with|to|for|by|from|against|over)\b.*$", "", title)  # (a bare noun: below)
     elif not statement and (headless(title) or (t.pos == "noun" and not _has_verb(title, happening))
                             or t.pos == "verb" and title.split()[0].lower() in (t.text.lower(), t.lemma)):
         # (a title opening with its own verb has lost its subject: "Issue common-share purchase rights")
@@ -750,6 +751,14 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, tr
     if happening.category == "other" and title.count("(") != title.count(")"):
         return None  # a parse read across a parenthesis: "Manufacturer of iPhone resented ...)-Apple Inc."
     title = _without_own_date(title, time_text)
+    if len(title.split()) < 2:
+        # "Announced", "Friday's ceremony": no headline; a happening noun may still say where and
+        # to whom ("last month's explosion at an Alabama women's clinic")
+        parsed = parse_sentence(sent)
+        at = token_at(parsed, happening.start - sent.start) if happening.pos == "noun" else None
+        title = named_happening(parsed, at, (time_start - sent.start, time_end - sent.start)) if at is not None else ""
+        if not title:
+            return None
     opener = _SUBORDINATE_OPENER.match(title)
     if opener and len(title.split()) > 3:  # "When the Soviets invaded Czechoslovakia": the clause, not its link
         title = title[opener.end():opener.end() + 1].upper() + title[opener.end() + 1:]

@@ -84,6 +84,13 @@ def base_form(word: str) -> str:
         if _TAKES_E.search(stem):
             return stem + "e"  # "announced", "decided", "stated", "secured", "settled", "raised"
         return stem
+    if word.endswith("ing") and len(word) > 5:
+        stem = word[:-3]
+        if stem + "e" in _known_verbs() and stem not in _known_verbs():
+            return stem + "e"  # "closing"
+        if len(stem) >= 3 and stem[-1] == stem[-2] and stem[-1] not in "dflsz":
+            return stem[:-1]  # "stopping"
+        return stem  # "carrying", "launching"
     return word
 
 

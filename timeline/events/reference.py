@@ -14,6 +14,8 @@ import tomllib
 from functools import lru_cache
 from importlib import resources
 
+from timeline.events.triggers import happening_noun
+
 
 @lru_cache(maxsize=1)
 def _words() -> dict:
@@ -51,7 +53,7 @@ def reference_point(sent, timex) -> bool:
     if _FROM_FIGURE.search(before):
         return True  # "rose to $7.1 billion from $5.8 billion in 2005": the figure compared with, not the rise
     owner = re.match(r"['’]s?\s+([A-Za-z][\w-]+)", after)
-    if owner and owner.group(1).lower() not in words["possessed_happenings"]:
+    if owner and owner.group(1).lower() not in words["possessed_happenings"] and not happening_noun(owner.group(1)):
         return True  # "at this year's conference": the conference's year, not a happening's
     edition = re.match(r"\s+([A-Z][a-z]+)", after)
     if re.fullmatch(r"\d{4}", timex.text) and edition and edition.group(1) not in words["not_names"] and \

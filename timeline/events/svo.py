@@ -132,6 +132,41 @@ def noun_phrase(parsed, head: int, max_words: int = MAX_OBJECT_WORDS) -> str:
     return _join(parsed, words)
 
 
+def named_happening(parsed, head: int, date_span: tuple[int, int] = (0, 0)) -> str:
+    """A happening noun as a headline of its own: the noun with the words that qualify it and
+    the phrase that says where or of whom ("last month's explosion at an Alabama women's
+    clinic" -> "Explosion at Alabama women's clinic"), never its date (`date_span`, offsets into
+    the parsed text); "" when that leaves the bare noun ("Friday's ceremony")."""
+    toks = parsed.tokens
+    a, b = date_span
+    dated = {k for k, tok in enumerate(toks) if a <= tok.start < b}
+    first = head
+    while first > 0 and first - 1 not in dated and toks[first - 1].tag in _NAMING_TAGS:
+        first -= 1
+    while first < head and toks[first].tag in ("POS", "HYPH"):
+        first += 1
+    words = list(range(first, head + 1))
+    for child in parsed.children(head):
+        if child > head and toks[child].dep == "nmod":
+            case = [c for c in parsed.children(child) if toks[c].dep == "case"]
+            lo, hi = parsed.subtree(child)
+            if case and toks[case[0]].text.lower() in _NAMING_PREPOSITIONS and not dated & set(range(lo, hi)):
+                place = noun_phrase(parsed, child, 5)
+                if not place.endswith(("'s", "’s")):
+                    phrase = f"{_join(parsed, words)} {toks[case[0]].text.lower()} {place}"
+                    return phrase[:1].upper() + phrase[1:]
+            break
+    phrase = _join(parsed, words)
+    return phrase[:1].upper() + phrase[1:] if len(words) > 1 else ""
+
+
+# the words of a noun's own name before it ("the fireworks warehouse explosion", "a $50.9 million loss")
+_NAMING_TAGS = frozenset("NN NNS NNP NNPS JJ CD $ HYPH POS".split())
+# a happening's place or patient after it ("explosion at ...", "invasion of Kuwait"); not "with",
+# "to", "for": those are as often the verb's ("violated the 1991 agreement with its store")
+_NAMING_PREPOSITIONS = frozenset("at in of on".split())
+
+
 def _join(parsed, indexes: list[int]) -> str:
     """The tokens at `indexes` as text: neighbours in the sentence keep the spacing written
     between them, others are joined by a space."""
@@ -305,7 +340,7 @@ def root_title(sent, parsed, skip_spans=(), setting: int | None = None) -> str:
         return titles.make_title(subj, toks[root].text.lower(), rest)
     verb = toks[root].text.lower()
     plural = toks[s].tag in ("NNS", "NNPS") and not any(toks[c].text.lower() == "of" for c in parsed.children(s))
-    base = base_form(verb) if toks[root].tag in ("VBD", "VBN", "VBZ", "VBP") else verb
+    base = base_form(verb) if toks[root].tag in ("VBD", "VBN", "VBZ", "VBP", "VBG") else verb
     form = base if plural else headline_form(base)
     if _says_it_happened(toks, root):  # "Car bombings occur", "Fighting breaks out": nothing more to say
         rest = "" if toks[root].text.lower() in happened_verbs() else toks[root + 1].text.lower()

@@ -110,6 +110,12 @@ def _load() -> tuple[dict, dict]:
     return single, multi
 
 
+def happening_noun(word: str) -> bool:
+    """`word` names a happening in the noun lists ("explosion", "crash", "talks")."""
+    single, _ = _load()
+    return any(name == "noun" for _, name in single.get(word.lower(), ()))
+
+
 @lru_cache(maxsize=1)
 def quoting_lemmas() -> frozenset:
     """Speech verbs that speak only with a quotation ("called X \"...\""; quoting = true in triggers.toml)."""
@@ -322,7 +328,9 @@ def _choose(options: list, lowered: list[str], i: int, tokens=()):
         if after_determiner and not counted and "past" in names and i and tokens and tokens[i - 1][2][:1].isupper():
             return entry, "past"  # "The Fed cut its rate", "The Times hit back": a name, then its verb
         if (after_determiner or counted) and name in ("base", "3sg", "ing"):
-            return None, None  # "the state", "nine states", "the building": a noun we do not track
+            # "the 1987 crash", "two attacks": a noun; "the state", "nine states", "the
+            # building": a noun we do not track
+            return nouns[0] if nouns else (None, None)
         after_preposition = prev in _NOUN_PREPOSITIONS or (
             i >= 2 and lowered[i - 2] in _NOUN_PREPOSITIONS and prev.isalpha() and not prev.endswith("ly"))
         if after_preposition and name in ("base", "3sg"):
