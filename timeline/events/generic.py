@@ -140,8 +140,11 @@ def generic_triggers(sent, parsed, dated: bool = False):
             continue
         if tag == "VBG" and not ("been" in aux and any(a in ("has", "have", "had") for a in aux)):
             continue  # only "has been battling cancer since 2004": what began then
-        if tag == "VBN" and not aux and not (tok.dep == "ROOT" and any(k.dep == "nsubj" for k in kids)):
-            continue  # "the deported migrants", "founded in 1976, the company ...": an adjective
+        if tag == "VBN" and not aux and not (tok.dep == "ROOT" and any(k.dep == "nsubj" for k in kids)) and not (
+                dated and tok.dep == "acl" and any(k.dep == "obl:agent" for k in kids)):
+            # "the deported migrants", "founded in 1976, the company ...": an adjective; a reduced
+            # relative with its doer is a happening told ("demand enjoyed by iPod players during ...")
+            continue
         if any(a <= tok.start < b for a, b in quotes):
             continue
         base = (base_form(tok.text) if tag not in ("VB", "VBZ", "VBP") else
@@ -197,9 +200,26 @@ def governed(sent, parsed, trigger: Trigger, timexes) -> list:
         while k not in seen and k != trigger.token and not _heads_clause(toks[k]) and k != toks[k].head:
             seen.add(k)
             k = toks[k].head
+        if k != trigger.token and _closes_late(parsed, k, trigger.token, top):
+            k = trigger.token
         if k == trigger.token or not toks[k].tag.startswith("VB") and toks[trigger.token].dep == "ROOT":
             out.append(x)  # (a date the parse left outside every clause is the main verb's)
     return out
+
+
+def _closes_late(parsed, verb: int, clause: int, date: int) -> bool:
+    """A date the parse hung on a verb of being or saying belongs to the reduced relative clause
+    written right before it ("is explained by great demand enjoyed by iPod players during the
+    Christmas sales period": the demand was enjoyed then; the explaining has no date)."""
+    toks = parsed.tokens
+    stative, _ = _data()
+    if not (verb < clause < date and toks[clause].dep in _SUBORDINATE and toks[clause].tag == "VBN"):
+        return False
+    if base_form(toks[verb].text) not in stative and toks[verb].text.lower() not in _FINITE:
+        return False
+    lo, hi = parsed.subtree(clause)
+    first = min(parsed.subtree(date)[0], date)
+    return hi == first and not any(toks[k].text in (",", ";", ":") for k in range(clause, first))
 
 
 def _period_noun(toks, k: int) -> bool:
