@@ -34,3 +34,8 @@ def test_a_yardstick_a_name_or_a_thing_is_a_reference(text, date_text):
 ])
 def test_a_happening_s_own_date_is_no_reference(text, date_text):
     assert not _reference(text, date_text)
+
+
+def test_a_superlative_inside_a_name_is_no_yardstick():
+    assert not _reference("Apple's iTunes store passed Best Buy in 2007.", "2007")
+    assert _reference("Shares hit their highest level since 2007.", "2007")

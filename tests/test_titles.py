@@ -247,3 +247,15 @@ def test_a_title_does_not_say_its_subject_twice():
 
     assert make_title("Lion release", "scheduled", "for release") == "Lion release scheduled"
     assert make_title("Film", "scheduled", "for release") == "Film scheduled for release"
+
+
+@pytest.mark.parametrize("sentence, name, owner_start", [
+    ("Civic Party's Jeremy Tam was elected.", "Jeremy Tam", 0),
+    ("Localist group Civic Passion's Wong Yeung-tat was defeated.", "Wong Yeung-tat", 15),
+    ("Monday's Apple event drew crowds.", "Apple", None),
+    ("Then Iraq's Saddam Hussein spoke.", "Saddam Hussein", 5),
+])
+def test_a_capitalised_owner_before_a_name_is_written_with_it(sentence, name, owner_start):
+    from timeline.events.titles import _owner_before
+
+    assert _owner_before(sentence, sentence.index(name)) == owner_start

@@ -281,6 +281,12 @@ def _subject_words(sent, subject: Actor | None, t: Trigger, timexes=()) -> str:
     follow = re.match(r"\s+(\w+)", rest)
     if follow and follow.group(1) in group_nouns():
         words += " " + follow.group(1)  # "Trump administration", "Israeli officials"
+    else:
+        # "Elian's Miami relatives are fighting": the name only says whose; the plural is the doer
+        plural = re.fullmatch(r"\s+([a-z][a-z-]*[^s\W]s)((?:\s+[a-z]+)*)\s+", rest)
+        if plural and plural.group(1) not in _OWNED_NOT and all(w in _OWNED_NOT or w.endswith("ly")
+                                                               for w in plural.group(2).split()):
+            words += " " + plural.group(1)
     return words
 
 

@@ -43,7 +43,8 @@ def reference_point(sent, timex) -> bool:
     if prev and prev[-1].lower() == "since" and re.fullmatch(r"\d{4}", timex.text) and not _ONGOING.search(before):
         return True  # "its steepest fall since 2008", "has run the company since 2009": a yardstick or a state's start
     if prev and prev[-1].lower() in words["yardstick_prepositions"] and any(
-            w.lower() in words["comparison_words"] or w.lower().endswith("est") for w in prev[-3:-1]):
+            w[:1].islower() and (w in words["comparison_words"] or w.endswith("est")) for w in prev[-3:-1]):
+        # (lower-case: "passed Best Buy in 2007" names a shop, not a superlative)
         return True  # "since 1987" one or two words after a superlative or a level ("the worst fall since")
     if prev and prev[-1].lower() == "by" and not re.search(r"\b(?:will|would|must|should|plans?|expects?|"
                                                           r"scheduled|due|aims?|promised|pledged)\b", before):

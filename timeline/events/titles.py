@@ -72,6 +72,11 @@ def as_written(sentence: str, offset: int, subject: Actor) -> str:
         words.append((m.start(), word))
     while words and words[-1][1] in ("of", "de", "&", "for"):
         words.pop()  # the run must start with a capital ("of State Rubio" is no name)
+    owner = _owner_before(sentence, words[-1][0] if words else start)
+    if owner is not None:
+        # "Civic Party's Jeremy Tam", "Iraq's Saddam Hussein", "Apple's iTunes store": a name is
+        # written with its owner (a reader of the title alone would take the owner for a cut)
+        words.append((owner, sentence[owner:]))
     begin = words[-1][0] if words else start
     text = sentence[begin:subject.end - offset]
     if subject.kind == "person":
@@ -85,6 +90,26 @@ def as_written(sentence: str, offset: int, subject: Actor) -> str:
             words.pop()  # "Unisys Corp." -> "Unisys", "JPMorgan Chase & Co." -> "JPMorgan Chase"
         return tidy(" ".join(words))  # "McDonald's Corp." -> "McDonald's"
     return tidy(re.sub(r"['’]s?$", "", text))
+
+
+def _owner_before(sentence: str, start: int) -> int | None:
+    """Where a capitalised possessive run right before `start` begins ("Civic Party's " before
+    "Jeremy Tam"); None when there is none or it is a day, a month or a sentence opener."""
+    m = re.search(r"((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)['’]s\s+$", sentence[:start])
+    if m is None:
+        return None
+    words = m.group(1).split()
+    while words and (words[0] in _data().stop_words or words[0] in ("The", "A", "An")):
+        words = words[1:]  # ("Meanwhile Apple's", "The Party's")
+    if not words or words[-1] in _NOT_OWNERS or words[-1].lower() in _NOT_OWNERS:
+        return None
+    return m.end(1) - len(" ".join(words)) if " ".join(words) == m.group(1)[-len(" ".join(words)):] else None
+
+
+# ("Monday's", "January's", "Today's"): a time, not an owner
+_NOT_OWNERS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow "
+                        "january february march april may june july august september october november "
+                        "december year week month".split())
 
 
 def object_phrase(sentence: str, offset: int, trigger: Trigger, actors: list[Actor], stop_at: int | None = None,
