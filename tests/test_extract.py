@@ -427,3 +427,18 @@ def test_a_date_owned_by_a_happening_noun_dates_that_noun_and_a_bare_noun_is_no_
     # a happening noun with nothing to say of it makes no one-word title
     assert read("Shareholders responded coolly to yesterday's announcement.") == []
     assert read("Investigators have been searching for him since shortly after the Oct. 23 slaying.") == []
+
+
+def test_a_date_before_and_a_verb_is_the_verb_before_s_and_the_verb_after_shares_it():
+    from timeline import tag
+
+    def read(text, day=dt.date(1999, 1, 15)):
+        doc = Document(id="d", text=text, date=day, date_source="given")
+        return sorted((e.date, e.title) for e in extract_events(doc, tag(text, doc.date)))
+
+    assert read("Saddam said he will begin withdrawing troops from Iranian territory on Friday and release "
+                "Iranian prisoners.", dt.date(1990, 8, 15)) == [
+        ("1990-08-17", "Saddam to begin withdrawing troops from Iranian territory"),
+        ("1990-08-17", "Saddam to release Iranian prisoners")]
+    assert read("According to the police, the smuggler had fled to Florida in June 1998 and returned to Cuba later that year.") \
+        == [("1998", "Smuggler returns to Cuba"), ("1998-06", "Smuggler flees to Florida")]

@@ -188,3 +188,12 @@ def test_added_with_a_thing_and_a_destination_is_a_happening_not_a_saying():
 def test_a_word_after_a_year_or_a_number_is_a_noun():
     assert [(t.text, t.pos) for t in find_triggers("after the 1987 crash, investors left")][0] == ("crash", "noun")
     assert [(t.text, t.pos) for t in find_triggers("Two attacks hit the city.")][0] == ("attacks", "noun")
+
+
+def test_an_ing_happening_after_a_verb_of_starting_takes_its_tense():
+    assert ("issuing", "future") in [(t.text, t.aspect) for t in find_triggers(
+        "The Home Office today is to begin issuing questionnaires.")]
+    assert ("selling", "past") in [(t.text, t.aspect) for t in find_triggers("The shop began selling tickets on Monday.")]
+    # "stopped paying" tells the end, not the paying
+    assert "paying" not in [t.text for t in find_triggers("The company stopped paying a dividend in 1984.")
+                            if t.aspect == "past"]

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from timeline.events import svo, titles
 from timeline.events.statements import statement_title
 from timeline.events.actors import Actor, _camel, description_head, group_nouns, is_team
-from timeline.events.triggers import Trigger, causatives, title_forms
+from timeline.events.triggers import Trigger, causatives, find_triggers, title_forms
 
 
 @dataclass
@@ -71,7 +71,9 @@ _ORG_DESCRIPTIONS = frozenset("company firm bank group".split())
 # Between "it"/"they" and its verb only auxiliaries and adverbs ("it has already agreed"):
 # "it" is otherwise often no one ("It was the first time ...").
 _CLOSE_TO_VERB = re.compile(r"\s*(?:(?:will|would|could|can|may|might|should|has|have|had|did|also|just|already|"
-                            r"then|later|now|officially|formally|\w+ly)\s+)*")
+                            r"then|later|now|officially|formally|\w+ly|(?:is|are|was|were)\s+to|"
+                            r"begin|begins|began|begun|start|starts|started|continue|continues|continued)\s+)*")
+# ("he will begin withdrawing", "it is to begin issuing": a verb of starting before the happening)
 
 
 # a verb coordinated with the clause before it, no subject of its own: "..., and launched"
@@ -580,6 +582,11 @@ def _noun_phrase_before(sent, t: Trigger, timexes=()) -> str:
     """The words before a verb back to the clause start, for subjects that are not names
     ("The 'mega jail' in El Salvador"); for "a jail that was built", the words before "that"."""
     head = sent.text[:t.start - sent.start]
+    coordinated = _AND_BEFORE.search(head)
+    if coordinated:  # "the smuggler had fled to Florida in June 1998 and returned": the same doer
+        earlier = [v for v in find_triggers(head[:coordinated.start()], sent.start) if v.pos == "verb"]
+        if earlier and earlier[-1].token + 1 < len(head[:coordinated.start()].split()):
+            return _noun_phrase_before(sent, earlier[-1], timexes)
     for x in timexes:
         if x.end <= t.start:
             a, b = x.start - sent.start, x.end - sent.start
@@ -623,6 +630,7 @@ def _noun_phrase_before(sent, t: Trigger, timexes=()) -> str:
     return titles.tidy(" ".join(words[-6:]))
 
 
+_AND_BEFORE = re.compile(r"\band\s+(?:\w+ly\s+|also\s+|then\s+)?$")
 _NP_DROP = frozenset("was were is are has have had been be being the a an where when while they it we i you he "
                      "she this that also just there here them him her us me will would can could may might shall "
                      "should must".split())

@@ -553,10 +553,21 @@ def _attach(sent: Sentence, candidates: list[_Candidate], timexes, owned=None) -
                 continue  # "will offer a service, which goes live on June 3": the relative clause's date
             if timex.end <= t.start and _NEXT_CLAUSE.match(between) and _verb_before(sent, timex, candidates):
                 continue  # "went public on December 12, 1980, and its shares rose": the date ends the clause before
+            if timex.end <= t.start and _AND_NEXT.fullmatch(between) and any(
+                    c.trigger.pos == "verb" and c.trigger.kind != "support" and c.trigger.end <= timex.start
+                    and _told_alike((c.content or c.trigger).aspect, t.aspect) for c in candidates):
+                continue  # "will begin withdrawing troops on Friday and release prisoners": the verb before's
             if distance < best_distance:
                 best, best_distance = cand, distance
         if best is not None and best_distance < best.distance:
             best.timex, best.distance = timex, best_distance
+    for cand in candidates:  # ... and the verb after "and" shares it
+        if cand.timex is None and cand.trigger.pos == "verb":
+            shared = next((c.timex for c in candidates if c.timex is not None and c is not cand
+                           and c.timex.end <= cand.trigger.start and _told_alike(cand.trigger.aspect, (c.content or c.trigger).aspect)
+                           and _AND_NEXT.fullmatch(sent.text[c.timex.end - sent.start:cand.trigger.start - sent.start])), None)
+            if shared is not None:
+                cand.timex, cand.distance = shared, 1e8
 
 
 _SUBORDINATE_OPENER = re.compile(r"(?:" + "|".join(w.capitalize() for w in sorted(SUBORDINATORS)) + r")\s+(?:the\s+)?")
@@ -566,6 +577,14 @@ _SUBORDINATE_OPENER = re.compile(r"(?:" + "|".join(w.capitalize() for w in sorte
 _ASIDE = re.compile(r",\s*(?:who|whose)\s[^,;]*,(?!\s*(?:when|where|while)\b)")
 _RELATIVE_VERB = re.compile(r",\s*(?:which|who)\s+(?:[a-z]+\s+){0,2}?(?:is|are|was|were|will|has|have|had|"
                             r"[a-z]{2,}(?:s|ed))\s+(?:[\w$.,%-]+\s+){0,6}$")
+def _told_alike(a: str, b: str) -> bool:
+    """Two verbs joined by "and" tell one time when their tenses agree ("had fled ... and
+    returned"; "will begin withdrawing ... and release"), not "to suspend ... issued Thursday and order"."""
+    past = ("past", "pluperfect", "perfect")
+    return a == b or a in past and b in past
+
+
+_AND_NEXT = re.compile(r"\s+and\s+(?:then\s+|also\s+|\w+ly\s+)?")
 _NEXT_CLAUSE = re.compile(r"\s*,\s*(?:and|but)\s+(?:its|his|her|their|the|[A-Z])")
 _LAST_CLAUSE = re.compile(r".*(?:[,;:]\s*(?:and|but)\b|;)", re.DOTALL)
 

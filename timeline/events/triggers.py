@@ -406,11 +406,20 @@ def _noun_group_before(lowered: list[str], i: int) -> bool:
     return False
 
 
+# verbs of beginning and going on, with their form names, before an -ing happening
+_ASPECTUAL = {"begin": "base", "begins": "3sg", "began": "past", "begun": "pp", "start": "base", "starts": "3sg",
+              "started": "past", "continue": "base", "continues": "3sg", "continued": "past", "resume": "base",
+              "resumes": "3sg", "resumed": "past"}  # (not "stopped paying": that tells the end)
+
+
 def _aspect(lowered: list[str], i: int, form: str, entry: Entry, next_word: str = "") -> tuple[str, bool, bool]:
     """Tense/aspect of the trigger at token i from the auxiliaries before it."""
     if form == "noun":
         window = lowered[max(0, i - 5):i]
         return ("prior" if any(w in _PRIOR_NOUN for w in window) else "noun"), False, False
+    if form == "ing" and i >= 1 and lowered[i - 1] in _ASPECTUAL:
+        # "is to begin issuing", "began selling": the happening is told with the tense of its start
+        return _aspect(lowered, i - 1, _ASPECTUAL[lowered[i - 1]], entry, lowered[i])
     aux = []
     j = i - 1
     negated = False
