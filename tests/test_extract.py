@@ -442,3 +442,16 @@ def test_a_date_before_and_a_verb_is_the_verb_before_s_and_the_verb_after_shares
         ("1990-08-17", "Saddam to release Iranian prisoners")]
     assert read("According to the police, the smuggler had fled to Florida in June 1998 and returned to Cuba later that year.") \
         == [("1998", "Smuggler returns to Cuba"), ("1998-06", "Smuggler flees to Florida")]
+
+
+def test_the_story_day_is_no_bare_clock_time_and_never_after_a_given_article_date():
+    from timeline import tag
+
+    text = ("The city council election was held on Sunday.\n"
+            "The first polls had closed at 22:30 and the last at 23:45.\n"
+            "Civic Party's Anna Berg was elected for the first time.")
+    doc = Document(id="d", text=text, date=dt.date(2016, 9, 9), date_source="given")
+    timexes = tag(text, doc.date)
+    assert story_date(doc, timexes) == dt.date(2016, 9, 4)  # (not the article's day the clock times were read on)
+    events = {e.title: e.date for e in extract_events(doc, timexes)}
+    assert events["Civic Party's Anna Berg elected"] == "2016-09-04"

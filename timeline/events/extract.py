@@ -268,6 +268,9 @@ def _within(timexes, sent: Sentence) -> list:
     return [t for t in timexes if sent.start <= t.start and t.end <= sent.end]
 
 
+_CLOCK = re.compile(r"[\d:.\s]+(?:[ap]\.?m\.?|hours|hrs|GMT|UTC|[A-Z]{2,4}T)?", re.IGNORECASE)
+
+
 def story_date(doc, timexes, sentences=None) -> dt.date | None:
     """The day the story is about: the most-mentioned day-level date in its prose (a date near
     the document's own date when it has one), else the document date."""
@@ -277,10 +280,11 @@ def story_date(doc, timexes, sentences=None) -> dt.date | None:
         if prose and not any(a <= t.start < b for a, b in prose):
             continue
         first, last, granularity = value_span(t.value)
-        if granularity not in ("day", "time"):
-            continue
-        # day differences, not date arithmetic: 0001-01-01 has no day before it
-        if doc.date and not -31 <= (first - doc.date).days <= 1:
+        if granularity not in ("day", "time") or _CLOCK.fullmatch(t.text):
+            continue  # ("after the polls closed at 22:30": the day is not written, the tagger's guess)
+        # day differences, not date arithmetic: 0001-01-01 has no day before it; a day after a
+        # given article date is a plan or a guess, not the day the story tells
+        if doc.date and not -31 <= (first - doc.date).days <= (0 if doc.date_source == "given" else 1):
             continue
         counts[first] += 1
     if counts:
