@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from timeline.events import svo, titles
 from timeline.events.statements import statement_title
 from timeline.events.actors import Actor, _camel, description_head, group_nouns, is_team
+from timeline.events.generic import irregular_pasts
 from timeline.events.triggers import Trigger, causatives, find_triggers, title_forms
 
 
@@ -272,6 +273,8 @@ def _subject_words(sent, subject: Actor | None, t: Trigger, timexes=()) -> str:
     if subject is None:
         return _noun_phrase_before(sent, t, timexes)
     words = titles.subject_text(subject, "", sent.text, sent.start)
+    if not sent.start <= subject.start < t.start:
+        return words  # a doer named in an earlier sentence ("the company" resolved)
     rest = sent.text[subject.end - sent.start:t.start - sent.start]
     owned = re.fullmatch(r"['’]s\s+((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)\s+", rest)
     if owned:
@@ -284,14 +287,28 @@ def _subject_words(sent, subject: Actor | None, t: Trigger, timexes=()) -> str:
     if follow and follow.group(1) in group_nouns():
         words += " " + follow.group(1)  # "Trump administration", "Israeli officials"
     else:
-        # "Elian's Miami relatives are fighting": the name only says whose; the plural is the doer
-        plural = re.fullmatch(r"\s+([a-z][a-z-]*[^s\W]s)((?:\s+[a-z]+)*)\s+", rest)
-        if plural and plural.group(1) not in _OWNED_NOT and all(w in _OWNED_NOT or w.endswith("ly")
-                                                               for w in plural.group(2).split()):
-            words += " " + plural.group(1)
+        # "Elian's Miami relatives are fighting", "The Hong Kong legislative election was held":
+        # the name only says whose or where; the noun after it is the doer
+        after = re.fullmatch(r"\s+((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)\s+", rest)
+        noun = after.group(1).split() if after else []
+        while noun and (noun[-1] in _OWNED_NOT or noun[-1].endswith("ly")):
+            noun.pop()
+        if noun and not any(w in _NOT_A_NOUN_AFTER_NAME or w in _OWNED_NOT or w.endswith(("ly", "ed"))
+                            or w in irregular_pasts() for w in noun):
+            words += " " + " ".join(noun)
     return words
 
 
+# lower-case words between a name and its verb that are not a noun the name qualifies
+# ("Apple today launched", "Bush last week signed", "Toyota and Honda said")
+_NOT_A_NOUN_AFTER_NAME = frozenset("today yesterday tonight tomorrow first then later again once never ever soon "
+                                   "last next this that week month year day morning afternoon evening night "
+                                   "and or but nor itself himself herself themselves who which that whose "
+                                   "said says say told tells announced reported added officially to of in on at "
+                                   "for with by from as into over under about after before since he she it they "
+                                   "we i you all both each alone together however further also still even only "
+                                   "just already almost nearly began begun begins start starts continue "
+                                   "continues".split())
 _RELATIVE_PASSIVE = re.compile(r"\b(?:which|that|who)\s+(?:was|were|had\s+been|has\s+been|have\s+been|is|are)"
                                r"\s+(?:\w+ly\s+)?$")
 _FINAL_REPORT = re.compile(r",\s*(?:[\w.'’-]+\s+){0,5}$")

@@ -38,6 +38,12 @@ def _data() -> tuple[frozenset, dict]:
 
 
 @lru_cache(maxsize=1)
+def irregular_pasts() -> frozenset:
+    """Past tenses not spelt base + -ed ("began", "bought", "won")."""
+    return frozenset(_data()[1])
+
+
+@lru_cache(maxsize=1)
 def _raw() -> dict:
     return tomllib.loads(resources.files("timeline.events").joinpath("data/en/generic.toml").read_text("utf-8"))
 
