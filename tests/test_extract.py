@@ -455,3 +455,12 @@ def test_the_story_day_is_no_bare_clock_time_and_never_after_a_given_article_dat
     assert story_date(doc, timexes) == dt.date(2016, 9, 4)  # (not the article's day the clock times were read on)
     events = {e.title: e.date for e in extract_events(doc, timexes)}
     assert events["Civic Party's Anna Berg elected"] == "2016-09-04"
+
+
+def test_a_title_opening_with_a_verb_the_sentence_writes_is_no_headline():
+    from timeline.events.extract import _verb_first
+
+    assert _verb_first("Visited festival", "I visited the festival on Saturday night.")
+    assert _verb_first("Having burned", "Analysts were cautious, having been burned this year.")
+    assert not _verb_first("Mohamed receives VIP attention", "Yesterday Mohamed received VIP attention.")
+    assert not _verb_first("Increased dividend to be paid", "The increased dividend will be paid Dec. 14.")

@@ -197,3 +197,8 @@ def test_an_ing_happening_after_a_verb_of_starting_takes_its_tense():
     # "stopped paying" tells the end, not the paying
     assert "paying" not in [t.text for t in find_triggers("The company stopped paying a dividend in 1984.")
                             if t.aspect == "past"]
+
+
+def test_a_word_alone_in_parentheses_is_a_caption_s_place_not_a_happening():
+    assert [t.text for t in find_triggers("Braverman (left) and Sunak (right) on October 25, 2022.")] == []
+    assert [t.text for t in find_triggers("Braverman left the cabinet on Monday.")] == ["left"]

@@ -771,6 +771,10 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, tr
         if not told or told.split()[-1].lower() == t.title_verb.lower() or headless(told):
             return None  # "Rubio continues": a verb the word lists do not know says nothing without its object
         title = told  # "Muhammad migrates from Mecca": what the parse puts after it
+    if not statement and _verb_first(title, sent.text) and not any(a.kind in ("person", "org") for a in actors):
+        # "I visited the festival": nobody to say it of and no one to match another telling by
+        # ("He met with Bukele" may join the telling that names him)
+        return None
     if happening.category == "other" and title.count("(") != title.count(")"):
         return None  # a parse read across a parenthesis: "Manufacturer of iPhone resented ...)-Apple Inc."
     title = _without_own_date(title, time_text)
@@ -821,6 +825,17 @@ def _event(doc, sent, cand, candidates, actors, timexes, story, ctx, options, tr
         certainty=certainty, confidence=round(confidence, 3), mentions=[mention],
         senses=senses, actor_kinds={**kinds, **context},
     )
+
+
+def _verb_first(title: str, sentence: str) -> bool:
+    """The title opens with a verb form the sentence writes in lower case, not followed there by
+    the title's next word ("I visited the festival" -> "Visited festival"); not a name ending in
+    -ed ("Mohamed", "United") nor an adjective before its noun ("the increased dividend")."""
+    words = title.split()
+    if len(words) < 2 or not headless(title):
+        return False  # (a lone word: named below, or dropped)
+    written = re.search(r"(?<![\w-])" + re.escape(words[0].lower()) + r"\s+(\S+)", sentence)
+    return written is not None and written.group(1).strip(",.;") != words[1]
 
 
 def _subordinate_title(sent, t: Trigger, actors, timexes, reduced_only=False) -> tuple[str, Actor | None]:

@@ -127,6 +127,8 @@ def quoting_lemmas() -> frozenset:
 
 def headline_form(base: str) -> str:
     """The third person singular a headline uses: "founds", "pushes", "carries", "vetoes"."""
+    if base in ("have", "be"):
+        return {"have": "has", "be": "is"}[base]
     if base.endswith(("s", "sh", "ch", "x", "z", "o")):
         return base + "es"
     if re.search(r"[^aeiou]y$", base):
@@ -239,6 +241,9 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
                 name == "noun" and _modifies_next(tokens, lowered, i + width, single)):
             i += width
             continue
+        if text[start - offset - 1:start - offset] == "(" and text[end - offset:end - offset + 1] == ")":
+            i += width
+            continue  # "Braverman (left) and Sunak (right)": a caption's place in the picture
         if entry.quoting and not _QUOTES_NEXT.match(text, end - offset):
             i += width
             continue  # ("a feature called FaceTime", "called the police")
