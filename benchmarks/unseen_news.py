@@ -31,7 +31,6 @@ SCORE = DATA / "semeval15-trial" / "score.py"
 _DATELINE = re.compile(r"^\w+day, (\w+ \d{1,2}, \d{4})$")
 
 
-
 def gum_news() -> list[dict]:
     """One {"id", "title", "date", "text"} per GUM news document: paragraphs as lines, the
     headline first."""

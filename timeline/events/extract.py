@@ -581,6 +581,8 @@ _SUBORDINATE_OPENER = re.compile(r"(?:" + "|".join(w.capitalize() for w in sorte
 _ASIDE = re.compile(r",\s*(?:who|whose)\s[^,;]*,(?!\s*(?:when|where|while)\b)")
 _RELATIVE_VERB = re.compile(r",\s*(?:which|who)\s+(?:[a-z]+\s+){0,2}?(?:is|are|was|were|will|has|have|had|"
                             r"[a-z]{2,}(?:s|ed))\s+(?:[\w$.,%-]+\s+){0,6}$")
+
+
 def _told_alike(a: str, b: str) -> bool:
     """Two verbs joined by "and" tell one time when their tenses agree ("had fled ... and
     returned"; "will begin withdrawing ... and release"), not "to suspend ... issued Thursday and order"."""

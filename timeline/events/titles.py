@@ -98,12 +98,12 @@ def _owner_before(sentence: str, start: int) -> int | None:
     m = re.search(r"((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)['’]s\s+$", sentence[:start])
     if m is None:
         return None
-    words = m.group(1).split()
-    while words and (words[0] in _data().stop_words or words[0] in ("The", "A", "An")):
+    words = [(w.start(), w.group(0)) for w in re.finditer(r"\S+", m.group(1))]
+    while words and (words[0][1] in _data().stop_words or words[0][1] in ("The", "A", "An")):
         words = words[1:]  # ("Meanwhile Apple's", "The Party's")
-    if not words or words[-1] in _NOT_OWNERS or words[-1].lower() in _NOT_OWNERS:
+    if not words or words[-1][1].lower() in _NOT_OWNERS:
         return None
-    return m.end(1) - len(" ".join(words)) if " ".join(words) == m.group(1)[-len(" ".join(words)):] else None
+    return m.start(1) + words[0][0]
 
 
 # ("Monday's", "January's", "Today's"): a time, not an owner

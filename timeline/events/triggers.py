@@ -125,10 +125,13 @@ def quoting_lemmas() -> frozenset:
     return frozenset(e.lemma for e in entries if e.quoting)
 
 
+_IRREGULAR_THIRD = {"have": "has", "be": "is"}
+
+
 def headline_form(base: str) -> str:
     """The third person singular a headline uses: "founds", "pushes", "carries", "vetoes"."""
-    if base in ("have", "be"):
-        return {"have": "has", "be": "is"}[base]
+    if base in _IRREGULAR_THIRD:
+        return _IRREGULAR_THIRD[base]
     if base.endswith(("s", "sh", "ch", "x", "z", "o")):
         return base + "es"
     if re.search(r"[^aeiou]y$", base):
